@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Orchestrator.Actors.Config;
+
+namespace Orchestrator.Actors.Processes;
+
+/// <summary>Everything needed to run one OS process; templates already rendered.</summary>
+public sealed record ProcessSpec(
+    string App,
+    string DeploymentId,
+    string ProcessId,
+    ProcessPolicy Policy,
+    string Command,
+    string WorkingDirectory,
+    ImmutableDictionary<string, string> Environment,
+    string LogPath,
+    TimeSpan GracefulStop,
+    RestartConfig Restart);
+
+/// <summary>A process started by an earlier incarnation of the daemon, to adopt instead of restarting.</summary>
+public sealed record AdoptableProcess(int Pid, long StartTimeTicks);
+
+public enum ProcessState
+{
+    Starting,
+    Running,
+    BackingOff,
+    Stopping,
+    Stopped,
+    Failed,
+}
+
+/// <summary>Stop the process group: SIGTERM, SIGKILL after the grace. Replies <see cref="ProcessStopped"/>.</summary>
+public sealed record StopProcess(string Reason);
+
+/// <summary>Replies <see cref="ProcessStatusSnapshot"/>.</summary>
+public sealed class GetProcessStatus
+{
+    public static readonly GetProcessStatus Instance = new();
+
+    private GetProcessStatus()
+    {
+    }
+}
+
+/// <summary>Replies <see cref="RecentOutput"/> with at most the last <paramref name="Lines"/> lines.</summary>
+public sealed record GetRecentOutput(int Lines);
+
+public sealed record RecentOutput(string ProcessId, ImmutableArray<string> Lines);
+
+/// <summary>To the parent: the OS process runs (first start, restart or adoption).</summary>
+public sealed record ProcessStarted(string ProcessId, int Pid, long StartTimeTicks, DateTimeOffset StartedAt, bool Adopted);
+
+/// <summary>To the parent: the process exited on its own; it will be restarted after <paramref name="RestartIn"/> if set.</summary>
+public sealed record ProcessExited(string ProcessId, int? ExitCode, string? Signal, TimeSpan? RestartIn);
+
+/// <summary>To the parent: the process cannot run (command not found, crash loop past max restarts).</summary>
+public sealed record ProcessFailed(string ProcessId, string Reason, ImmutableArray<string> RecentOutput);
+
+/// <summary>Reply to <see cref="StopProcess"/>: the process group is gone.</summary>
+public sealed record ProcessStopped(string ProcessId);
+
+public sealed record ProcessStatusSnapshot(
+    string ProcessId,
+    ProcessPolicy Policy,
+    int? Pid,
+    ProcessState State,
+    int Restarts,
+    int? ExitCode,
+    string? ExitSignal,
+    DateTimeOffset? StartedAt,
+    string LogPath);

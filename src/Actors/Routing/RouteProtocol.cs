@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Actors.Routing;
+
+/// <summary>DistributedPubSub topics shared by route tables and router replicas.</summary>
+public static class RouteTopics
+{
+    /// <summary>Route tables publish <see cref="RouteTablePublished"/> here.</summary>
+    public const string Tables = "orch-route-tables";
+
+    /// <summary>Replicas announce <see cref="ReplicaStarted"/> here; every table republishes.</summary>
+    public const string Replicas = "orch-route-replicas";
+}
+
+/// <summary>A new version of an app's table, published to every replica.</summary>
+public sealed record RouteTablePublished(RouteTable Table);
+
+/// <summary>A replica's answer to <see cref="RouteTablePublished"/>: the version now serves traffic.</summary>
+public sealed record RouteTableApplied(string App, long Version, string ReplicaId);
+
+/// <summary>A replica's periodic report to an app's table of the connections it holds, per deployment.</summary>
+public sealed record ConnectionCountsReport(
+    string App,
+    string ReplicaId,
+    ImmutableDictionary<string, ConnectionCounts> ByDeployment);
+
+/// <summary>A router replica has started (or restarted) and wants every table again.</summary>
+public sealed record ReplicaStarted(string ReplicaId);

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Actors.Routing;
+
+public enum RouteState
+{
+    Active,
+    Draining,
+}
+
+/// <summary>One live deployment of an app as the router sees it: where its replicas listen.</summary>
+public sealed record DeploymentRoute(string DeploymentId, RouteState State, ImmutableArray<string> Destinations);
+
+/// <summary>
+/// The affinity table of one app: the active deployment, the draining ones, and their destinations
+/// (<c>http://127.0.0.1:18182</c>). Immutable; every change gets a new, higher <see cref="Version"/>.
+/// </summary>
+public sealed record RouteTable(
+    string App,
+    long Version,
+    string Listen,
+    ImmutableArray<string> Hosts,
+    bool Affinity,
+    string? ActiveDeploymentId,
+    ImmutableDictionary<string, DeploymentRoute> Deployments)
+{
+    public static RouteTable Empty(string app) =>
+        new(app, 0, "", [], false, null, ImmutableDictionary<string, DeploymentRoute>.Empty);
+
+    public DeploymentRoute? Active => ActiveDeploymentId is { } id ? Deployments.GetValueOrDefault(id) : null;
+}
+
+/// <summary>Connections the router holds open to one deployment right now.</summary>
+public sealed record ConnectionCounts(int Http, int WebSocket, int Streaming)
+{
+    public static readonly ConnectionCounts Zero = new(0, 0, 0);
+
+    public int Total => Http + WebSocket + Streaming;
+
+    public ConnectionCounts Add(ConnectionCounts other) =>
+        new(Http + other.Http, WebSocket + other.WebSocket, Streaming + other.Streaming);
+}

@@ -1,0 +1,39 @@
+namespace Orchestrator.Control.Contracts;
+
+/// <summary>POST /v1/deploy. The config travels as text so the daemon validates exactly what the user wrote.</summary>
+public sealed record DeployRequest(
+    string ConfigToml,
+    string ConfigPath,
+    string ReleasePath,
+    string? Revision,
+    string? DeploymentId);
+
+/// <summary>POST /v1/rollback.</summary>
+public sealed record RollbackRequest(string? App, string? ToDeploymentId);
+
+public static class ProgressKinds
+{
+    /// <summary>A phase change or a step of the deploy.</summary>
+    public const string Step = "step";
+
+    /// <summary>A line of output of a process of the deployment.</summary>
+    public const string Output = "output";
+
+    /// <summary>Final: the deployment is active. The stream ends after it.</summary>
+    public const string Succeeded = "succeeded";
+
+    /// <summary>Final: the deploy failed; <see cref="DeployProgress.Message"/> says why. The stream ends after it.</summary>
+    public const string Failed = "failed";
+}
+
+/// <summary>One line of the NDJSON stream a deploy, rollback or stop answers with.</summary>
+public sealed record DeployProgress(
+    string Kind,
+    string Message,
+    DateTimeOffset At,
+    string? App = null,
+    string? DeploymentId = null,
+    string? Phase = null)
+{
+    public bool IsFinal => Kind is ProgressKinds.Succeeded or ProgressKinds.Failed;
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Control.Contracts;
+
+/// <summary>GET /v1/status[?app=NAME].</summary>
+public sealed record StatusResponse(ImmutableArray<AppStatus> Apps);
+
+public sealed record AppStatus(
+    string App,
+    string? Listen,
+    string? ActiveDeploymentId,
+    bool DeployInProgress,
+    ImmutableArray<ProcessStatus> Services,
+    ImmutableArray<DeploymentStatus> Deployments);
+
+public sealed record DeploymentStatus(
+    string Id,
+    string App,
+    string? Revision,
+    string State,
+    string ReleasePath,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ActivatedAt,
+    DateTimeOffset? DrainStartedAt,
+    DateTimeOffset? DrainDeadline,
+    DateTimeOffset? StoppedAt,
+    ImmutableDictionary<string, int> Ports,
+    ConnectionStatus Connections,
+    ImmutableArray<ProcessStatus> Processes,
+    string? FailureReason);
+
+public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming);
+
+public sealed record ProcessStatus(
+    string Id,
+    string Policy,
+    int? Pid,
+    string State,
+    int Restarts,
+    int? ExitCode,
+    string? ExitSignal,
+    DateTimeOffset? StartedAt,
+    double? UptimeSeconds,
+    string? LogPath);

@@ -1,0 +1,26 @@
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Control;
+
+/// <summary>What the control API can ask of the node. The HTTP layer maps routes onto it, nothing more.</summary>
+public interface IControlPlane
+{
+    /// <summary>Progress of the deploy; the last item is final (succeeded or failed).</summary>
+    IAsyncEnumerable<DeployProgress> DeployAsync(DeployRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Progress of the rollback; the last item is final.</summary>
+    IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken);
+
+    Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken);
+
+    /// <summary>Stops the app's deployments and services; the router answers 503 afterwards.</summary>
+    Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The last lines, then (when following) new lines until cancelled.</summary>
+    IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stops every process, then the node.</summary>
+    Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken);
+
+    DaemonInfo Info { get; }
+}
