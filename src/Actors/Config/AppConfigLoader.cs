@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Actors.Config;
+
+/// <summary>The outcome of reading an <c>orch.toml</c>: a config, or every problem found in it.</summary>
+public sealed record ConfigLoadResult(AppConfig? Config, ImmutableArray<ConfigProblem> Problems)
+{
+    public bool IsValid => Config is not null && Problems.IsEmpty;
+}
+
+/// <summary>Parses and validates <c>orch.toml</c> text, reporting every problem at once.</summary>
+public static class AppConfigLoader
+{
+    /// <param name="toml">The file's text.</param>
+    /// <param name="sourcePath">Where it was read from; used in messages and to resolve relative paths.</param>
+    public static ConfigLoadResult Load(string toml, string sourcePath) =>
+        throw new NotImplementedException("being built");
+}
