@@ -22,6 +22,9 @@ public static class Defaults
     public const string StateDirEnvironmentVariable = "ORCH_STATE_DIR";
     public const string ControlEnvironmentVariable = "ORCH_CONTROL";
     public const string ControlSocketFileName = "orch.sock";
+    public const string JournalFileName = "journal.db";
+    public const string DaemonLogFileName = "daemon.log";
+    public const string LogsDirectoryName = "logs";
 
     /// <summary>The state directory: <c>$ORCH_STATE_DIR</c>, else <c>~/.local/state/orch</c>.</summary>
     public static string StateDirectory() =>

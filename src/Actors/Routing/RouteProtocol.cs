@@ -26,3 +26,6 @@ public sealed record ConnectionCountsReport(
 
 /// <summary>A router replica has started (or restarted) and wants every table again.</summary>
 public sealed record ReplicaStarted(string ReplicaId);
+
+/// <summary>A replica could not serve the version (e.g. the listen address cannot be bound).</summary>
+public sealed record RouteTableRejected(string App, long Version, string ReplicaId, string Reason);
