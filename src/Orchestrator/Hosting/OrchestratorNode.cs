@@ -1,9 +1,87 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Health;
+using Orchestrator.Actors.Ports;
+using Orchestrator.Control;
+using Orchestrator.Control.Contracts;
+using Orchestrator.Node;
+using Orchestrator.Router;
+
 namespace Orchestrator.Hosting;
 
 /// <summary>Runs one node: the actor system, the router and the control API, until cancelled or shut down.</summary>
 public static class OrchestratorNode
 {
+    private static readonly TimeSpan ClusterUpTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Returns the process exit code.</summary>
-    public static Task<int> RunAsync(NodeOptions options, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("being built");
+    public static async Task<int> RunAsync(NodeOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.StateDirectory);
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ready = new TaskCompletionSource<NodeActors>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var info = new DaemonInfo(Environment.ProcessId, typeof(OrchestratorNode).Assembly.GetName().Version?.ToString() ?? "0.0.0",
+            options.StateDirectory, DateTimeOffset.UtcNow);
+        var plane = new ActorControlPlane(ready.Task, info, shutdown);
+
+        ControlApiServer api;
+        try
+        {
+            // The socket first: a second daemon must fail before it touches the journal or any process.
+            api = await ControlApiServer.StartAsync(plane, options.ControlSocketPath, options.ControlSocketMode, cancellationToken);
+        }
+        catch (DaemonAlreadyRunningException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        await using (api)
+        {
+            using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            await using var router = new RouterRuntime(loggerFactory);
+            using var healthClient = HealthProbe.CreateClient();
+            var ports = new PortAllocator();
+            using var host = BuildHost(options, router, routeTables => new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient));
+            await host.StartAsync(cancellationToken);
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            var registry = host.Services.GetRequiredService<ActorRegistry>();
+            await WaitUntilUpAsync(system, cancellationToken);
+            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()));
+            Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}");
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, shutdown.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C, SIGTERM or `orch shutdown`: stop below.
+            }
+
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        return 0;
+    }
+
+    private static IHost BuildHost(NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, router, services));
+        return builder.Build();
+    }
+
+    private static async Task WaitUntilUpAsync(ActorSystem system, CancellationToken cancellationToken)
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
+        await up.Task.WaitAsync(ClusterUpTimeout, cancellationToken);
+    }
 }

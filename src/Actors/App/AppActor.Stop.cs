@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.App;
+
+/// <summary>Stopping the app and answering its status.</summary>
+internal sealed partial class AppActor
+{
+    /// <summary>Long enough for the longest graceful stop a process may ask for.</summary>
+    private static readonly TimeSpan StopAskTimeout = TimeSpan.FromHours(2);
+
+    private void HandleStop(StopApp stop)
+    {
+        var replyTo = Sender;
+        var live = _deployments
+            .Where(d => !_state.Ended.Contains(d.Key))
+            .Select(d => d.Value.Ask<DeploymentStopped>(new StopDeployment($"app {_app} stopped"), StopAskTimeout))
+            .ToList();
+        var services = _serviceProcesses.Count;
+        StopEverything(live).PipeTo(Self, success: () => new AppStopCompleted(replyTo, live.Count, services),
+            failure: e => new AppStopCompleted(replyTo, live.Count, services, e.Message));
+        BecomeStacked(StoppingApp);
+    }
+
+    private async Task StopEverything(List<Task<DeploymentStopped>> deployments)
+    {
+        await Task.WhenAll(deployments);
+        await _services.RouteTables.Ask<RouteUpdated>(new ClearRoutes(_app), TimeSpan.FromSeconds(30));
+        await StopServicesAsync();
+    }
+
+    private void StoppingApp()
+    {
+        Command<AppStopCompleted>(done =>
+        {
+            _services.Ports.Release(ServicesOwner);
+            foreach (var service in _serviceProcesses.Values)
+            {
+                Context.Stop(service);
+            }
+
+            _serviceProcesses.Clear();
+            Persist(new AppStopped(Now), e =>
+            {
+                Apply(e);
+                var message = done.Error is null
+                    ? $"app {_app} stopped: {done.Deployments} deployment(s) and {done.Services} service(s); the router answers 503"
+                    : $"app {_app} stopped with an error: {done.Error}";
+                done.ReplyTo.Tell(new AppStopReply(_app, message));
+                UnbecomeStacked();
+                Stash.UnstashAll();
+            });
+        });
+        Command<DeploymentPhaseChanged>(HandlePhaseChanged);
+        Command<GetAppStatus>(_ => ReplyStatus());
+        Command<ProcessStopped>(_ => { });
+        CommandAny(_ => Stash.Stash());
+    }
+
+    private void ReplyStatus()
+    {
+        var timeout = TimeSpan.FromSeconds(5);
+        var deployments = _state.Deployments
+            .Where(_deployments.ContainsKey)
+            .Select(id => _deployments[id].Ask<DeploymentStatusView>(GetDeploymentStatus.Instance, timeout))
+            .ToList();
+        var services = _serviceProcesses.Values.Select(p => p.Ask<ProcessStatusSnapshot>(GetProcessStatus.Instance, timeout)).ToList();
+        BuildStatus(_app, _state, deployments, services).PipeTo(Sender);
+    }
+
+    private static async Task<AppStatusView> BuildStatus(
+        string app,
+        AppState state,
+        List<Task<DeploymentStatusView>> deployments,
+        List<Task<ProcessStatusSnapshot>> services)
+    {
+        var views = await AnswersOf(deployments);
+        var serviceViews = await AnswersOf(services);
+        return new AppStatusView(app, state.Listen, state.ActiveDeploymentId, state.DeployInProgress,
+            [.. serviceViews.OrderBy(s => s.ProcessId, StringComparer.Ordinal)],
+            [.. views.OrderByDescending(v => v.CreatedAt)]);
+    }
+
+    /// <summary>The answers that came; a child that did not answer in time is left out rather than failing the status.</summary>
+    private static async Task<ImmutableArray<T>> AnswersOf<T>(List<Task<T>> asks)
+    {
+        var answers = ImmutableArray.CreateBuilder<T>();
+        foreach (var ask in asks)
+        {
+            try
+            {
+                answers.Add(await ask);
+            }
+            catch (Exception e) when (e is AskTimeoutException or InvalidOperationException)
+            {
+                // The answer is partial; the actor that failed logs its own trouble.
+            }
+        }
+
+        return answers.ToImmutable();
+    }
+
+    private sealed record AppStopCompleted(IActorRef ReplyTo, int Deployments, int Services, string? Error = null);
+}

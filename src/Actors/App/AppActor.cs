@@ -1,0 +1,241 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Orchestrator.Actors.Config;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.App;
+
+/// <summary>
+/// The stack of one app (sharded, entity id = app, remembered so it wakes after a restart): its deployment
+/// history, the active deployment, one deploy at a time, and the hand-over from the old deployment to the new.
+/// Deployments are its children: a deployment owns OS processes on this host, so it must never be rebalanced
+/// away from them the way an entity of its own could be.
+/// </summary>
+internal sealed partial class AppActor : ReceivePersistentActor
+{
+    private readonly string _app;
+    private readonly DeploymentServices _services;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, IActorRef> _deployments = [];
+    private readonly Dictionary<string, IActorRef> _singletonsAwaitedBy = [];
+    private readonly Dictionary<string, string?> _listenByDeployment = [];
+    private AppState _state = AppState.Empty;
+    private int _keep = Defaults.RetentionKeep;
+
+    public AppActor(string app, DeploymentServices services)
+    {
+        _app = app;
+        _services = services;
+        Recover<AppDeploymentStarted>(Apply);
+        Recover<AppDeploymentActivated>(Apply);
+        Recover<AppDeploymentEnded>(Apply);
+        Recover<AppDeploymentsPruned>(Apply);
+        Recover<AppStopped>(Apply);
+        Recover<AppServicesStarted>(Apply);
+        Recover<AppServiceLaunched>(Apply);
+        Recover<RecoveryCompleted>(_ => WakeDeployments());
+
+        Command<DeployApp>(HandleDeploy);
+        Command<RollbackApp>(HandleRollback);
+        Command<RedeployFrom>(HandleRedeployFrom);
+        Command<DeploymentPhaseChanged>(HandlePhaseChanged);
+        Command<SingletonsReleased>(HandleSingletonsReleased);
+        Command<StopApp>(HandleStop);
+        Command<GetAppStatus>(_ => ReplyStatus());
+        ServiceCommands();
+    }
+
+    public override string PersistenceId => "app-" + _app;
+
+    public static Props Props(string app, DeploymentServices services) =>
+        Akka.Actor.Props.Create(() => new AppActor(app, services));
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    private void Apply(object @event) => _state = _state.Apply(@event);
+
+    private void WakeDeployments()
+    {
+        foreach (var id in _state.Deployments)
+        {
+            _deployments[id] = Context.ActorOf(DeploymentActor.Props(id, _services), id);
+        }
+
+        WakeServices();
+        _log.Info("app {0} recovered: active {1}, {2} deployments", _app, _state.ActiveDeploymentId ?? "none", _state.Deployments.Count);
+    }
+
+    private void HandleDeploy(DeployApp deploy)
+    {
+        if (_state.DeployInProgress is { } running)
+        {
+            deploy.Progress.Tell(new DeployRefused(
+                $"a deploy of app '{_app}' is already running (deployment {running})",
+                "wait for it to finish (`orch status`) and deploy again"));
+            return;
+        }
+
+        if (!Directory.Exists(deploy.ReleasePath))
+        {
+            deploy.Progress.Tell(new DeployRefused(
+                $"release path does not exist: {deploy.ReleasePath}",
+                "pass --release-path with the directory of the release to deploy"));
+            return;
+        }
+
+        var id = deploy.DeploymentId ?? _state.NextDeploymentId(_app, Now);
+        if (_state.Deployments.Contains(id))
+        {
+            deploy.Progress.Tell(new DeployRefused($"deployment id '{id}' is already taken", "pass another --deployment-id or none"));
+            return;
+        }
+
+        _keep = deploy.Config.Retention.Keep;
+        _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
+        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision);
+        Persist(new AppDeploymentStarted(id, Now), e =>
+        {
+            Apply(e);
+            EnsureServices(deploy, plan);
+            var deployment = Context.ActorOf(DeploymentActor.Props(id, _services), id);
+            _deployments[id] = deployment;
+            deployment.Tell(new StartDeployment(plan, deploy.Progress));
+        });
+    }
+
+    private void HandlePhaseChanged(DeploymentPhaseChanged changed)
+    {
+        switch (changed.To)
+        {
+            case DeploymentPhase.Active:
+                HandleActivated(changed.DeploymentId);
+                break;
+            case DeploymentPhase.Failed:
+                Persist(new AppDeploymentEnded(changed.DeploymentId, AppState.FailedOutcome, Now), Apply);
+                Prune();
+                break;
+            case DeploymentPhase.Retired:
+                Persist(new AppDeploymentEnded(changed.DeploymentId, AppState.RetiredOutcome, Now), Apply);
+                Prune();
+                break;
+        }
+    }
+
+    private void HandleActivated(string deploymentId)
+    {
+        var previous = _state.ActiveDeploymentId;
+        if (previous == deploymentId && _state.DeployInProgress != deploymentId)
+        {
+            return;
+        }
+
+        Persist(new AppDeploymentActivated(deploymentId, _listenByDeployment.GetValueOrDefault(deploymentId) ?? _state.Listen, Now), e =>
+        {
+            Apply(e);
+            var next = _deployments[deploymentId];
+            if (previous is not null && previous != deploymentId && _deployments.TryGetValue(previous, out var old))
+            {
+                old.Tell(ReleaseSingletons.Instance, Self);
+                old.Tell(new BeginDrain($"replaced by {deploymentId}"));
+                _singletonsAwaitedBy[previous] = next;
+            }
+            else
+            {
+                next.Tell(StartSingletons.Instance);
+            }
+        });
+    }
+
+    private void HandleSingletonsReleased(SingletonsReleased released)
+    {
+        if (_singletonsAwaitedBy.Remove(released.DeploymentId, out var next))
+        {
+            next.Tell(StartSingletons.Instance);
+        }
+    }
+
+    private void HandleRollback(RollbackApp rollback)
+    {
+        if (_state.DeployInProgress is { } running)
+        {
+            rollback.Progress.Tell(new DeployRefused($"a deploy of app '{_app}' is running (deployment {running})", "wait for it to finish"));
+            return;
+        }
+
+        var target = rollback.ToDeploymentId ?? _state.RollbackTarget();
+        if (target is null || !_deployments.TryGetValue(target, out var deployment))
+        {
+            rollback.Progress.Tell(new DeployRefused(
+                target is null ? $"app '{_app}' has no earlier deployment to roll back to" : $"app '{_app}' has no deployment '{target}'",
+                "see `orch status` for the deployments that can be rolled back to"));
+            return;
+        }
+
+        if (target == _state.ActiveDeploymentId)
+        {
+            rollback.Progress.Tell(new DeployRefused($"deployment {target} is already active", null));
+            return;
+        }
+
+        if (!_state.Ended.Contains(target))
+        {
+            Persist(new AppDeploymentStarted(target, Now), _ =>
+            {
+                _state = _state with { DeployInProgress = target };
+                deployment.Tell(new Reactivate(rollback.Progress));
+            });
+            return;
+        }
+
+        deployment.Ask<DeploymentCreated>(GetDeploymentCreated.Instance, TimeSpan.FromSeconds(5))
+            .PipeTo(Self, success: created => new RedeployFrom(created, rollback.Progress),
+                failure: e => new RedeployFrom(null, rollback.Progress));
+    }
+
+    private void HandleRedeployFrom(RedeployFrom redeploy)
+    {
+        if (redeploy.Created is not { } created)
+        {
+            redeploy.Progress.Tell(new DeployRefused("the deployment to roll back to did not answer", "try again"));
+            return;
+        }
+
+        var parsed = AppConfigLoader.Load(created.ConfigToml, created.ConfigPath);
+        if (parsed.Config is not { } config)
+        {
+            redeploy.Progress.Tell(new DeployRefused($"the config of {created.DeploymentId} no longer loads", string.Join("; ", parsed.Problems)));
+            return;
+        }
+
+        redeploy.Progress.Tell(new DeployProgressed(DeployProgressed.Step,
+            $"{created.DeploymentId} is no longer running: redeploying its release {created.ReleasePath} (revision {created.Revision})", null, null));
+        HandleDeploy(new DeployApp(_app, config, created.ConfigToml, created.ConfigPath, created.ReleasePath, created.Revision, null, redeploy.Progress));
+    }
+
+    private void Prune()
+    {
+        var prune = _state.ToPrune(_keep);
+        if (prune.IsEmpty)
+        {
+            return;
+        }
+
+        Persist(new AppDeploymentsPruned(prune), e =>
+        {
+            Apply(e);
+            foreach (var id in e.DeploymentIds)
+            {
+                if (_deployments.Remove(id, out var child))
+                {
+                    Context.Stop(child);
+                }
+            }
+        });
+    }
+
+    private sealed record RedeployFrom(DeploymentCreated? Created, IActorRef Progress);
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Orchestrator.Actors.Config;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
+
+namespace Orchestrator.Actors.App;
+
+/// <summary>Every command to an app carries its name: it is the entity id.</summary>
+public interface IAppCommand
+{
+    string App { get; }
+}
+
+/// <summary>Deploy a release. Progress (and a final succeeded/failed) goes to <see cref="Progress"/>.</summary>
+public sealed record DeployApp(
+    string App,
+    AppConfig Config,
+    string ConfigToml,
+    string ConfigPath,
+    string ReleasePath,
+    string Revision,
+    string? DeploymentId,
+    IActorRef Progress) : IAppCommand;
+
+/// <summary>Make an earlier deployment active again: at once when still draining, else by redeploying its release.</summary>
+public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand;
+
+/// <summary>Sent to a progress sink instead of any progress when the request is refused outright.</summary>
+public sealed record DeployRefused(string Reason, string? Hint);
+
+/// <summary>Stop every deployment and service of the app; replies <see cref="AppStopReply"/>.</summary>
+public sealed record StopApp(string App) : IAppCommand;
+
+public sealed record AppStopReply(string App, string Message);
+
+/// <summary>Replies <see cref="AppStatusView"/>.</summary>
+public sealed record GetAppStatus(string App) : IAppCommand;
+
+public sealed record AppStatusView(
+    string App,
+    string? Listen,
+    string? ActiveDeploymentId,
+    string? DeployInProgress,
+    ImmutableArray<ProcessStatusSnapshot> Services,
+    ImmutableArray<DeploymentStatusView> Deployments);

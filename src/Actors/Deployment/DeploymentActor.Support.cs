@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Orchestrator.Actors.Config;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.Deployment;
+
+/// <summary>Recovery, status, progress and the small messages the deployment sends itself.</summary>
+internal sealed partial class DeploymentActor
+{
+    private void OnRecovered()
+    {
+        if (_state.Created is not { } created)
+        {
+            Become(Idle);
+            Stash.UnstashAll();
+            return;
+        }
+
+        var parsed = AppConfigLoader.Load(created.ConfigToml, created.ConfigPath);
+        _config = parsed.Config;
+        _phase = _state.Phase;
+        if (_config is null)
+        {
+            _log.Error("{0}: its stored config no longer loads: {1}", _deploymentId, string.Join("; ", parsed.Problems));
+            Become(Finished);
+        }
+        else if (_phase.IsDeploying())
+        {
+            ReserveRecoveredPorts();
+            StartProcesses(ProcessPolicy.Companion, adopt: true);
+            StartProcesses(ProcessPolicy.Proxied, adopt: true);
+            Fail("the orchestrator restarted during the deploy");
+        }
+        else if (_phase == DeploymentPhase.Active)
+        {
+            ReserveRecoveredPorts();
+            StartProcesses(ProcessPolicy.Companion, adopt: true);
+            StartProcesses(ProcessPolicy.Proxied, adopt: true);
+            StartProcesses(ProcessPolicy.Singleton, adopt: true);
+            Become(Active);
+            if (_config.Proxied is not null)
+            {
+                _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
+            }
+        }
+        else if (_phase == DeploymentPhase.Draining)
+        {
+            ReserveRecoveredPorts();
+            StartProcesses(ProcessPolicy.Companion, adopt: true);
+            StartProcesses(ProcessPolicy.Proxied, adopt: true);
+            if (_config.Proxied is not null)
+            {
+                _services.RouteTables.Tell(new RegisterDrainingRoute(App, _deploymentId, Destinations(), Listener()));
+            }
+
+            ArmDrain(Now);
+        }
+        else
+        {
+            Become(Finished);
+        }
+
+        _log.Info("{0}: recovered as {1}", _deploymentId, _phase.ToDisplay());
+        Stash.UnstashAll();
+    }
+
+    private void ReserveRecoveredPorts()
+    {
+        foreach (var (_, port) in _state.Ports)
+        {
+            _services.Ports.TryReserve(port, _deploymentId);
+        }
+    }
+
+    private void Transition(DeploymentPhase to, string reason)
+    {
+        var from = _phase;
+        _phase = to;
+        _log.Info("{0}: {1} -> {2} ({3})", _deploymentId, from.ToDisplay(), to.ToDisplay(), reason);
+        _progress.Tell(new DeployProgressed(DeployProgressed.Step, $"{to.ToDisplay()}: {reason}", _deploymentId, to.ToDisplay()));
+        Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, from, to, reason));
+    }
+
+    private void Step(string message) =>
+        _progress.Tell(new DeployProgressed(DeployProgressed.Step, message, _deploymentId, _phase.ToDisplay()));
+
+    private HealthConfig HealthOf(ProcessConfig proxied) =>
+        proxied.Health ?? new HealthConfig
+        {
+            Path = _config!.Proxy?.HealthPath ?? Defaults.HealthPath,
+            Timeout = _config.Proxy?.HealthTimeout ?? Defaults.HealthTimeout,
+        };
+
+    private Uri HealthUrl(ProcessConfig proxied) =>
+        new($"http://127.0.0.1:{_state.Ports[proxied.Id]}{HealthOf(proxied).Path}");
+
+    private string HealthFailure()
+    {
+        var proxied = _config!.Proxied!;
+        var health = HealthOf(proxied);
+        var last = _lastHealth?.Detail ?? "no probe answered";
+        return $"health check {HealthUrl(proxied)} did not pass within {health.Timeout.TotalSeconds:0.###}s; last result: {last}";
+    }
+
+    private ImmutableArray<string> Destinations() =>
+        _config!.Proxied is { } proxied && _state.Ports.TryGetValue(proxied.Id, out var port)
+            ? [$"http://127.0.0.1:{port}"]
+            : [];
+
+    private RouteListener Listener()
+    {
+        var proxy = _config!.Proxy!;
+        return new RouteListener(proxy.Listen, proxy.Hosts, proxy.Affinity);
+    }
+
+    private void ReplyStatus()
+    {
+        var replyTo = Sender;
+        var created = _state.Created;
+        if (created is null)
+        {
+            replyTo.Tell(new Status.Failure(new InvalidOperationException($"deployment {_deploymentId} has not started")));
+            return;
+        }
+
+        var state = _state;
+        var phase = _phase;
+        var processes = _processes.Values.Select(p => p.Ask<ProcessStatusSnapshot>(GetProcessStatus.Instance, TimeSpan.FromSeconds(3))).ToList();
+        var connections = phase.IsLive()
+            ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
+            : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
+        BuildStatus(state, phase, processes, connections).PipeTo(replyTo);
+    }
+
+    private static async Task<DeploymentStatusView> BuildStatus(
+        DeploymentState state,
+        DeploymentPhase phase,
+        List<Task<ProcessStatusSnapshot>> processes,
+        Task<DrainStatus> connections)
+    {
+        var snapshots = new List<ProcessStatusSnapshot>();
+        foreach (var process in processes)
+        {
+            try
+            {
+                snapshots.Add(await process);
+            }
+            catch (AskTimeoutException)
+            {
+                // A busy process actor is left out of this answer rather than failing the whole status.
+            }
+        }
+
+        var counts = ConnectionCounts.Zero;
+        try
+        {
+            counts = (await connections).Connections;
+        }
+        catch (AskTimeoutException)
+        {
+            // Counts are informative; status still answers without them.
+        }
+
+        var created = state.Created!;
+        return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
+            state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
+            [.. snapshots.OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
+    }
+
+    private sealed class ProbeKey
+    {
+        public static readonly ProbeKey Instance = new();
+    }
+
+    private sealed class ProbeTick
+    {
+        public static readonly ProbeTick Instance = new();
+    }
+
+    private sealed class HealthDeadlineKey
+    {
+        public static readonly HealthDeadlineKey Instance = new();
+    }
+
+    private sealed class HealthDeadlineReached
+    {
+        public static readonly HealthDeadlineReached Instance = new();
+    }
+
+    private sealed class DrainCheckKey
+    {
+        public static readonly DrainCheckKey Instance = new();
+    }
+
+    private sealed class DrainCheck
+    {
+        public static readonly DrainCheck Instance = new();
+    }
+
+    private sealed class DrainDeadlineKey
+    {
+        public static readonly DrainDeadlineKey Instance = new();
+    }
+
+    private sealed class DrainDeadlineReached
+    {
+        public static readonly DrainDeadlineReached Instance = new();
+    }
+
+    private sealed class AllStopTimedOutKey
+    {
+        public static readonly AllStopTimedOutKey Instance = new();
+    }
+
+    private sealed class AllStopTimedOut
+    {
+        public static readonly AllStopTimedOut Instance = new();
+    }
+
+    private sealed record RouteRemoved(string Reason);
+
+    private sealed record FailWithOutput(string Reason, ImmutableArray<string> Output);
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Orchestrator.Actors.Persistence;
+
+namespace Orchestrator.Actors.Deployment;
+
+/// <summary>The release being deployed, with the app config exactly as it was at deploy time.</summary>
+public sealed record DeploymentCreated(
+    string DeploymentId,
+    string App,
+    string ReleasePath,
+    string Revision,
+    string ConfigToml,
+    string ConfigPath,
+    DateTimeOffset At) : IPersistedEvent;
+
+public sealed record DeploymentPortsAllocated(ImmutableDictionary<string, int> Ports) : IPersistedEvent;
+
+/// <summary>Pid and kernel start time of a process, so a restarted node can re-adopt it.</summary>
+public sealed record DeploymentProcessLaunched(string ProcessId, int Pid, long StartTimeTicks) : IPersistedEvent;
+
+public sealed record DeploymentActivated(DateTimeOffset At) : IPersistedEvent;
+
+/// <summary>The drain's deadline is absolute, so it survives restarts with the time that is left.</summary>
+public sealed record DeploymentDrainStarted(DateTimeOffset At, DateTimeOffset Deadline) : IPersistedEvent;
+
+public sealed record DeploymentRetired(DateTimeOffset At, string Reason) : IPersistedEvent;
+
+public sealed record DeploymentFailed(DateTimeOffset At, string Reason) : IPersistedEvent;

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Orchestrator.Actors.Config;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.Deployment;
+
+/// <summary>A deploy to carry out: the parsed config travels with its text, which is what gets persisted.</summary>
+public sealed record DeploymentPlan(
+    string DeploymentId,
+    string App,
+    AppConfig Config,
+    string ConfigToml,
+    string ConfigPath,
+    string ReleasePath,
+    string Revision);
+
+/// <summary>From the app: run the deploy. Progress goes to <paramref name="Progress"/>, phases to the parent.</summary>
+public sealed record StartDeployment(DeploymentPlan Plan, IActorRef Progress);
+
+/// <summary>From the app: another deployment took over; drain until idle or the drain deadline.</summary>
+public sealed record BeginDrain(string Reason);
+
+/// <summary>From the app: stop now, no drain (app stopped). Replies <see cref="DeploymentStopped"/>.</summary>
+public sealed record StopDeployment(string Reason);
+
+/// <summary>From the app: stop this deployment's singletons so the next one may start its own. Replies <see cref="SingletonsReleased"/>.</summary>
+public sealed class ReleaseSingletons
+{
+    public static readonly ReleaseSingletons Instance = new();
+
+    private ReleaseSingletons()
+    {
+    }
+}
+
+public sealed record SingletonsReleased(string DeploymentId);
+
+/// <summary>From the app: the previous deployment's singletons are gone; start this one's.</summary>
+public sealed class StartSingletons
+{
+    public static readonly StartSingletons Instance = new();
+
+    private StartSingletons()
+    {
+    }
+}
+
+/// <summary>From the app (rollback): a draining deployment becomes active again. Progress as for a deploy.</summary>
+public sealed record Reactivate(IActorRef Progress);
+
+/// <summary>Replies <see cref="DeploymentStatusView"/>.</summary>
+public sealed class GetDeploymentStatus
+{
+    public static readonly GetDeploymentStatus Instance = new();
+
+    private GetDeploymentStatus()
+    {
+    }
+}
+
+/// <summary>Replies the deployment's <see cref="DeploymentCreated"/>: its release, revision and config (for a redeploy).</summary>
+public sealed class GetDeploymentCreated
+{
+    public static readonly GetDeploymentCreated Instance = new();
+
+    private GetDeploymentCreated()
+    {
+    }
+}
+
+/// <summary>To the parent app: one transition of the lifecycle.</summary>
+public sealed record DeploymentPhaseChanged(string DeploymentId, DeploymentPhase From, DeploymentPhase To, string Reason);
+
+/// <summary>Reply to <see cref="StopDeployment"/>.</summary>
+public sealed record DeploymentStopped(string DeploymentId);
+
+/// <summary>To a progress sink: one step of a deploy. <see cref="IsFinal"/> ends the stream.</summary>
+public sealed record DeployProgressed(string Kind, string Message, string? DeploymentId, string? Phase)
+{
+    public const string Step = "step";
+    public const string Output = "output";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    public bool IsFinal => Kind is Succeeded or Failed;
+}
+
+public sealed record DeploymentStatusView(
+    string DeploymentId,
+    string App,
+    string Revision,
+    DeploymentPhase Phase,
+    string ReleasePath,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ActivatedAt,
+    DateTimeOffset? DrainStartedAt,
+    DateTimeOffset? DrainDeadline,
+    DateTimeOffset? StoppedAt,
+    ImmutableDictionary<string, int> Ports,
+    ConnectionCounts Connections,
+    ImmutableArray<ProcessStatusSnapshot> Processes,
+    string? FailureReason);

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
+using Akka.Persistence;
+
+namespace Orchestrator.Actors.Routing;
+
+/// <summary>
+/// The single writer of one app's route table (sharded, entity id = app). Every change is persisted, published
+/// to the router replicas, and answered once every replica of the cluster (members with the router role) acked it.
+/// </summary>
+internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
+{
+    public const string RouterRole = "router";
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly string _app;
+    private readonly IActorRef _mediator;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<PendingUpdate> _pending = [];
+    private ImmutableDictionary<string, ReplicaReport> _reports = ImmutableDictionary<string, ReplicaReport>.Empty;
+    private RouteTable _table;
+
+    public RouteTableActor(string app)
+    {
+        _app = app;
+        _table = RouteTable.Empty(app);
+        _mediator = DistributedPubSub.Get(Context.System).Mediator;
+
+        Recover<RouteTableChanged>(e => _table = e.Table);
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<ActivateRoute>(c => Change(RouteTableDecisions.Activate(_table, c)));
+        Command<RegisterDrainingRoute>(c => Change(RouteTableDecisions.RegisterDraining(_table, c)));
+        Command<RemoveRoute>(c => Change(RouteTableDecisions.Remove(_table, c)));
+        Command<ClearRoutes>(_ => Change(RouteTableDecisions.Clear(_table)));
+        Command<GetRouteTable>(_ => Sender.Tell(_table));
+        Command<GetDrainStatus>(HandleGetDrainStatus);
+        Command<RouteTableApplied>(HandleApplied);
+        Command<RouteTableRejected>(HandleRejected);
+        Command<ConnectionCountsReport>(r => _reports = _reports.SetItem(r.ReplicaId, new ReplicaReport(Now, r.ByDeployment)));
+        Command<ReplicaStarted>(_ => Publish());
+        Command<AckTimedOut>(HandleAckTimedOut);
+        Command<SubscribeAck>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId => "route-table-" + _app;
+
+    public static Props Props(string app) => Akka.Actor.Props.Create(() => new RouteTableActor(app));
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    private void OnRecovered()
+    {
+        _mediator.Tell(new Subscribe(RouteTopics.Replicas, Self));
+        if (_table.Version > 0)
+        {
+            Publish();
+        }
+    }
+
+    private void Change(RouteTable next)
+    {
+        var replyTo = Sender;
+        Persist(new RouteTableChanged(next), e =>
+        {
+            _table = e.Table;
+            var replicas = RouterReplicas();
+            _log.Info("route table of {0} is now version {1}: active {2}, live [{3}]", _app, _table.Version,
+                _table.ActiveDeploymentId ?? "none", string.Join(", ", _table.Deployments.Keys));
+            if (replicas.Count == 0)
+            {
+                replyTo.Tell(new RouteUpdated(_app, _table));
+                return;
+            }
+
+            _pending.Add(new PendingUpdate(_table.Version, replyTo, replicas));
+            Timers.StartSingleTimer(new AckTimerKey(_table.Version), new AckTimedOut(_table.Version), AckTimeout);
+            Publish();
+        });
+    }
+
+    private void Publish() => _mediator.Tell(new Publish(RouteTopics.Tables, new RouteTablePublished(_table)));
+
+    private void HandleApplied(RouteTableApplied applied)
+    {
+        foreach (var pending in _pending.Where(p => p.Version <= applied.Version).ToList())
+        {
+            pending.Waiting.Remove(applied.ReplicaId);
+            if (pending.Waiting.Count == 0)
+            {
+                Complete(pending, new RouteUpdated(_app, _table));
+            }
+        }
+    }
+
+    private void HandleRejected(RouteTableRejected rejected)
+    {
+        foreach (var pending in _pending.Where(p => p.Version == rejected.Version).ToList())
+        {
+            Complete(pending, new RouteUpdateFailed(_app, rejected.Version, $"router {rejected.ReplicaId}: {rejected.Reason}"));
+        }
+    }
+
+    private void HandleAckTimedOut(AckTimedOut timeout)
+    {
+        foreach (var pending in _pending.Where(p => p.Version == timeout.Version).ToList())
+        {
+            Complete(pending, new RouteUpdateFailed(_app, timeout.Version,
+                $"router replicas {string.Join(", ", pending.Waiting)} did not apply route table version {timeout.Version} within {AckTimeout.TotalSeconds:0}s"));
+        }
+    }
+
+    private void Complete(PendingUpdate pending, object answer)
+    {
+        _pending.Remove(pending);
+        Timers.Cancel(new AckTimerKey(pending.Version));
+        pending.ReplyTo.Tell(answer);
+    }
+
+    private void HandleGetDrainStatus(GetDrainStatus query)
+    {
+        var replicas = RouterReplicas();
+        var counts = ConnectionCounts.Zero;
+        var fresh = true;
+        foreach (var replica in replicas)
+        {
+            if (!_reports.TryGetValue(replica, out var report) || report.ReceivedAt < query.Since)
+            {
+                fresh = false;
+                continue;
+            }
+
+            if (report.ByDeployment.TryGetValue(query.DeploymentId, out var c))
+            {
+                counts = counts.Add(c);
+            }
+        }
+
+        Sender.Tell(new DrainStatus(query.DeploymentId, counts, fresh));
+    }
+
+    private HashSet<string> RouterReplicas()
+    {
+        var cluster = Cluster.Get(Context.System);
+        return cluster.State.Members
+            .Where(m => m.Status == MemberStatus.Up && m.HasRole(RouterRole))
+            .Select(m => m.Address.ToString())
+            .ToHashSet();
+    }
+
+    private sealed record PendingUpdate(long Version, IActorRef ReplyTo, HashSet<string> Waiting);
+
+    private sealed record ReplicaReport(DateTimeOffset ReceivedAt, ImmutableDictionary<string, ConnectionCounts> ByDeployment);
+
+    private sealed record AckTimerKey(long Version);
+
+    private sealed record AckTimedOut(long Version);
+}

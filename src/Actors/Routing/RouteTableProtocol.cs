@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Orchestrator.Actors.Persistence;
+
+namespace Orchestrator.Actors.Routing;
+
+/// <summary>Every command to an app's route table carries the app: it is the entity id.</summary>
+public interface IRouteTableCommand
+{
+    string App { get; }
+}
+
+/// <summary>Where an app is reachable on the router.</summary>
+public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, bool Affinity);
+
+/// <summary>Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining.</summary>
+public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
+    : IRouteTableCommand;
+
+/// <summary>(Re)register a draining deployment, e.g. after a restart of the node.</summary>
+public sealed record RegisterDrainingRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
+    : IRouteTableCommand;
+
+/// <summary>Forget a deployment; replicas close what is still open to it.</summary>
+public sealed record RemoveRoute(string App, string DeploymentId) : IRouteTableCommand;
+
+/// <summary>No active deployment any more: the router answers 503.</summary>
+public sealed record ClearRoutes(string App) : IRouteTableCommand;
+
+/// <summary>Answer to a change: every router replica serves <see cref="Table"/>.</summary>
+public sealed record RouteUpdated(string App, RouteTable Table);
+
+/// <summary>Answer to a change that not every replica could apply in time.</summary>
+public sealed record RouteUpdateFailed(string App, long Version, string Reason);
+
+/// <summary>Replies <see cref="DrainStatus"/>: connections to the deployment reported after <paramref name="Since"/>.</summary>
+public sealed record GetDrainStatus(string App, string DeploymentId, DateTimeOffset Since) : IRouteTableCommand;
+
+/// <summary><see cref="Fresh"/> is true once every replica has reported after the asked time.</summary>
+public sealed record DrainStatus(string DeploymentId, ConnectionCounts Connections, bool Fresh)
+{
+    public bool Idle => Fresh && Connections.Total == 0;
+}
+
+/// <summary>Replies the current <see cref="RouteTable"/>.</summary>
+public sealed record GetRouteTable(string App) : IRouteTableCommand;
+
+/// <summary>The journal keeps the last table so versions only ever grow, across restarts too.</summary>
+public sealed record RouteTableChanged(RouteTable Table) : IPersistedEvent;

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Orchestrator.Actors.App;
+using Orchestrator.Actors.Config;
+using Orchestrator.Control;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Node;
+
+/// <summary>The control API's view of the node: each call becomes a message to an app entity.</summary>
+internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info, CancellationTokenSource shutdown) : IControlPlane
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromHours(2);
+
+    public DaemonInfo Info => info;
+
+    public async IAsyncEnumerable<DeployProgress> DeployAsync(DeployRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var loaded = AppConfigLoader.Load(request.ConfigToml, request.ConfigPath);
+        if (loaded.Config is not { } config)
+        {
+            throw new ControlPlaneException(400, $"{request.ConfigPath} has {loaded.Problems.Length} problem(s)",
+                "fix them and deploy again; `orch validate` lists them", [.. loaded.Problems.Select(p => p.ToString())]);
+        }
+
+        var revision = request.Revision is { Length: > 0 } r ? r : DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss");
+        var releasePath = Path.GetFullPath(request.ReleasePath);
+        await foreach (var progress in Stream(config.App, sink => new DeployApp(config.App, config, request.ConfigToml,
+            Path.GetFullPath(request.ConfigPath), releasePath, revision, request.DeploymentId, sink), cancellationToken))
+        {
+            yield return progress;
+        }
+    }
+
+    public async IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var app = await ResolveAppAsync(request.App, cancellationToken);
+        await foreach (var progress in Stream(app, sink => new RollbackApp(app, request.ToDeploymentId, sink), cancellationToken))
+        {
+            yield return progress;
+        }
+    }
+
+    public async Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var apps = app is null ? await AppNamesAsync(cancellationToken) : [await ResolveAppAsync(app, cancellationToken)];
+        var now = DateTimeOffset.UtcNow;
+        var views = await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStatusView>(new GetAppStatus(a), AskTimeout, cancellationToken)));
+        return new StatusResponse([.. views.OrderBy(v => v.App, StringComparer.Ordinal).Select(v => StatusMapper.ToContract(v, now))]);
+    }
+
+    public async Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var app = await ResolveAppAsync(request.App, cancellationToken);
+        var reply = await node.Apps.Ask<AppStopReply>(new StopApp(app), StopTimeout, cancellationToken);
+        return new CommandResult(true, reply.Message);
+    }
+
+    public async IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var status = await StatusAsync(await ResolveAppAsync(request.App, cancellationToken), cancellationToken);
+        var files = LogFiles.Select(status.Apps[0], request);
+        await foreach (var line in LogFiles.ReadAsync(files, request.Lines, request.Follow, cancellationToken))
+        {
+            yield return line;
+        }
+    }
+
+    public async Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var apps = await AppNamesAsync(cancellationToken);
+        await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStopReply>(new StopApp(a), StopTimeout, cancellationToken)));
+        _ = Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None).ContinueWith(_ => shutdown.Cancel(), TaskScheduler.Default);
+        return new CommandResult(true, $"stopped {apps.Length} app(s); the daemon (pid {info.Pid}) is shutting down");
+    }
+
+    private async IAsyncEnumerable<DeployProgress> Stream(
+        string app,
+        Func<IActorRef, IAppCommand> command,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var channel = Channel.CreateUnbounded<DeployProgress>(new UnboundedChannelOptions { SingleReader = true });
+        var sink = node.System.ActorOf(ProgressSink.Props(channel.Writer, app));
+        node.Apps.Tell(command(sink));
+        var reader = channel.Reader;
+        while (await WaitToReadAsync(reader, cancellationToken))
+        {
+            while (reader.TryRead(out var progress))
+            {
+                yield return progress;
+            }
+        }
+    }
+
+    /// <summary>A refusal completes the channel with a <see cref="ControlPlaneException"/>; surface it as itself.</summary>
+    private static async Task<bool> WaitToReadAsync(ChannelReader<DeployProgress> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken);
+        }
+        catch (ChannelClosedException e) when (e.InnerException is ControlPlaneException refused)
+        {
+            throw refused;
+        }
+    }
+
+    private async Task<string> ResolveAppAsync(string? app, CancellationToken cancellationToken)
+    {
+        var apps = await AppNamesAsync(cancellationToken);
+        if (app is not null)
+        {
+            return apps.Contains(app)
+                ? app
+                : throw new ControlPlaneException(404, $"no app named '{app}'", apps.IsEmpty ? "deploy one with `orch deploy`" : "apps: " + string.Join(", ", apps));
+        }
+
+        return apps.Length switch
+        {
+            1 => apps[0],
+            0 => throw new ControlPlaneException(404, "no app has been deployed yet", "deploy one with `orch deploy`"),
+            _ => throw new ControlPlaneException(400, $"{apps.Length} apps run here: {string.Join(", ", apps)}", "name one with --app NAME"),
+        };
+    }
+
+    private async Task<ImmutableArray<string>> AppNamesAsync(CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var state = await node.Apps.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout, cancellationToken);
+        return [.. state.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,26 @@
+using Orchestrator.Actors.App;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Node;
+
+/// <summary>From the actors' views to the control API's status records.</summary>
+internal static class StatusMapper
+{
+    public static AppStatus ToContract(AppStatusView app, DateTimeOffset now) =>
+        new(app.App, app.Listen, app.ActiveDeploymentId, app.DeployInProgress is not null,
+            [.. app.Services.Select(s => ToContract(s, now))],
+            [.. app.Deployments.Select(d => ToContract(d, now))]);
+
+    private static DeploymentStatus ToContract(DeploymentStatusView d, DateTimeOffset now) =>
+        new(d.DeploymentId, d.App, d.Revision, d.Phase.ToDisplay(), d.ReleasePath, d.CreatedAt, d.ActivatedAt, d.DrainStartedAt,
+            d.DrainDeadline, d.StoppedAt, d.Ports, new ConnectionStatus(d.Connections.Http, d.Connections.WebSocket, d.Connections.Streaming),
+            [.. d.Processes.Select(p => ToContract(p, now))], d.FailureReason);
+
+    private static ProcessStatus ToContract(ProcessStatusSnapshot p, DateTimeOffset now) =>
+        new(p.ProcessId, p.Policy.ToString().ToLowerInvariant(), p.Pid, p.State.ToString().ToLowerInvariant(), p.Restarts, p.ExitCode,
+            p.ExitSignal, p.StartedAt,
+            p.State == ProcessState.Running && p.StartedAt is { } started ? Math.Round((now - started).TotalSeconds, 1) : null,
+            p.LogPath);
+}
