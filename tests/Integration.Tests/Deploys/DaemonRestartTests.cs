@@ -1,0 +1,42 @@
+using Orchestrator.Integration.Tests.Harness;
+using Xunit;
+
+namespace Orchestrator.Integration.Tests.Deploys;
+
+/// <summary>The daemon is not the app: killing it loses no release, and its processes are adopted, not restarted.</summary>
+public sealed class DaemonRestartTests : IAsyncLifetime
+{
+    private OrchEnvironment _orch = null!;
+
+    public async Task InitializeAsync() => _orch = await OrchEnvironment.StartAsync();
+
+    public async Task DisposeAsync() => await _orch.DisposeAsync();
+
+    [Fact]
+    public async Task Daemon_KilledAndStartedAgain_AdoptsTheActiveReleaseAndServesIt()
+    {
+        var app = TestApp.Create("survivor");
+        await _orch.DeployOkAsync(app, "r1");
+        var before = (await _orch.AppAsync(app.App)).Deployment("r1");
+        var pid = before.Processes.Single(p => p.Id == "web").Pid;
+
+        await _orch.KillDaemonAsync();
+        await _orch.StartDaemonAsync();
+
+        var body = await Eventually.ValueAsync(() => DeployHarness.GetAsync(app.BaseUri), b => b.Contains("\"revision\":\"r1\""),
+            "the router to serve the active release again");
+        Assert.Contains($"\"pid\":{pid}", body);
+        var after = await _orch.AppAsync(app.App);
+        Assert.Equal(before.Id, after.ActiveDeploymentId);
+        Assert.Equal("active", after.Deployment("r1").State);
+    }
+
+    [Fact]
+    public async Task SecondDaemon_OnTheSameSocket_FailsNamingTheRunningOne()
+    {
+        var second = await _orch.RunAsync("daemon");
+
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains(_orch.DaemonPid!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Output);
+    }
+}

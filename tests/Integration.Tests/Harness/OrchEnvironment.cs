@@ -1,0 +1,162 @@
+using System.Diagnostics;
+
+namespace Orchestrator.Integration.Tests.Harness;
+
+/// <summary>
+/// A real <c>orch daemon</c> process with its own state directory and control socket, and a way to run the real
+/// CLI against it. Disposing shuts the daemon down and kills anything left running from its releases.
+/// </summary>
+internal sealed class OrchEnvironment : IAsyncDisposable
+{
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(3);
+    private Process? _daemon;
+
+    private OrchEnvironment(string root)
+    {
+        Root = root;
+        StateDirectory = Path.Combine(root, "state");
+        ControlSocket = Path.Combine(root, "orch.sock");
+        Directory.CreateDirectory(StateDirectory);
+    }
+
+    public string Root { get; }
+    public string StateDirectory { get; }
+    public string ControlSocket { get; }
+    public string DaemonLog => Path.Combine(Root, "daemon.out");
+    public int? DaemonPid => _daemon is { HasExited: false } d ? d.Id : null;
+
+    public static OrchEnvironment CreateWithoutDaemon() =>
+        new(Directory.CreateTempSubdirectory("orch-it-").FullName);
+
+    public static async Task<OrchEnvironment> StartAsync()
+    {
+        var environment = CreateWithoutDaemon();
+        await environment.StartDaemonAsync();
+        return environment;
+    }
+
+    public async Task StartDaemonAsync()
+    {
+        var start = CliStartInfo("daemon");
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        start.FileName = "/bin/sh";
+        var command = string.Join(' ', CliArguments("daemon").Select(Quote));
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec {Quote(DotnetHost)} {command} >>{Quote(DaemonLog)} 2>&1");
+        _daemon = Process.Start(start)!;
+        using var client = UnixSocketHttp.Create(ControlSocket);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (_daemon.HasExited)
+                {
+                    throw new InvalidOperationException($"daemon exited with {_daemon.ExitCode}: {ReadDaemonLog()}");
+                }
+
+                using var response = await client.GetAsync("/v1/health");
+                return response.IsSuccessStatusCode;
+            },
+            "the daemon to answer on its control socket",
+            TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>SIGKILL: the daemon gets no chance to clean up, as in a crash.</summary>
+    public async Task KillDaemonAsync()
+    {
+        if (_daemon is { HasExited: false } daemon)
+        {
+            daemon.Kill();
+            await daemon.WaitForExitAsync();
+        }
+    }
+
+    public string ReadDaemonLog() => File.Exists(DaemonLog) ? File.ReadAllText(DaemonLog) : "(no daemon log)";
+
+    public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(null, args);
+
+    public async Task<CliResult> RunAsync(string? workingDirectory, params string[] args)
+    {
+        var start = CliStartInfo(args);
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CliTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"orch {string.Join(' ', args)} did not finish within {CliTimeout}");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI without waiting for it, for commands that run alongside others.</summary>
+    public Task<CliResult> StartAsync(params string[] args) => Task.Run(() => RunAsync(args));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_daemon is { HasExited: false } daemon)
+        {
+            try
+            {
+                await RunAsync("shutdown");
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await daemon.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+            {
+                daemon.Kill(entireProcessTree: true);
+            }
+        }
+
+        LeftoverProcesses.KillUnder(Root);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still writing its log; the temp directory is cleaned by the OS.
+        }
+    }
+
+    private ProcessStartInfo CliStartInfo(params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in CliArguments(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ORCH_STATE_DIR"] = StateDirectory;
+        start.Environment["ORCH_CONTROL"] = ControlSocket;
+        start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    private static IEnumerable<string> CliArguments(params string[] args) =>
+        new[] { Path.Combine(AppContext.BaseDirectory, "orch.dll") }.Concat(args);
+
+    private static string DotnetHost => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+        ? path
+        : "dotnet";
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,77 @@
+// A small real app for the integration tests. Its behaviour is chosen by environment variables:
+//   HEALTH=fail            /ping answers 500
+//   LISTEN_DELAY_MS=n      wait n ms before listening (a slow start)
+//   EXIT_AT_START=code     exit at once with that code (a broken release)
+//   CRASH_AFTER_MS=n       exit 3 after n ms (a crash)
+//   IGNORE_TERM=1          ignore SIGTERM (needs SIGKILL)
+// Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever).
+'use strict';
+const http = require('http');
+
+const port = Number(process.env.ORCH_PORT || process.env.PORT || process.argv[2]);
+const revision = process.env.ORCH_REVISION || 'dev';
+const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
+
+if (process.env.EXIT_AT_START) {
+  console.error(`testapp: exiting at start with ${process.env.EXIT_AT_START} as asked`);
+  process.exit(Number(process.env.EXIT_AT_START));
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/ping') {
+    const healthy = process.env.HEALTH !== 'fail';
+    res.writeHead(healthy ? 200 : 500, { 'content-type': 'text/plain' });
+    res.end(healthy ? 'ok' : 'unhealthy on purpose');
+    return;
+  }
+  if (url.pathname === '/slow') {
+    const ms = Number(url.searchParams.get('ms') || 1000);
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`slow ${ms}ms from ${deployment}`);
+    }, ms);
+    return;
+  }
+  if (url.pathname === '/sse') {
+    const count = Number(url.searchParams.get('count') || 0);
+    const interval = Number(url.searchParams.get('interval') || 100);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    let sent = 0;
+    const timer = setInterval(() => {
+      sent += 1;
+      res.write(`data: ${deployment} ${sent}\n\n`);
+      if (count > 0 && sent >= count) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, interval);
+    req.on('close', () => clearInterval(timer));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ revision, deployment, pid: process.pid, forwardedFor: req.headers['x-forwarded-for'] || null }));
+});
+server.keepAliveTimeout = 65000;
+
+if (process.env.CRASH_AFTER_MS) {
+  setTimeout(() => {
+    console.error('testapp: crashing as asked');
+    process.exit(3);
+  }, Number(process.env.CRASH_AFTER_MS));
+}
+
+process.on('SIGTERM', () => {
+  if (process.env.IGNORE_TERM === '1') {
+    console.log('testapp: ignoring SIGTERM');
+    return;
+  }
+  console.log('testapp: SIGTERM, closing');
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+});
+
+setTimeout(() => {
+  server.listen(port, '127.0.0.1', () => console.log(`testapp ${revision} listening on ${port}`));
+}, Number(process.env.LISTEN_DELAY_MS || 0));
