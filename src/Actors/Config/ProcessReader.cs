@@ -75,8 +75,8 @@ internal static class ProcessReader
         }
 
         var suggestion = KeySuggestion.Nearest(text, Policies.Keys);
-        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-        process.Problem("policy", $"unknown policy '{text}'{hint} Policies: proxied, companion, singleton, service", $"policy = \"{suggestion ?? "proxied"}\"");
+        var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
+        process.Problem("policy", $"unknown policy '{text}'{hint}; use proxied, companion, singleton or service", $"policy = \"{suggestion ?? "proxied"}\"");
         return null;
     }
 

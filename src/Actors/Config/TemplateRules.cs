@@ -39,26 +39,26 @@ internal static class TemplateRules
             {
                 if (Problem(TemplateVariable.Classify(name)) is { } found)
                 {
-                    var example = found.Replacement is null
+                    var example = found.Example ?? (found.Replacement is null
                         ? $"one of {TemplateVariable.AllNames}"
-                        : $"{Field(field)} = \"{template.Replace($"{{{{{name}}}}}", $"{{{{{found.Replacement}}}}}", StringComparison.Ordinal)}\"";
+                        : $"{Field(field)} = \"{template.Replace($"{{{{{name}}}}}", $"{{{{{found.Replacement}}}}}", StringComparison.Ordinal)}\"");
                     problems.Add(key, found.Text, example);
                 }
             }
         }
 
-        private (string Text, string? Replacement)? Problem(TemplateVariable variable) => variable.Kind switch
+        private (string Text, string? Replacement, string? Example)? Problem(TemplateVariable variable) => variable.Kind switch
         {
             TemplateVariableKind.Port when process.Config.Port is null =>
-                ($"{{{{port}}}} is used, but process '{process.Id}' has no port; give it a port or use {{{{ports.<id>}}}} for another process's", null),
+                ($"{{{{port}}}} is used, but process '{process.Id}' has no port; give it one or use {{{{ports.<id>}}}} for another process's", null, "port = \"18300\""),
             TemplateVariableKind.ProcessPort when !ids.Contains(variable.Argument!) =>
-                ($"{{{{{variable.Name}}}}} names process '{variable.Argument}', which does not exist{Hint(variable.Argument!, ids)}", Suggest(variable.Argument!, ids, "ports.")),
+                ($"{{{{{variable.Name}}}}} names process '{variable.Argument}', which does not exist{Hint(variable.Argument!, ids)}", Suggest(variable.Argument!, ids, "ports."), null),
             TemplateVariableKind.ProcessPort when !withPort.Contains(variable.Argument!) =>
-                ($"{{{{{variable.Name}}}}} names process '{variable.Argument}', which has no port", null),
+                ($"{{{{{variable.Name}}}}} names process '{variable.Argument}', which has no port", null, $"port = \"18300\" in process '{variable.Argument}'"),
             TemplateVariableKind.Environment when !EnvironmentName.IsValid(variable.Argument!) =>
-                ($"{{{{{variable.Name}}}}}: '{variable.Argument}' is not an environment variable name", null),
+                ($"{{{{{variable.Name}}}}}: '{variable.Argument}' is not an environment variable name", null, "{{env.HOME}}"),
             TemplateVariableKind.Unknown =>
-                ($"unknown template variable {{{{{variable.Name}}}}}{Hint(variable.Name, TemplateVariable.PlainNames, braces: true)}", Suggest(variable.Name, TemplateVariable.PlainNames, "")),
+                ($"unknown template variable {{{{{variable.Name}}}}}{Hint(variable.Name, TemplateVariable.PlainNames, braces: true)}", Suggest(variable.Name, TemplateVariable.PlainNames, ""), null),
             _ => null,
         };
 
