@@ -15,7 +15,7 @@ public static class Duration
             return false;
         }
 
-        decimal totalMilliseconds = 0;
+        decimal ticks = 0;
         var position = 0;
         while (position < text.Length)
         {
@@ -32,19 +32,16 @@ public static class Duration
             }
 
             if (!decimal.TryParse(text.AsSpan(numberStart, unitStart - numberStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                || !TryMillisecondsPer(text[unitStart..position], out var unit))
+                || !TryTicksPer(text[unitStart..position], out var unit)
+                || number > (long.MaxValue - ticks) / unit)
             {
                 return false;
             }
 
-            totalMilliseconds += number * unit;
-            if (totalMilliseconds > (decimal)TimeSpan.MaxValue.TotalMilliseconds)
-            {
-                return false;
-            }
+            ticks += number * unit;
         }
 
-        value = TimeSpan.FromTicks((long)Math.Round(totalMilliseconds * TimeSpan.TicksPerMillisecond));
+        value = TimeSpan.FromTicks((long)Math.Round(ticks));
         return true;
     }
 
@@ -95,16 +92,16 @@ public static class Duration
         return text.ToString();
     }
 
-    private static bool TryMillisecondsPer(string unit, out decimal milliseconds)
+    private static bool TryTicksPer(string unit, out decimal ticks)
     {
-        milliseconds = unit switch
+        ticks = unit switch
         {
-            "ms" => 1m,
-            "s" => 1000m,
-            "m" => 60_000m,
-            "h" => 3_600_000m,
+            "ms" => TimeSpan.TicksPerMillisecond,
+            "s" => TimeSpan.TicksPerSecond,
+            "m" => TimeSpan.TicksPerMinute,
+            "h" => TimeSpan.TicksPerHour,
             _ => 0m,
         };
-        return milliseconds > 0;
+        return ticks > 0;
     }
 }

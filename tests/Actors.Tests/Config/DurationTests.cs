@@ -18,6 +18,7 @@ public sealed class DurationTests
     [InlineData("1.5s", 1_500)]
     [InlineData("0.25h", 900_000)]
     [InlineData("48h", 172_800_000)]
+    [InlineData("2562047h", 9_223_369_200_000)]
     public void TryParse_ValidDuration_ReturnsIt(string text, long milliseconds)
     {
         Assert.True(Duration.TryParse(text, out var value));
@@ -40,6 +41,8 @@ public sealed class DurationTests
     [InlineData("5d")]
     [InlineData("5sec")]
     [InlineData("99999999999999999999h")]
+    [InlineData("9999999999999999999999999999h")]
+    [InlineData("256204779h")]
     public void TryParse_InvalidDuration_ReturnsFalse(string? text) =>
         Assert.False(Duration.TryParse(text, out _));
 
