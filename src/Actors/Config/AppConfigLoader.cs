@@ -13,6 +13,11 @@ public static class AppConfigLoader
 {
     /// <param name="toml">The file's text.</param>
     /// <param name="sourcePath">Where it was read from; used in messages and to resolve relative paths.</param>
-    public static ConfigLoadResult Load(string toml, string sourcePath) =>
-        throw new NotImplementedException("being built");
+    public static ConfigLoadResult Load(string toml, string sourcePath)
+    {
+        var problems = new ConfigProblems();
+        var root = TomlDocument.Parse(toml, sourcePath, problems);
+        var config = root is null ? null : AppConfigReader.Read(root, problems);
+        return new ConfigLoadResult(config, problems.ToImmutable());
+    }
 }
