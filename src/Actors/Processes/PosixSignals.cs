@@ -24,12 +24,6 @@ internal static class PosixSignals
     /// <summary>Sends <paramref name="signal"/> to one process; false when it is already gone.</summary>
     public static bool Signal(int pid, int signal) => Send(pid, signal);
 
-    /// <summary>True while the process exists (a zombie counts; see <see cref="ProcStat"/> for that).</summary>
-    public static bool IsAlive(int pid) => Send(pid, 0);
-
-    /// <summary>True while any process of the group exists.</summary>
-    public static bool IsGroupAlive(int pgid) => Send(-pgid, 0);
-
     /// <summary>The Linux name of a signal number (<c>9</c> is <c>SIGKILL</c>), or <c>SIG&lt;n&gt;</c>.</summary>
     public static string Name(int signal) =>
         signal > 0 && signal < Names.Length ? Names[signal] : $"SIG{signal}";
@@ -48,14 +42,10 @@ internal static class PosixSignals
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        return errno switch
-        {
-            ESRCH => false,
-            // EPERM: it exists but belongs to someone else; it is alive as far as we can tell.
-            _ when signal == 0 => true,
-            _ => throw new InvalidOperationException(
-                $"kill({target}, {Name(signal)}) failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})"),
-        };
+        return errno == ESRCH
+            ? false
+            : throw new InvalidOperationException(
+                $"kill({target}, {Name(signal)}) failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
     }
 
     // DllImport, not LibraryImport: the generated stub needs AllowUnsafeBlocks, and an int-only signature needs no marshalling.

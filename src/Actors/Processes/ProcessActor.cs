@@ -127,7 +127,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         Receive<ChildExited>(m => m.Run == _run, m => HandleExit(ExitStatus.FromExitCode(m.ExitCode)));
         Receive<WatchExitTick>(_ =>
         {
-            if (!ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
+            if (_adopted && !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
             {
                 HandleExit(ExitStatus.Unknown);
             }
@@ -158,13 +158,19 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         });
         Receive<WatchExitTick>(_ =>
         {
-            _leaderExited |= !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks);
+            // Our own child's exit comes with its status as ChildExited; only an adopted leader is polled.
+            if (_adopted && !_leaderExited && !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
+            {
+                _leaderExited = true;
+                RecordExit(ExitStatus.Unknown);
+            }
+
             FinishWhenGroupGone();
         });
         Receive<KillTick>(_ =>
         {
             _log.Warning("{0}: pid {1} still running after {2}; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
-            PosixSignals.SignalGroup(_pid!.Value, PosixSignals.SIGKILL);
+            SignalGroup(_pid!.Value, PosixSignals.SIGKILL);
         });
         Receive<StopProcess>(_ => _stopRequesters.Add(Sender));
         ReceiveCommon();
@@ -192,12 +198,13 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
 
     private void HandleExit(ExitStatus status)
     {
+        Timers.Cancel(TimerKey.WatchExit);
         RecordExit(status);
         var pgid = _pid!.Value;
         _pid = null;
 
         // The leader is gone; whatever it left in its group would pile up with every restart.
-        PosixSignals.SignalGroup(pgid, PosixSignals.SIGKILL);
+        SignalGroup(pgid, PosixSignals.SIGKILL);
 
         if (!_adopted && status.Code is ProcessLauncher.CommandNotFoundExitCode or ProcessLauncher.NotExecutableExitCode)
         {
@@ -233,7 +240,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         _stopRequesters.Add(Sender);
         _leaderExited = false;
         Transition(ProcessState.Stopping, stop.Reason);
-        PosixSignals.SignalGroup(_pid!.Value, PosixSignals.SIGTERM);
+        SignalGroup(_pid!.Value, PosixSignals.SIGTERM);
         Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
         Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
         Become(Stopping);
@@ -241,7 +248,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
 
     private void FinishWhenGroupGone()
     {
-        if (_leaderExited && !PosixSignals.IsGroupAlive(_pid!.Value))
+        if (_leaderExited && !ProcStat.IsGroupAlive(_pid!.Value))
         {
             _pid = null;
             Finish("process group gone");
@@ -292,6 +299,23 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         if (_exits.Count > ExitHistory)
         {
             _exits.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Signals the group; a failure (EPERM) is logged, not thrown: an actor restart would start a second process.</summary>
+    private void SignalGroup(int pgid, int signal)
+    {
+        try
+        {
+            // Right after the start, setsid may not have made the group yet: then the leader is signalled alone.
+            if (!PosixSignals.SignalGroup(pgid, signal))
+            {
+                PosixSignals.Signal(pgid, signal);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.Error(e, "{0}: could not signal process group {1}", _spec.ProcessId, pgid);
         }
     }
 
