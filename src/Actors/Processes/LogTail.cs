@@ -52,8 +52,9 @@ internal sealed class LogTail
         {
             stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Not written yet (or unreadable): the ring simply stays as it is until the next poll.
             return;
         }
 

@@ -11,7 +11,7 @@ namespace Orchestrator.Actors.Processes;
 /// <see cref="ProcessStarted"/>, <see cref="ProcessExited"/>, <see cref="ProcessFailed"/> and <see cref="ProcessStopped"/>.
 /// Stopping the actor leaves the process running so a new incarnation can adopt it; only <see cref="StopProcess"/> kills.
 /// </summary>
-internal sealed class ProcessActor : ReceiveActor, IWithTimers
+internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 {
     /// <summary>How often the log file is read for new lines.</summary>
     public static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(100);
@@ -51,6 +51,8 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    public IStash Stash { get; set; } = null!;
+
     /// <summary>Starts <paramref name="spec"/>, or adopts <paramref name="adopt"/> when that pid still runs the same process.</summary>
     public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null) =>
         Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt));
@@ -72,6 +74,48 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         }
 
         Start();
+    }
+
+    /// <summary>
+    /// A restart after an unexpected exception must not run <see cref="PreStart"/> again: that would start a second
+    /// copy next to the running one (or revive a stopped one). The old incarnation hands its run to the new one.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        var running = _pid is { } pid && _state is ProcessState.Running or ProcessState.Stopping
+            ? new AdoptableProcess(pid, _startTimeTicks)
+            : null;
+        Self.Tell(new Resume(running, _state));
+        base.PreRestart(reason, message);
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        Timers.StartPeriodicTimer(TimerKey.TailLog, TailLogTick.Instance, TailInterval);
+        Become(Resuming);
+    }
+
+    private void Resuming()
+    {
+        Receive<Resume>(m =>
+        {
+            Stash.UnstashAll();
+            if (m.Running is { } running && ProcStat.IsSameProcess(running.Pid, running.StartTimeTicks))
+            {
+                Adopt(running);
+            }
+            else if (m.State is ProcessState.Stopped or ProcessState.Failed)
+            {
+                Timers.CancelAll();
+                Transition(m.State, "resumed after an actor restart");
+                Become(Finished);
+            }
+            else
+            {
+                Start();
+            }
+        });
+        ReceiveAny(_ => Stash.Stash());
     }
 
     protected override void PostStop()
@@ -170,7 +214,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         Receive<KillTick>(_ =>
         {
             _log.Warning("{0}: pid {1} still running after {2}; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
-            SignalGroup(_pid!.Value, PosixSignals.SIGKILL);
+            SignalGroup(_pid!.Value, PosixSignals.SIGKILL, orLeader: true);
         });
         Receive<StopProcess>(_ => _stopRequesters.Add(Sender));
         ReceiveCommon();
@@ -204,7 +248,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         _pid = null;
 
         // The leader is gone; whatever it left in its group would pile up with every restart.
-        SignalGroup(pgid, PosixSignals.SIGKILL);
+        SignalGroup(pgid, PosixSignals.SIGKILL, orLeader: false);
 
         if (!_adopted && status.Code is ProcessLauncher.CommandNotFoundExitCode or ProcessLauncher.NotExecutableExitCode)
         {
@@ -240,7 +284,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
         _stopRequesters.Add(Sender);
         _leaderExited = false;
         Transition(ProcessState.Stopping, stop.Reason);
-        SignalGroup(_pid!.Value, PosixSignals.SIGTERM);
+        SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
         Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
         Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
         Become(Stopping);
@@ -303,12 +347,13 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Signals the group; a failure (EPERM) is logged, not thrown: an actor restart would start a second process.</summary>
-    private void SignalGroup(int pgid, int signal)
+    private void SignalGroup(int pgid, int signal, bool orLeader)
     {
         try
         {
-            // Right after the start, setsid may not have made the group yet: then the leader is signalled alone.
-            if (!PosixSignals.SignalGroup(pgid, signal))
+            // Right after the start, setsid may not have made the group yet: then the leader is signalled alone,
+            // but only while it is provably still our process (a dead pid may already belong to someone else).
+            if (!PosixSignals.SignalGroup(pgid, signal) && orLeader && ProcStat.IsSameProcess(pgid, _startTimeTicks))
             {
                 PosixSignals.Signal(pgid, signal);
             }
@@ -347,6 +392,8 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers
     }
 
     private sealed record ChildExited(int Run, int ExitCode);
+
+    private sealed record Resume(AdoptableProcess? Running, ProcessState State);
 
     private sealed class TailLogTick
     {

@@ -43,9 +43,16 @@ internal static class ProcessLauncher
         }
 
         var logDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.LogPath));
-        if (logDirectory is not null)
+        try
         {
-            Directory.CreateDirectory(logDirectory);
+            if (logDirectory is not null)
+            {
+                Directory.CreateDirectory(logDirectory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LaunchResult.Failed($"cannot create the log directory {logDirectory}: {e.Message}");
         }
 
         var info = new ProcessStartInfo(SetsidPath)

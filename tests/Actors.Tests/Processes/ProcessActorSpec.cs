@@ -200,6 +200,22 @@ public sealed class ProcessActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task ProcessActor_must_keep_its_process_across_an_actor_restart()
+    {
+        var parent = Start(_sandbox.Spec("sleep 30"));
+        var started = await ExpectStartedAsync();
+
+        var child = await Sys.ActorSelection(parent.Path / "process").ResolveOne(Timeout);
+        child.Tell(Kill.Instance);
+
+        var resumed = await ExpectStartedAsync();
+        Assert.True(resumed.Adopted);
+        Assert.Equal(started.Pid, resumed.Pid);
+        parent.Tell(new StopProcess("test"), TestActor);
+        await ExpectMsgAsync<ProcessStopped>(Timeout);
+    }
+
+    [Fact]
     public async Task ProcessActor_must_notice_an_adopted_process_exiting()
     {
         var spec = _sandbox.Spec("sleep 30");

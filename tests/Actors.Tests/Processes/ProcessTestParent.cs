@@ -21,6 +21,9 @@ internal sealed class ProcessTestParent : ReceiveActor
         });
     }
 
+    /// <summary>Restarts the child on anything, even <see cref="Kill"/>, so specs can force an actor restart.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
+
     public static Props Props(Props child, IActorRef probe) =>
         Akka.Actor.Props.Create(() => new ProcessTestParent(child, probe));
 }
