@@ -1,0 +1,417 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
+
+namespace Orchestrator.Actors.Processes;
+
+/// <summary>
+/// One OS process: starts it in its own process group (or adopts a still-running one), tails its log file,
+/// watches for its exit, restarts it with backoff and stops it gracefully. Its parent gets
+/// <see cref="ProcessStarted"/>, <see cref="ProcessExited"/>, <see cref="ProcessFailed"/> and <see cref="ProcessStopped"/>.
+/// Stopping the actor leaves the process running so a new incarnation can adopt it; only <see cref="StopProcess"/> kills.
+/// </summary>
+internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
+{
+    /// <summary>How often the log file is read for new lines.</summary>
+    public static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often an adopted or stopping process group is checked for life.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How many lines a <see cref="ProcessFailed"/> carries.</summary>
+    public const int FailureOutputLines = 50;
+
+    private const long AdoptionBacklogBytes = 64 * 1024;
+    private const int ExitHistory = 10;
+
+    private readonly ProcessSpec _spec;
+    private readonly AdoptableProcess? _adopt;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<DateTimeOffset> _restartTimes = [];
+    private readonly List<ExitStatus> _exits = [];
+    private readonly List<IActorRef> _stopRequesters = [];
+    private LogTail _tail;
+    private ProcessState _state = ProcessState.Starting;
+    private Process? _process;
+    private int? _pid;
+    private long _startTimeTicks;
+    private DateTimeOffset? _startedAt;
+    private bool _adopted;
+    private bool _leaderExited;
+    private int _run;
+    private int _restarts;
+
+    public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt)
+    {
+        _spec = spec;
+        _adopt = adopt;
+        _tail = LogTail.FromEnd(spec.LogPath, Defaults.LogRingLines);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>Starts <paramref name="spec"/>, or adopts <paramref name="adopt"/> when that pid still runs the same process.</summary>
+    public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null) =>
+        Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt));
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(TimerKey.TailLog, TailLogTick.Instance, TailInterval);
+        if (_adopt is { } adopt && ProcStat.IsSameProcess(adopt.Pid, adopt.StartTimeTicks))
+        {
+            Adopt(adopt);
+            return;
+        }
+
+        if (_adopt is { } stale)
+        {
+            _log.Info("{0}: pid {1} is gone or was reused; starting a new process", _spec.ProcessId, stale.Pid);
+        }
+
+        Start();
+    }
+
+    /// <summary>
+    /// A restart after an unexpected exception must not run <see cref="PreStart"/> again: that would start a second
+    /// copy next to the running one (or revive a stopped one). The old incarnation hands its run to the new one.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        var running = _pid is { } pid && _state is ProcessState.Running or ProcessState.Stopping
+            ? new AdoptableProcess(pid, _startTimeTicks)
+            : null;
+        Self.Tell(new Resume(running, _state));
+        base.PreRestart(reason, message);
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        Timers.StartPeriodicTimer(TimerKey.TailLog, TailLogTick.Instance, TailInterval);
+        Become(Resuming);
+    }
+
+    private void Resuming()
+    {
+        Receive<Resume>(m =>
+        {
+            Stash.UnstashAll();
+            if (m.Running is { } running && ProcStat.IsSameProcess(running.Pid, running.StartTimeTicks))
+            {
+                Adopt(running);
+            }
+            else if (m.State is ProcessState.Stopped or ProcessState.Failed)
+            {
+                Timers.CancelAll();
+                Transition(m.State, "resumed after an actor restart");
+                Become(Finished);
+            }
+            else
+            {
+                Start();
+            }
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    protected override void PostStop()
+    {
+        if (_pid is { } pid && _state is ProcessState.Running or ProcessState.Stopping)
+        {
+            _log.Info("{0}: actor stopped; leaving pid {1} running for adoption", _spec.ProcessId, pid);
+        }
+
+        _process?.Dispose();
+    }
+
+    private void Start()
+    {
+        var launch = ProcessLauncher.Launch(_spec);
+        if (launch.Process is not { } process)
+        {
+            Fail(launch.Error ?? "could not start");
+            return;
+        }
+
+        _process = process;
+        _pid = process.Id;
+        _startTimeTicks = ProcStat.StartTimeTicks(process.Id) ?? 0;
+        _startedAt = Now;
+        _adopted = false;
+        _run++;
+        WaitForExitAsync(process, _run).PipeTo(Self);
+        BecomeRunning($"started pid {process.Id}");
+    }
+
+    private void Adopt(AdoptableProcess adopt)
+    {
+        _pid = adopt.Pid;
+        _startTimeTicks = adopt.StartTimeTicks;
+        _startedAt = Now;
+        _adopted = true;
+        _run++;
+        _tail = LogTail.FromLast(_spec.LogPath, Defaults.LogRingLines, AdoptionBacklogBytes);
+        Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
+        BecomeRunning($"adopted pid {adopt.Pid}");
+    }
+
+    private void BecomeRunning(string reason)
+    {
+        Transition(ProcessState.Running, reason);
+        Become(Running);
+        Context.Parent.Tell(new ProcessStarted(_spec.ProcessId, _pid!.Value, _startTimeTicks, _startedAt!.Value, _adopted), Self);
+    }
+
+    private void Running()
+    {
+        Receive<ChildExited>(m => m.Run == _run, m => HandleExit(ExitStatus.FromExitCode(m.ExitCode)));
+        Receive<WatchExitTick>(_ =>
+        {
+            if (_adopted && !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
+            {
+                HandleExit(ExitStatus.Unknown);
+            }
+        });
+        Receive<StopProcess>(HandleStop);
+        ReceiveCommon();
+    }
+
+    private void BackingOff()
+    {
+        Receive<RestartTick>(_ => Start());
+        Receive<StopProcess>(m =>
+        {
+            Timers.Cancel(TimerKey.Restart);
+            _stopRequesters.Add(Sender);
+            Finish($"restart cancelled: {m.Reason}");
+        });
+        ReceiveCommon();
+    }
+
+    private void Stopping()
+    {
+        Receive<ChildExited>(m => m.Run == _run, m =>
+        {
+            _leaderExited = true;
+            RecordExit(ExitStatus.FromExitCode(m.ExitCode));
+            FinishWhenGroupGone();
+        });
+        Receive<WatchExitTick>(_ =>
+        {
+            // Our own child's exit comes with its status as ChildExited; only an adopted leader is polled.
+            if (_adopted && !_leaderExited && !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
+            {
+                _leaderExited = true;
+                RecordExit(ExitStatus.Unknown);
+            }
+
+            FinishWhenGroupGone();
+        });
+        Receive<KillTick>(_ =>
+        {
+            _log.Warning("{0}: pid {1} still running after {2}; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
+            SignalGroup(_pid!.Value, PosixSignals.SIGKILL, orLeader: true);
+        });
+        Receive<StopProcess>(_ => _stopRequesters.Add(Sender));
+        ReceiveCommon();
+    }
+
+    /// <summary>Stopped or Failed: nothing runs; a stop is answered at once.</summary>
+    private void Finished()
+    {
+        Receive<StopProcess>(_ => ReplyStopped([Sender]));
+        Receive<ChildExited>(_ => { });
+        ReceiveCommon();
+    }
+
+    private void ReceiveCommon()
+    {
+        Receive<GetProcessStatus>(_ => Sender.Tell(Snapshot()));
+        Receive<GetRecentOutput>(m =>
+        {
+            _tail.Poll();
+            Sender.Tell(new RecentOutput(_spec.ProcessId, _tail.Last(m.Lines)));
+        });
+        Receive<TailLogTick>(_ => _tail.Poll());
+        Receive<Status.Failure>(f => _log.Error(f.Cause, "{0}: waiting for the process to exit failed", _spec.ProcessId));
+    }
+
+    private void HandleExit(ExitStatus status)
+    {
+        Timers.Cancel(TimerKey.WatchExit);
+        RecordExit(status);
+        var pgid = _pid!.Value;
+        _pid = null;
+
+        // The leader is gone; whatever it left in its group would pile up with every restart.
+        SignalGroup(pgid, PosixSignals.SIGKILL, orLeader: false);
+
+        if (!_adopted && status.Code is ProcessLauncher.CommandNotFoundExitCode or ProcessLauncher.NotExecutableExitCode)
+        {
+            var what = status.Code == ProcessLauncher.CommandNotFoundExitCode ? "command not found" : "command not executable";
+            var lastLine = _tail.Last(1) is [var line] ? $": {line}" : "";
+            Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, null), Self);
+            Fail($"{what}: {ProcessLauncher.Program(_spec.Command)} ({status}){lastLine}");
+            return;
+        }
+
+        var now = Now;
+        var decision = RestartBackoff.Decide(_spec.Restart, _restartTimes, now);
+        if (decision.GiveUp)
+        {
+            Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, null), Self);
+            Fail($"crash loop: exited {decision.RestartsInWindow + 1} times, restarted {decision.RestartsInWindow} times " +
+                 $"within {_spec.Restart.Window} (max_restarts = {_spec.Restart.MaxRestarts}); " +
+                 $"last exits: {string.Join(", ", _exits)}");
+            return;
+        }
+
+        _restartTimes.RemoveAll(t => t <= now - _spec.Restart.Window);
+        _restartTimes.Add(now);
+        _restarts++;
+        Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, decision.Delay), Self);
+        Timers.StartSingleTimer(TimerKey.Restart, RestartTick.Instance, decision.Delay);
+        Transition(ProcessState.BackingOff, $"{status}; restarting in {decision.Delay}");
+        Become(BackingOff);
+    }
+
+    private void HandleStop(StopProcess stop)
+    {
+        _stopRequesters.Add(Sender);
+        _leaderExited = false;
+        Transition(ProcessState.Stopping, stop.Reason);
+        SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
+        Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
+        Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
+        Become(Stopping);
+    }
+
+    private void FinishWhenGroupGone()
+    {
+        if (_leaderExited && !ProcStat.IsGroupAlive(_pid!.Value))
+        {
+            _pid = null;
+            Finish("process group gone");
+        }
+    }
+
+    private void Finish(string reason)
+    {
+        Timers.CancelAll();
+        _tail.Poll();
+        Transition(ProcessState.Stopped, reason);
+        Become(Finished);
+        ReplyStopped(_stopRequesters);
+        _stopRequesters.Clear();
+    }
+
+    private void ReplyStopped(IReadOnlyCollection<IActorRef> requesters)
+    {
+        var stopped = new ProcessStopped(_spec.ProcessId);
+        foreach (var requester in requesters.Distinct())
+        {
+            requester.Tell(stopped, Self);
+        }
+
+        if (!requesters.Contains(Context.Parent))
+        {
+            Context.Parent.Tell(stopped, Self);
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        Timers.CancelAll();
+        _tail.Poll();
+        _tail.EndLine();
+        Transition(ProcessState.Failed, reason);
+        Become(Finished);
+        Context.Parent.Tell(new ProcessFailed(_spec.ProcessId, reason, _tail.Last(FailureOutputLines)), Self);
+    }
+
+    private void RecordExit(ExitStatus status)
+    {
+        _tail.Poll();
+        _tail.EndLine();
+        _process?.Dispose();
+        _process = null;
+        _exits.Add(status);
+        if (_exits.Count > ExitHistory)
+        {
+            _exits.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Signals the group; a failure (EPERM) is logged, not thrown: an actor restart would start a second process.</summary>
+    private void SignalGroup(int pgid, int signal, bool orLeader)
+    {
+        try
+        {
+            // Right after the start, setsid may not have made the group yet: then the leader is signalled alone,
+            // but only while it is provably still our process (a dead pid may already belong to someone else).
+            if (!PosixSignals.SignalGroup(pgid, signal) && orLeader && ProcStat.IsSameProcess(pgid, _startTimeTicks))
+            {
+                PosixSignals.Signal(pgid, signal);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.Error(e, "{0}: could not signal process group {1}", _spec.ProcessId, pgid);
+        }
+    }
+
+    private void Transition(ProcessState to, string reason)
+    {
+        _log.Info("{0}/{1}: {2} -> {3} ({4})", _spec.DeploymentId, _spec.ProcessId, _state, to, reason);
+        _state = to;
+    }
+
+    private ProcessStatusSnapshot Snapshot()
+    {
+        var last = _exits.Count > 0 ? _exits[^1] : null;
+        return new ProcessStatusSnapshot(
+            _spec.ProcessId, _spec.Policy, _pid, _state, _restarts, last?.Code, last?.Signal, _startedAt, _spec.LogPath);
+    }
+
+    private static async Task<ChildExited> WaitForExitAsync(Process process, int run)
+    {
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return new ChildExited(run, process.ExitCode);
+    }
+
+    private enum TimerKey
+    {
+        TailLog,
+        WatchExit,
+        KillAfterGrace,
+        Restart,
+    }
+
+    private sealed record ChildExited(int Run, int ExitCode);
+
+    private sealed record Resume(AdoptableProcess? Running, ProcessState State);
+
+    private sealed class TailLogTick
+    {
+        public static readonly TailLogTick Instance = new();
+    }
+
+    private sealed class WatchExitTick
+    {
+        public static readonly WatchExitTick Instance = new();
+    }
+
+    private sealed class KillTick
+    {
+        public static readonly KillTick Instance = new();
+    }
+
+    private sealed class RestartTick
+    {
+        public static readonly RestartTick Instance = new();
+    }
+}

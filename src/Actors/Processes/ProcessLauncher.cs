@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Orchestrator.Actors.Processes;
+
+/// <summary>
+/// Starts a <see cref="ProcessSpec"/> as its own session and process group, with both streams appended to its log file.
+/// </summary>
+/// <remarks>
+/// The app must outlive a crash of the daemon (a new daemon adopts it), so nothing is piped to us: a dead pipe would
+/// SIGPIPE the app. .NET cannot call setsid between fork and exec, so the command runs through util-linux
+/// <c>setsid</c>, which does not fork when its caller is not a group leader; both it and <c>sh</c> exec, so
+/// <see cref="Process.Id"/> is the app's pid and its process group id. The command is one command line run with
+/// <c>exec</c>; a pipeline or a <c>cd … &amp;&amp;</c> chain must be wrapped in <c>sh -c '…'</c> by the user.
+/// </remarks>
+internal static class ProcessLauncher
+{
+    public const string SetsidPath = "/usr/bin/setsid";
+    public const string ShellPath = "/bin/sh";
+    public const string LogFileVariable = "ORCH_LOG_FILE";
+
+    /// <summary>The exit code <c>sh</c> uses for "command not found".</summary>
+    public const int CommandNotFoundExitCode = 127;
+
+    /// <summary>The exit code <c>sh</c> uses for "found but not executable".</summary>
+    public const int NotExecutableExitCode = 126;
+
+    private const string Script = $"exec </dev/null >>\"${LogFileVariable}\" 2>&1; exec ";
+
+    /// <summary>Starts the process, or returns why it cannot start (no exception for a user's mistake).</summary>
+    public static LaunchResult Launch(ProcessSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+
+        if (!Directory.Exists(spec.WorkingDirectory))
+        {
+            return LaunchResult.Failed($"working directory does not exist: {spec.WorkingDirectory}");
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.Command))
+        {
+            return LaunchResult.Failed("command is empty");
+        }
+
+        var logDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.LogPath));
+        try
+        {
+            if (logDirectory is not null)
+            {
+                Directory.CreateDirectory(logDirectory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LaunchResult.Failed($"cannot create the log directory {logDirectory}: {e.Message}");
+        }
+
+        var info = new ProcessStartInfo(SetsidPath)
+        {
+            UseShellExecute = false,
+            WorkingDirectory = spec.WorkingDirectory,
+        };
+        info.ArgumentList.Add(ShellPath);
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(Script + spec.Command);
+        foreach (var (name, value) in spec.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        info.Environment[LogFileVariable] = Path.GetFullPath(spec.LogPath);
+
+        try
+        {
+            var process = Process.Start(info);
+            return process is null
+                ? LaunchResult.Failed($"could not start {SetsidPath}")
+                : LaunchResult.Started(process);
+        }
+        catch (Win32Exception e)
+        {
+            return LaunchResult.Failed($"could not start {SetsidPath}: {e.Message}");
+        }
+    }
+
+    /// <summary>The first word of a command line, for error messages ("command not found: foo").</summary>
+    public static string Program(string command)
+    {
+        var trimmed = command.TrimStart();
+        var end = trimmed.IndexOfAny([' ', '\t']);
+        return end < 0 ? trimmed : trimmed[..end];
+    }
+}
+
+/// <summary>A started process, or the reason it did not start.</summary>
+internal sealed record LaunchResult(Process? Process, string? Error)
+{
+    public static LaunchResult Started(Process process) => new(process, null);
+
+    public static LaunchResult Failed(string error) => new(null, error);
+}

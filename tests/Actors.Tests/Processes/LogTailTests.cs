@@ -1,0 +1,50 @@
+using Orchestrator.Actors.Processes;
+using Xunit;
+
+namespace Orchestrator.Actors.Tests.Processes;
+
+public sealed class LogTailTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orch-tail-{Guid.NewGuid():N}.log");
+
+    [Fact]
+    public void Poll_AppendedLines_KeepsOnlyTheLastCapacityLines()
+    {
+        File.WriteAllText(_path, "before\n");
+        var tail = LogTail.FromEnd(_path, capacity: 3);
+
+        File.AppendAllText(_path, "one\ntwo\r\nthree\nfour\nhalf");
+        tail.Poll();
+
+        Assert.Equal(["two", "three", "four"], tail.Last(10).ToArray());
+        Assert.Equal(["four"], tail.Last(1).ToArray());
+
+        File.AppendAllText(_path, "-done\n");
+        tail.Poll();
+        Assert.Equal(["four", "half-done"], tail.Last(2).ToArray());
+    }
+
+    [Fact]
+    public void EndLine_UnterminatedOutput_KeepsItAsALine()
+    {
+        var tail = LogTail.FromEnd(_path, capacity: 10);
+        File.WriteAllText(_path, "no newline");
+
+        tail.Poll();
+        tail.EndLine();
+
+        Assert.Equal(["no newline"], tail.Last(5).ToArray());
+    }
+
+    [Fact]
+    public void FromLast_LargeFile_DropsTheCutFirstLine()
+    {
+        File.WriteAllText(_path, "aaaaaaaaaa\nbbb\nccc\n");
+
+        var tail = LogTail.FromLast(_path, capacity: 10, bytes: 10);
+
+        Assert.Equal(["bbb", "ccc"], tail.Last(10).ToArray());
+    }
+
+    public void Dispose() => File.Delete(_path);
+}
