@@ -4,7 +4,7 @@ using Orchestrator.Actors.Ports;
 namespace Orchestrator.Actors.Deployment;
 
 /// <summary>What a node lends its deployments: the host's ports, the route tables, where logs go, a probe client.</summary>
-public sealed record DeploymentServices(
+internal sealed record DeploymentServices(
     PortAllocator Ports,
     IActorRef RouteTables,
     string StateDirectory,
