@@ -1,0 +1,17 @@
+namespace Orchestrator.Router;
+
+/// <summary>The router's named defaults, in one place.</summary>
+internal static class RouterDefaults
+{
+    /// <summary>How long a replica waits for YARP to apply a table before it rejects it.</summary>
+    public static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a replica reports connection counts to each table's owner.</summary>
+    public static readonly TimeSpan CountsReportInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Affinity header naming a deployment.</summary>
+    public const string AffinityHeader = "X-Orch-Deployment";
+
+    /// <summary>Affinity query parameter and cookie naming a deployment.</summary>
+    public const string AffinityParameter = "orch_deployment";
+}
