@@ -9,6 +9,12 @@ internal static class RouterDefaults
     /// <summary>How often a replica reports connection counts to each table's owner.</summary>
     public static readonly TimeSpan CountsReportInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long a listener no table uses anymore lets in-flight requests finish before it aborts them.
+    /// Short, because the gate that installs tables is held meanwhile.
+    /// </summary>
+    public static readonly TimeSpan ListenerStopGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

@@ -70,7 +70,8 @@ internal sealed class Listener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
+        using var grace = new CancellationTokenSource(RouterDefaults.ListenerStopGrace);
+        await _app.StopAsync(grace.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 

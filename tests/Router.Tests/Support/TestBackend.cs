@@ -35,6 +35,7 @@ internal sealed class TestBackend : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
+        app.UseWebSockets();
         var backend = new TestBackend(name, app);
         backend.Map(app);
         await app.StartAsync();
@@ -66,6 +67,17 @@ internal sealed class TestBackend : IAsyncDisposable
         });
         app.MapGet("/headers", (HttpRequest request) =>
             $"for={request.Headers["X-Forwarded-For"]};proto={request.Headers["X-Forwarded-Proto"]};host={request.Headers["X-Forwarded-Host"]}");
+        app.Map("/ws", async (HttpContext context) =>
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[1024];
+            while (await socket.ReceiveAsync(buffer, context.RequestAborted) is { MessageType: not System.Net.WebSockets.WebSocketMessageType.Close } received)
+            {
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+            }
+
+            await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+        });
         app.MapGet("/sse", async (HttpContext context, int count) =>
         {
             context.Response.ContentType = "text/event-stream";
