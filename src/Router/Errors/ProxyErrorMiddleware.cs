@@ -14,14 +14,15 @@ internal sealed class ProxyErrorMiddleware(RequestDelegate next, ConnectionTrack
     {
         await next(context).ConfigureAwait(false);
 
-        if (context.GetForwarderErrorFeature() is not { } error)
+        // A client that went away (or a connection the router aborted) is not the deployment's fault.
+        if (context.GetForwarderErrorFeature() is not { } error || context.RequestAborted.IsCancellationRequested)
         {
             return;
         }
 
         var deploymentId = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
         tracker.For(deploymentId).RecordProxyError();
-        if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested && context.Response.StatusCode >= 500)
+        if (!context.Response.HasStarted && context.Response.StatusCode >= 500)
         {
             await PlainText.WriteAsync(context, context.Response.StatusCode, Message(error.Error, deploymentId)).ConfigureAwait(false);
         }

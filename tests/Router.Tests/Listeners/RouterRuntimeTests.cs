@@ -66,6 +66,19 @@ public sealed class RouterRuntimeTests
     }
 
     [Fact]
+    public async Task ApplyAsync_SameTableTwice_CompletesAndKeepsServing()
+    {
+        await using var router = new RouterHarness();
+        var blue = await router.BackendAsync("blue");
+        var table = Tables.Of("shop", 1, ("shop-blue", blue.Url));
+        await router.ApplyAsync(table);
+
+        await router.ApplyAsync(table);
+
+        Assert.Equal("blue", await router.Client.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task ApplyAsync_NoActiveDeployment_Answers503WithClearBody()
     {
         await using var router = new RouterHarness();
