@@ -1,0 +1,9 @@
+namespace Orchestrator.Router.Connections;
+
+/// <summary>What an open proxied connection is, as counted in <see cref="Actors.Routing.ConnectionCounts"/>.</summary>
+internal enum ConnectionKind
+{
+    Http,
+    WebSocket,
+    Streaming,
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Router.Connections;
+
+/// <summary>
+/// Open connections per deployment, across every listener. Deployment ids are unique across apps
+/// (<c>&lt;app&gt;-&lt;timestamp&gt;</c>), so they key the tracker alone.
+/// </summary>
+internal sealed class ConnectionTracker
+{
+    private readonly ConcurrentDictionary<string, DeploymentConnections> _byDeployment = new(StringComparer.Ordinal);
+
+    public DeploymentConnections For(string deploymentId) =>
+        _byDeployment.GetOrAdd(deploymentId, static _ => new DeploymentConnections());
+
+    public ConnectionCounts CountsOf(string deploymentId) =>
+        _byDeployment.TryGetValue(deploymentId, out var connections) ? connections.Counts : ConnectionCounts.Zero;
+
+    public long ProxyErrorsOf(string deploymentId) =>
+        _byDeployment.TryGetValue(deploymentId, out var connections) ? connections.ProxyErrors : 0;
+
+    /// <summary>Aborts the deployment's open connections and forgets it; returns how many were aborted.</summary>
+    public int AbortAndForget(string deploymentId) =>
+        _byDeployment.TryRemove(deploymentId, out var connections) ? connections.AbortAll() : 0;
+}

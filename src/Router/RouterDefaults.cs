@@ -1,0 +1,23 @@
+namespace Orchestrator.Router;
+
+/// <summary>The router's named defaults, in one place.</summary>
+internal static class RouterDefaults
+{
+    /// <summary>How long a replica waits for YARP to apply a table before it rejects it.</summary>
+    public static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a replica reports connection counts to each table's owner.</summary>
+    public static readonly TimeSpan CountsReportInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a listener no table uses anymore lets in-flight requests finish before it aborts them.
+    /// Short, because the gate that installs tables is held meanwhile.
+    /// </summary>
+    public static readonly TimeSpan ListenerStopGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>Affinity header naming a deployment.</summary>
+    public const string AffinityHeader = "X-Orch-Deployment";
+
+    /// <summary>Affinity query parameter and cookie naming a deployment.</summary>
+    public const string AffinityParameter = "orch_deployment";
+}

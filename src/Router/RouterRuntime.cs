@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Actors.Routing;
+using Orchestrator.Router.Connections;
+using Orchestrator.Router.Listeners;
+
+namespace Orchestrator.Router;
+
+/// <summary>
+/// The router's data plane: one YARP listener per distinct listen address, created when a table first
+/// names it and stopped when none does anymore, fed with every app's latest <see cref="RouteTable"/>.
+/// </summary>
+internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RouterRuntime>();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConnectionTracker _tracker = new();
+    private readonly Dictionary<ListenAddress, Listener> _listeners = [];
+    private ImmutableDictionary<string, RouteTable> _tables = ImmutableDictionary<string, RouteTable>.Empty;
+
+    /// <summary>
+    /// Installs the table and completes once YARP serves it: the next request goes to its active deployment.
+    /// Connections to deployments the table no longer holds are closed.
+    /// </summary>
+    /// <exception cref="RouterListenException">The table's listen address cannot be bound.</exception>
+    public async Task ApplyAsync(RouteTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var address = ListenAddress.Parse(table.Listen);
+        await UnderGateAsync(() => InstallAsync(table.App, table, address, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the app: its route goes away, its connections close, and an unused listener stops.</summary>
+    public Task RemoveAsync(string app, CancellationToken cancellationToken) =>
+        UnderGateAsync(() => InstallAsync(app, null, null, cancellationToken), cancellationToken);
+
+    /// <summary>Live connection counts of every deployment in the app's table.</summary>
+    public ImmutableDictionary<string, ConnectionCounts> ConnectionsOf(string app) =>
+        Volatile.Read(ref _tables).TryGetValue(app, out var table)
+            ? table.Deployments.Keys.ToImmutableDictionary(id => id, _tracker.CountsOf)
+            : ImmutableDictionary<string, ConnectionCounts>.Empty;
+
+    /// <summary>Forwarding errors (refused, reset, timed out) per deployment of the app since it went live.</summary>
+    public ImmutableDictionary<string, long> ProxyErrorsOf(string app) =>
+        Volatile.Read(ref _tables).TryGetValue(app, out var table)
+            ? table.Deployments.Keys.ToImmutableDictionary(id => id, _tracker.ProxyErrorsOf)
+            : ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>The address actually bound for a table's <see cref="RouteTable.Listen"/> (port 0 gets a real port).</summary>
+    public Uri? BoundAddressOf(string listen)
+    {
+        var address = ListenAddress.Parse(listen);
+        _gate.Wait();
+        try
+        {
+            return _listeners.TryGetValue(address, out var listener) ? listener.BoundAddress : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            foreach (var listener in _listeners.Values)
+            {
+                await listener.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _listeners.Clear();
+            Volatile.Write(ref _tables, ImmutableDictionary<string, RouteTable>.Empty);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task UnderGateAsync(Func<Task> install, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await install().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task InstallAsync(string app, RouteTable? table, ListenAddress? address, CancellationToken cancellationToken)
+    {
+        var previous = _tables.GetValueOrDefault(app);
+        var tables = table is null ? _tables.Remove(app) : _tables.SetItem(app, table);
+
+        if (address is not null)
+        {
+            await PublishAsync(address, tables, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (previous is not null && ListenAddress.Parse(previous.Listen) is var previousAddress && previousAddress != address)
+        {
+            await PublishAsync(previousAddress, tables, cancellationToken).ConfigureAwait(false);
+        }
+
+        Volatile.Write(ref _tables, tables);
+        CloseRemovedDeployments(previous, table);
+    }
+
+    /// <summary>Publishes the tables that name this address to its listener: starting it, or stopping it when none is left.</summary>
+    private async Task PublishAsync(ListenAddress address, ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken)
+    {
+        var onListener = tables.Where(pair => ListenAddress.Parse(pair.Value.Listen) == address).ToImmutableDictionary();
+        if (_listeners.TryGetValue(address, out var listener))
+        {
+            if (onListener.IsEmpty)
+            {
+                _listeners.Remove(address);
+                await listener.DisposeAsync().ConfigureAwait(false);
+                LogListenerStopped(address);
+                return;
+            }
+
+            await listener.PublishAsync(onListener, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!onListener.IsEmpty)
+        {
+            listener = await Listener.StartAsync(address, onListener, _tracker, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            _listeners.Add(address, listener);
+            LogListenerStarted(address, listener.BoundAddress);
+        }
+    }
+
+    private void CloseRemovedDeployments(RouteTable? previous, RouteTable? current)
+    {
+        if (previous is null)
+        {
+            return;
+        }
+
+        foreach (var deploymentId in previous.Deployments.Keys.Where(id => current?.Deployments.ContainsKey(id) != true))
+        {
+            // A proxied WebSocket is only bytes to YARP once upgraded, so it is aborted too rather
+            // than sent a 1012 close frame; clients see an abnormal closure and reconnect.
+            var aborted = _tracker.AbortAndForget(deploymentId);
+            LogDeploymentClosed(previous.App, deploymentId, aborted);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Router listening on {Address} ({BoundAddress})")]
+    private partial void LogListenerStarted(ListenAddress address, Uri boundAddress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Router stopped listening on {Address}: no app uses it")]
+    private partial void LogListenerStopped(ListenAddress address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "App {App}: deployment {DeploymentId} left the route table, aborted {Aborted} open connections")]
+    private partial void LogDeploymentClosed(string app, string deploymentId, int aborted);
+}

@@ -1,0 +1,59 @@
+using System.Net.WebSockets;
+using System.Text;
+using Orchestrator.Actors.Routing;
+using Orchestrator.Router.Tests.Support;
+using Xunit;
+
+namespace Orchestrator.Router.Tests.Connections;
+
+public sealed class WebSocketTests
+{
+    [Fact]
+    public async Task WebSocket_ThroughRouter_EchoesAndIsCounted()
+    {
+        await using var router = new RouterHarness();
+        var blue = await router.BackendAsync("blue");
+        await router.ApplyAsync(Tables.Of("shop", 1, ("shop-blue", blue.Url)));
+        using var socket = await ConnectAsync(router);
+
+        Assert.Equal("ping", await EchoAsync(socket, "ping"));
+        Assert.Equal(new ConnectionCounts(0, 1, 0), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
+
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"] == ConnectionCounts.Zero, "the closed socket is no longer counted");
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DeploymentRemoved_AbortsItsWebSocket()
+    {
+        await using var router = new RouterHarness();
+        var blue = await router.BackendAsync("blue");
+        var green = await router.BackendAsync("green");
+        await router.ApplyAsync(Tables.Of("shop", 1, ("shop-blue", blue.Url)));
+        using var socket = await ConnectAsync(router);
+        Assert.Equal("ping", await EchoAsync(socket, "ping"));
+
+        await router.ApplyAsync(Tables.Of("shop", 2, ("shop-green", green.Url)));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAsync<WebSocketException>(async () => await socket.ReceiveAsync(new byte[16], timeout.Token));
+    }
+
+    private static async Task<ClientWebSocket> ConnectAsync(RouterHarness router)
+    {
+        var socket = new ClientWebSocket();
+        var uri = new UriBuilder(router.Client.BaseAddress!) { Scheme = "ws", Path = "/ws" }.Uri;
+        using var timeout = new CancellationTokenSource(Eventually.Timeout);
+        await socket.ConnectAsync(uri, timeout.Token);
+        return socket;
+    }
+
+    private static async Task<string> EchoAsync(ClientWebSocket socket, string text)
+    {
+        using var timeout = new CancellationTokenSource(Eventually.Timeout);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+        var buffer = new byte[1024];
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        return Encoding.UTF8.GetString(buffer, 0, received.Count);
+    }
+}

@@ -1,0 +1,43 @@
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Router.Tests.Support;
+
+/// <summary>A router runtime plus the backends a test started, all disposed together.</summary>
+internal sealed class RouterHarness : IAsyncDisposable
+{
+    private readonly List<TestBackend> _backends = [];
+
+    public RouterRuntime Runtime { get; } = new();
+
+    public HttpClient Client { get; private set; } = new();
+
+    public async Task<TestBackend> BackendAsync(string name)
+    {
+        var backend = await TestBackend.StartAsync(name);
+        _backends.Add(backend);
+        return backend;
+    }
+
+    /// <summary>Applies the table and points <see cref="Client"/> at the listener it names.</summary>
+    public async Task ApplyAsync(RouteTable table)
+    {
+        using var timeout = new CancellationTokenSource(Eventually.Timeout);
+        await Runtime.ApplyAsync(table, timeout.Token);
+        var address = Runtime.BoundAddressOf(table.Listen) ?? throw new InvalidOperationException("no listener");
+        if (Client.BaseAddress != address)
+        {
+            Client.Dispose();
+            Client = new HttpClient { BaseAddress = address, Timeout = Eventually.Timeout };
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Runtime.DisposeAsync();
+        foreach (var backend in _backends)
+        {
+            await backend.DisposeAsync();
+        }
+    }
+}

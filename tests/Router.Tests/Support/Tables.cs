@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Router.Tests.Support;
+
+/// <summary>Route tables for tests: the first deployment given is active, the others drain.</summary>
+internal static class Tables
+{
+    public const string AnyPort = "127.0.0.1:0";
+
+    public static RouteTable Of(string app, long version, params (string Id, string Url)[] deployments) =>
+        new(
+            app,
+            version,
+            AnyPort,
+            [],
+            Affinity: false,
+            deployments.Length > 0 ? deployments[0].Id : null,
+            deployments
+                .Select((d, i) => new DeploymentRoute(d.Id, i == 0 ? RouteState.Active : RouteState.Draining, [d.Url]))
+                .ToImmutableDictionary(d => d.DeploymentId));
+
+    public static RouteTable WithoutActive(RouteTable table) => table with { ActiveDeploymentId = null };
+}

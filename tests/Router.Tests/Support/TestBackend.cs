@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Router.Tests.Support;
+
+/// <summary>
+/// A tiny in-process Kestrel backend on 127.0.0.1:0 standing for one deployment. Its slow and
+/// streaming endpoints wait for the test to release them, so tests never depend on timing.
+/// </summary>
+internal sealed class TestBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SemaphoreSlim _slowGate = new(0);
+    private readonly SemaphoreSlim _eventGate = new(0);
+    private int _slowStarted;
+
+    private TestBackend(string name, WebApplication app)
+    {
+        Name = name;
+        _app = app;
+    }
+
+    public string Name { get; }
+
+    public string Url => _app.Urls.Single();
+
+    public int SlowStarted => Volatile.Read(ref _slowStarted);
+
+    public static async Task<TestBackend> StartAsync(string name)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.UseWebSockets();
+        var backend = new TestBackend(name, app);
+        backend.Map(app);
+        await app.StartAsync();
+        return backend;
+    }
+
+    /// <summary>Lets one waiting <c>/slow</c> request answer.</summary>
+    public void ReleaseSlow() => _slowGate.Release();
+
+    /// <summary>Lets a <c>/sse</c> stream send its next event.</summary>
+    public void ReleaseEvent() => _eventGate.Release();
+
+    public async ValueTask DisposeAsync()
+    {
+        _slowGate.Release(1000);
+        _eventGate.Release(1000);
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/", () => Name);
+        app.MapGet("/slow", async (CancellationToken aborted) =>
+        {
+            Interlocked.Increment(ref _slowStarted);
+            await _slowGate.WaitAsync(aborted);
+            return Name;
+        });
+        app.MapGet("/headers", (HttpRequest request) =>
+            $"for={request.Headers["X-Forwarded-For"]};proto={request.Headers["X-Forwarded-Proto"]};host={request.Headers["X-Forwarded-Host"]}");
+        app.Map("/ws", async (HttpContext context) =>
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[1024];
+            while (await socket.ReceiveAsync(buffer, context.RequestAborted) is { MessageType: not System.Net.WebSockets.WebSocketMessageType.Close } received)
+            {
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+            }
+
+            await socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+        });
+        app.MapGet("/sse", async (HttpContext context, int count) =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            for (var i = 1; i <= count; i++)
+            {
+                await context.Response.WriteAsync($"data: {Name}-{i}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                if (i < count)
+                {
+                    await _eventGate.WaitAsync(context.RequestAborted);
+                }
+            }
+        });
+    }
+}
