@@ -25,7 +25,7 @@ internal static class DaemonLauncher
         Directory.CreateDirectory(stateDirectory);
         var logPath = Path.Combine(stateDirectory, Defaults.DaemonLogFileName);
         cli.Output.Note($"no orch daemon on {cli.SocketPath}; starting one (log: {logPath})");
-        await StartDetachedAsync(cli.SocketPath, logPath, cancellationToken);
+        using var daemon = StartDetached(cli.SocketPath, logPath);
 
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
@@ -33,6 +33,13 @@ internal static class DaemonLauncher
             if (await TryHealthAsync(client, cancellationToken))
             {
                 return;
+            }
+
+            if (daemon.HasExited && daemon.ExitCode != 0)
+            {
+                throw new CliFailureException(
+                    $"the orch daemon exited with code {daemon.ExitCode} before answering; last lines of {logPath}:{Environment.NewLine}{Tail(logPath)}",
+                    "start it in the foreground with `orch daemon` to see why");
             }
 
             await Task.Delay(PollInterval, cancellationToken);
@@ -63,14 +70,14 @@ internal static class DaemonLauncher
     }
 
     /// <summary>
-    /// <c>setsid -f</c> gives the daemon its own session (a Ctrl-C in this terminal must not reach it) and forks so it
-    /// is not our child; the shell wrapper exists only to redirect stdin/stdout/stderr.
+    /// <c>setsid</c> gives the daemon its own session, so a Ctrl-C in this terminal never reaches it; the shell exists only
+    /// to redirect stdin/stdout/stderr and then becomes the daemon (<c>exec</c>), so the returned process is the daemon.
     /// </summary>
-    private static async Task StartDetachedAsync(string socketPath, string logPath, CancellationToken cancellationToken)
+    private static Process StartDetached(string socketPath, string logPath)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec setsid -f \"$@\" </dev/null >>\"$ORCH_DAEMON_LOG\" 2>&1");
+        start.ArgumentList.Add("exec setsid \"$@\" </dev/null >>\"$ORCH_DAEMON_LOG\" 2>&1");
         start.ArgumentList.Add("orch-daemon");
         foreach (var part in SelfCommand())
         {
@@ -81,15 +88,7 @@ internal static class DaemonLauncher
         start.ArgumentList.Add("--control");
         start.ArgumentList.Add(socketPath);
         start.Environment["ORCH_DAEMON_LOG"] = logPath;
-
-        using var shell = Process.Start(start) ?? throw new CliFailureException("could not start /bin/sh to launch the daemon");
-        await shell.WaitForExitAsync(cancellationToken);
-        if (shell.ExitCode != 0)
-        {
-            throw new CliFailureException(
-                $"launching the daemon failed (exit {shell.ExitCode}); last lines of {logPath}:{Environment.NewLine}{Tail(logPath)}",
-                "is `setsid` (util-linux) installed?");
-        }
+        return Process.Start(start) ?? throw new CliFailureException("could not start /bin/sh to launch the daemon");
     }
 
     /// <summary>This very executable; under <c>dotnet orch.dll</c> that is the host plus the entry assembly.</summary>

@@ -79,7 +79,7 @@ internal sealed partial class ConsoleOutput
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? Time(DateTimeOffset? at) =>
-        at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        at?.ToLocalTime().ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string? Exit(ProcessStatus process) => (process.ExitCode, process.ExitSignal) switch
     {
