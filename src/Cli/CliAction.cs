@@ -27,7 +27,7 @@ internal static class CliAction
             {
                 cli.Output.Error(ex.Message, ex.Hint);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or HttpIOException && !cancellationToken.IsCancellationRequested)
             {
                 cli.Output.Error(
                     $"lost the connection to the daemon on {cli.SocketPath}: {ex.Message}",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using Orchestrator.Actors;
 using Orchestrator.Hosting;
@@ -24,6 +25,7 @@ internal sealed class DaemonCommand : Command
         : base("daemon", "Run the orch daemon (actor system, router, control API) in the foreground")
     {
         Options.Add(StateDir);
+        SocketMode.Validators.Add(ValidateSocketMode);
         Options.Add(SocketMode);
         SetAction(CliAction.Run(ExecuteAsync));
     }
@@ -51,6 +53,14 @@ internal sealed class DaemonCommand : Command
         && Environment.GetEnvironmentVariable(Defaults.ControlEnvironmentVariable) is null or ""
             ? Path.Combine(stateDirectory, Defaults.ControlSocketFileName)
             : CliContext.ResolveSocketPath(parseResult.GetValue(GlobalOptions.Control));
+
+    private static void ValidateSocketMode(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { } mode && !Control.SocketMode.TryParse(mode, out _))
+        {
+            result.AddError($"--socket-mode {mode} is not an octal file mode; use e.g. 660 (owner and group) or 600 (owner only)");
+        }
+    }
 
     private static void Stop(PosixSignalContext signal, CancellationTokenSource stopping)
     {

@@ -9,6 +9,8 @@ namespace Orchestrator.Control;
 /// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
 internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, CancellationToken stopping)
 {
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+
     public async Task HandleAsync(HttpContext context)
     {
         var method = context.Request.Method;
@@ -144,7 +146,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(item, ControlJson.Options);
         await response.Body.WriteAsync(bytes, ct);
-        await response.Body.WriteAsync("\n"u8.ToArray(), ct);
+        await response.Body.WriteAsync(Newline, ct);
         await response.Body.FlushAsync(ct);
     }
 

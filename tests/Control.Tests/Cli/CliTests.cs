@@ -216,6 +216,7 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData("status", "--bogus")]
     [InlineData("deploy")]
     [InlineData("frobnicate")]
+    [InlineData("daemon", "--socket-mode", "rw-rw----")]
     public async Task Parse_UsageError_ExitsTwo(params string[] args)
     {
         var run = await CliRun.InvokeAsync(args);
