@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Orchestrator.Control;
+using Orchestrator.Control.Client;
+
+namespace Orchestrator.Cli;
+
+/// <summary>Runs a verb's body and turns the failures a user can act on into a message on stderr and exit 1.</summary>
+internal static class CliAction
+{
+    public static Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, ParseResult, CancellationToken, Task<int>> body) =>
+        async (parseResult, cancellationToken) =>
+        {
+            var cli = CliContext.From(parseResult);
+            try
+            {
+                return await body(cli, parseResult, cancellationToken);
+            }
+            catch (ControlApiException ex)
+            {
+                cli.Output.Error(ex.Error.Error, ex.Error.Hint, ex.Error.Details);
+            }
+            catch (Exception ex) when (ex is DaemonNotRunningException or DaemonAlreadyRunningException or UnauthorizedAccessException)
+            {
+                cli.Output.Error(ex.Message);
+            }
+            catch (CliFailureException ex)
+            {
+                cli.Output.Error(ex.Message, ex.Hint);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or HttpIOException && !cancellationToken.IsCancellationRequested)
+            {
+                cli.Output.Error(
+                    $"lost the connection to the daemon on {cli.SocketPath}: {ex.Message}",
+                    "see the daemon log (<state dir>/daemon.log) and `orch status`");
+            }
+
+            return OrchCli.Failure;
+        };
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Orchestrator.Cli.Daemon;
+using Orchestrator.Cli.Deploy;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orch deploy</c>: ships a release and streams its progress; exit 0 only when it is active.</summary>
+internal sealed class DeployCommand : Command
+{
+    private static readonly Option<string> ReleasePath = new("--release-path")
+    {
+        Description = "Directory of the release to deploy",
+        Required = true,
+        HelpName = "PATH",
+    };
+
+    private static readonly Option<string?> Revision = new("--revision")
+    {
+        Description = "Revision label (default: the release's short git commit, else the UTC time)",
+        HelpName = "REV",
+    };
+
+    private static readonly Option<string> Config = new("--config")
+    {
+        Description = "The app config",
+        DefaultValueFactory = _ => ConfigFile.DefaultPath,
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<string?> DeploymentId = new("--deployment-id")
+    {
+        Description = "Deployment id (default: <app>-<yyMMdd-HHmmss>)",
+        HelpName = "ID",
+    };
+
+    private static readonly Option<bool> EnsureDaemon = new("--ensure-daemon")
+    {
+        Description = "Start a daemon in the background if none answers",
+    };
+
+    public DeployCommand()
+        : base("deploy", "Deploy a release with zero downtime")
+    {
+        Options.Add(ReleasePath);
+        Options.Add(Revision);
+        Options.Add(Config);
+        Options.Add(DeploymentId);
+        Options.Add(EnsureDaemon);
+        SetAction(CliAction.Run(ExecuteAsync));
+    }
+
+    private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var request = await DeployRequestFactory.CreateAsync(
+            parseResult.GetRequiredValue(ReleasePath),
+            parseResult.GetRequiredValue(Config),
+            parseResult.GetValue(Revision),
+            parseResult.GetValue(DeploymentId),
+            cancellationToken);
+        if (parseResult.GetValue(EnsureDaemon))
+        {
+            await DaemonLauncher.EnsureRunningAsync(cli, cancellationToken);
+        }
+
+        using var client = cli.CreateClient();
+        var final = await cli.Output.ProgressAsync("deploying", client.DeployAsync(request, cancellationToken), cancellationToken);
+        return ProgressExit.Code(cli, final);
+    }
+}

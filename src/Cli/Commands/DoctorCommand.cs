@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Orchestrator.Cli.Doctor;
+using Orchestrator.Cli.Output;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orch doctor</c>: is this machine ready to run and reach a daemon?</summary>
+internal sealed class DoctorCommand : Command
+{
+    private static readonly Option<string> Config = new("--config")
+    {
+        Description = "The app config whose proxy listen address to check",
+        DefaultValueFactory = _ => ConfigFile.DefaultPath,
+        HelpName = "FILE",
+    };
+
+    public DoctorCommand()
+        : base("doctor", "Check the daemon, the state directory, the proxy port and the journal")
+    {
+        Options.Add(Config);
+        SetAction(CliAction.Run(ExecuteAsync));
+    }
+
+    private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var checks = await DoctorChecks.RunAsync(cli.SocketPath, parseResult.GetRequiredValue(Config), cancellationToken);
+        var ok = checks.All(c => c.Ok);
+        cli.Output.Doctor(new DoctorReport(ok, checks));
+        return ok ? OrchCli.Success : OrchCli.Failure;
+    }
+}

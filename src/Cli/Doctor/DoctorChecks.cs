@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Orchestrator.Actors;
+using Orchestrator.Actors.Config;
+using Orchestrator.Control.Client;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Cli.Doctor;
+
+/// <summary>The checks of <c>orch doctor</c>, each answering one question about this machine.</summary>
+internal static class DoctorChecks
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(string socketPath, string configPath, CancellationToken cancellationToken)
+    {
+        var (socketCheck, daemon) = await ControlSocketAsync(socketPath, cancellationToken);
+        var stateDirectory = daemon?.StateDirectory ?? Defaults.StateDirectory();
+        return
+        [
+            socketCheck,
+            StateDirectory(stateDirectory),
+            await ProxyListenAsync(configPath, socketPath, daemon, cancellationToken),
+            Journal(Path.Combine(stateDirectory, Defaults.JournalFileName)),
+        ];
+    }
+
+    private static async Task<(DoctorCheck Check, DaemonInfo? Daemon)> ControlSocketAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        const string Name = "control socket";
+        using var client = new ControlClient(socketPath);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            var info = await client.HealthAsync(timeout.Token);
+            return (new DoctorCheck(Name, true, $"orch daemon {info.Version} (pid {info.Pid}, state dir {info.StateDirectory}) answers on {socketPath}"), info);
+        }
+        catch (Exception ex) when (ex is DaemonNotRunningException or UnauthorizedAccessException or ControlApiException or HttpRequestException
+            || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (new DoctorCheck(Name, false, ex is OperationCanceledException ? $"nothing answered on {socketPath} within {ProbeTimeout.TotalSeconds:0}s" : ex.Message), null);
+        }
+    }
+
+    private static DoctorCheck StateDirectory(string directory)
+    {
+        const string Name = "state directory";
+        if (!Directory.Exists(directory))
+        {
+            return new DoctorCheck(Name, true, $"{directory} does not exist yet; `orch daemon` creates it");
+        }
+
+        var probe = Path.Combine(directory, $".doctor-{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(probe, "orch doctor");
+            File.Delete(probe);
+            return new DoctorCheck(Name, true, $"{directory} is writable");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new DoctorCheck(Name, false, $"{directory} is not writable: {ex.Message}");
+        }
+    }
+
+    private static async Task<DoctorCheck> ProxyListenAsync(string configPath, string socketPath, DaemonInfo? daemon, CancellationToken cancellationToken)
+    {
+        const string Name = "proxy listen";
+        var fullPath = Path.GetFullPath(configPath);
+        if (!File.Exists(fullPath))
+        {
+            return new DoctorCheck(Name, true, $"skipped: no config at {fullPath}");
+        }
+
+        ConfigLoadResult loaded;
+        try
+        {
+            loaded = AppConfigLoader.Load(await File.ReadAllTextAsync(fullPath, cancellationToken), fullPath);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new DoctorCheck(Name, false, $"could not read {fullPath}: {ex.Message}");
+        }
+
+        if (!loaded.IsValid || loaded.Config is null)
+        {
+            return new DoctorCheck(Name, false, $"{fullPath} is invalid ({loaded.Problems.Length} problems); run `orch validate`");
+        }
+
+        if (loaded.Config.Proxy is not { } proxy)
+        {
+            return new DoctorCheck(Name, true, $"app {loaded.Config.App} has no proxied process: nothing to listen on");
+        }
+
+        if (!IPEndPoint.TryParse(proxy.Listen, out var endpoint))
+        {
+            return new DoctorCheck(Name, false, $"proxy.listen {proxy.Listen} is not an ip:port");
+        }
+
+        try
+        {
+            using var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(endpoint);
+            return new DoctorCheck(Name, true, $"{proxy.Listen} is free");
+        }
+        catch (SocketException ex)
+        {
+            if (daemon is not null && await ServedByDaemonAsync(socketPath, loaded.Config.App, proxy.Listen, cancellationToken))
+            {
+                return new DoctorCheck(Name, true, $"{proxy.Listen} is served by the orch daemon (pid {daemon.Pid})");
+            }
+
+            return new DoctorCheck(Name, false, $"{proxy.Listen} cannot be bound ({ex.SocketErrorCode}); another process holds it — find it with `ss -ltnp`");
+        }
+    }
+
+    private static async Task<bool> ServedByDaemonAsync(string socketPath, string app, string listen, CancellationToken cancellationToken)
+    {
+        using var client = new ControlClient(socketPath);
+        var status = await client.StatusAsync(app, cancellationToken);
+        return status.Apps.Any(a => a.Listen == listen);
+    }
+
+    private static DoctorCheck Journal(string path)
+    {
+        const string Name = "journal";
+        if (!File.Exists(path))
+        {
+            return new DoctorCheck(Name, true, $"{path} does not exist yet; it is created on the daemon's first start");
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            var objects = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return new DoctorCheck(Name, true, $"{path} is a readable SQLite database ({objects} schema objects)");
+        }
+        catch (SqliteException ex)
+        {
+            return new DoctorCheck(Name, false, $"{path} is not a readable SQLite database: {ex.Message}");
+        }
+    }
+}

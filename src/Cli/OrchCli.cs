@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Orchestrator.Cli.Commands;
+
+namespace Orchestrator.Cli;
+
+/// <summary>The <c>orch</c> command tree and its exit-code contract: 0 success, 1 failure, 2 usage error.</summary>
+internal static class OrchCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    private static readonly Lazy<RootCommand> LazyRoot = new(CreateRoot);
+
+    public static RootCommand Root => LazyRoot.Value;
+
+    /// <summary>Parses and runs; output goes to the configuration's writers, so tests can capture it.</summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var parseResult = Root.Parse(args);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return parseResult.Action is ParseErrorAction ? UsageError : exitCode;
+    }
+
+    private static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("orch: zero-downtime deploys. A client of the orch daemon's control API.");
+        root.Options.Add(GlobalOptions.Control);
+        root.Options.Add(GlobalOptions.Json);
+        root.Subcommands.Add(new DaemonCommand());
+        root.Subcommands.Add(new DeployCommand());
+        root.Subcommands.Add(new StatusCommand());
+        root.Subcommands.Add(new LogsCommand());
+        root.Subcommands.Add(new RollbackCommand());
+        root.Subcommands.Add(new StopCommand());
+        root.Subcommands.Add(new ShutdownCommand());
+        root.Subcommands.Add(new ValidateCommand());
+        root.Subcommands.Add(new DoctorCommand());
+        return root;
+    }
+}

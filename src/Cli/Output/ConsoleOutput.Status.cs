@@ -1,0 +1,98 @@
+using System.Globalization;
+using Orchestrator.Control.Contracts;
+using Spectre.Console;
+
+namespace Orchestrator.Cli.Output;
+
+internal sealed partial class ConsoleOutput
+{
+    /// <summary>Per app: its deployments, then every process (app services and each deployment's own).</summary>
+    public void Status(StatusResponse status)
+    {
+        if (Json)
+        {
+            WriteJson(status);
+            return;
+        }
+
+        if (status.Apps.IsEmpty)
+        {
+            Line("no apps deployed yet; deploy one with `orch deploy --release-path PATH`");
+            return;
+        }
+
+        foreach (var app in status.Apps)
+        {
+            var title = $"{app.App}  listen {app.Listen ?? "-"}  active {app.ActiveDeploymentId ?? "none"}"
+                + (app.DeployInProgress ? "  (deploy in progress)" : "");
+            _console.Write(new Rule(Markup.Escape(title)).LeftJustified());
+            _console.Write(DeploymentsTable(app));
+            _console.Write(ProcessesTable(app));
+        }
+    }
+
+    private static Table DeploymentsTable(AppStatus app)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws");
+        foreach (var deployment in app.Deployments)
+        {
+            table.AddRow(
+                Cell(deployment.Id),
+                Cell(deployment.Revision),
+                Cell(deployment.FailureReason is null ? deployment.State : $"{deployment.State}: {deployment.FailureReason}"),
+                Cell(Time(deployment.CreatedAt)),
+                Cell(Time(deployment.ActivatedAt)),
+                Cell(Time(deployment.DrainStartedAt)),
+                Cell(string.Join(' ', deployment.Ports.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))),
+                Cell(Number(deployment.Connections.Http)),
+                Cell(Number(deployment.Connections.WebSocket)));
+        }
+
+        return table;
+    }
+
+    private static Table ProcessesTable(AppStatus app)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("deployment", "process", "policy", "pid", "state", "restarts", "exit", "uptime");
+        var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
+            .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
+        foreach (var (owner, process) in rows)
+        {
+            table.AddRow(
+                Cell(owner),
+                Cell(process.Id),
+                Cell(process.Policy),
+                Cell(process.Pid is { } pid ? Number(pid) : null),
+                Cell(process.State),
+                Cell(Number(process.Restarts)),
+                Cell(Exit(process)),
+                Cell(process.UptimeSeconds is { } uptime ? Uptime(TimeSpan.FromSeconds(uptime)) : null));
+        }
+
+        return table;
+    }
+
+    private static Text Cell(string? text) => new(string.IsNullOrEmpty(text) ? "-" : text);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Time(DateTimeOffset? at) =>
+        at?.ToLocalTime().ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string? Exit(ProcessStatus process) => (process.ExitCode, process.ExitSignal) switch
+    {
+        (_, { } signal) => signal,
+        ({ } code, null) => Number(code),
+        _ => null,
+    };
+
+    private static string Uptime(TimeSpan uptime) => uptime switch
+    {
+        { TotalDays: >= 1 } => $"{(int)uptime.TotalDays}d{uptime.Hours}h",
+        { TotalHours: >= 1 } => $"{(int)uptime.TotalHours}h{uptime.Minutes}m",
+        { TotalMinutes: >= 1 } => $"{(int)uptime.TotalMinutes}m{uptime.Seconds}s",
+        _ => $"{(int)uptime.TotalSeconds}s",
+    };
+}

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Text.Json;
+using Orchestrator.Control;
+using Orchestrator.Control.Contracts;
+using Spectre.Console;
+
+namespace Orchestrator.Cli.Output;
+
+/// <summary>
+/// All of <c>orch</c>'s terminal output. People get Spectre tables, colours and a live step list on a terminal,
+/// plain lines when redirected; scripts (<c>--json</c>) get exactly one JSON document, or NDJSON for streams.
+/// </summary>
+internal sealed partial class ConsoleOutput
+{
+    /// <summary>Wide enough that tables written to a file or pipe are not wrapped at 80 columns.</summary>
+    private const int RedirectedWidth = 200;
+
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly IAnsiConsole _console;
+
+    public ConsoleOutput(TextWriter stdout, TextWriter stderr, bool interactive, bool json)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        Interactive = interactive && !json;
+        Json = json;
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            _console.Profile.Width = RedirectedWidth;
+        }
+    }
+
+    /// <summary>Machine output: JSON on stdout, nothing else there.</summary>
+    public bool Json { get; }
+
+    /// <summary>A person at a terminal: colours and live displays.</summary>
+    public bool Interactive { get; }
+
+    public static ConsoleOutput For(InvocationConfiguration configuration, bool json)
+    {
+        var stdout = configuration.Output;
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        return new ConsoleOutput(stdout, configuration.Error, interactive, json);
+    }
+
+    /// <summary>One JSON document (or one NDJSON line) on stdout.</summary>
+    public void WriteJson<T>(T value) => _stdout.WriteLine(JsonSerializer.Serialize(value, ControlJson.Options));
+
+    /// <summary>A line for people; nothing in JSON mode.</summary>
+    public void Line(string text)
+    {
+        if (!Json)
+        {
+            PlainLine(text);
+        }
+    }
+
+    /// <summary>Through Spectre on a terminal, so lines land above a live display instead of through it.</summary>
+    private void PlainLine(string text)
+    {
+        if (Interactive)
+        {
+            _console.WriteLine(text);
+        }
+        else
+        {
+            _stdout.WriteLine(text);
+        }
+    }
+
+    /// <summary>A success line for people (green on a terminal); nothing in JSON mode.</summary>
+    public void Success(string text)
+    {
+        if (Interactive)
+        {
+            _console.MarkupLine($"[green]{Markup.Escape(text)}[/]");
+        }
+        else
+        {
+            Line(text);
+        }
+    }
+
+    /// <summary>What went wrong and how to fix it, on stderr; in JSON mode also a <see cref="ControlError"/> on stdout.</summary>
+    public void Error(string message, string? hint = null, IReadOnlyList<string>? details = null)
+    {
+        _stderr.WriteLine($"error: {message}");
+        foreach (var detail in details ?? [])
+        {
+            _stderr.WriteLine($"  - {detail}");
+        }
+
+        if (hint is not null)
+        {
+            _stderr.WriteLine($"hint: {hint}");
+        }
+
+        if (Json)
+        {
+            WriteJson(new ControlError(message, hint, details));
+        }
+    }
+
+    /// <summary>A non-fatal remark on stderr, so it never mixes with JSON on stdout.</summary>
+    public void Note(string text) => _stderr.WriteLine(text);
+}

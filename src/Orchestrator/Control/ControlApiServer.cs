@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Control;
+
+/// <summary>The control API: Kestrel on a unix domain socket (never TCP), routes mapped onto an <see cref="IControlPlane"/>.</summary>
+internal sealed class ControlApiServer : IAsyncDisposable
+{
+    /// <summary>How long a stop waits for open streams (followed logs, deploys) after cancelling them.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _app;
+
+    private ControlApiServer(WebApplication app, string socketPath)
+    {
+        _app = app;
+        SocketPath = socketPath;
+    }
+
+    public string SocketPath { get; }
+
+    /// <summary>Binds the socket and starts answering.</summary>
+    /// <param name="socketMode">Octal file mode applied to the socket after binding (e.g. <c>660</c>); null keeps the umask's.</param>
+    /// <param name="loggerFactory">Where request failures are logged; null logs warnings and errors to the console.</param>
+    /// <exception cref="DaemonAlreadyRunningException">Another daemon answers on <paramref name="socketPath"/>.</exception>
+    public static async Task<ControlApiServer> StartAsync(
+        IControlPlane plane, string socketPath, string? socketMode, CancellationToken ct, ILoggerFactory? loggerFactory = null)
+    {
+        socketPath = Path.GetFullPath(socketPath);
+        UnixFileMode? mode = socketMode is null ? null : SocketMode.Parse(socketMode);
+        Directory.CreateDirectory(Path.GetDirectoryName(socketPath)!);
+        var removedStale = await StaleSocket.ClearAsync(socketPath, ct).ConfigureAwait(false);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ListenUnixSocket(socketPath);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        if (loggerFactory is null)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        }
+        else
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ControlApiServer>();
+        if (removedStale)
+        {
+            ControlLog.StaleSocketRemoved(logger, socketPath);
+        }
+
+        var routes = new ControlRoutes(plane, logger, app.Lifetime.ApplicationStopping);
+        app.Run(routes.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+            if (mode is { } unixMode && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(socketPath, unixMode);
+            }
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new ControlApiServer(app, socketPath);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+
+        // Kestrel leaves the socket file behind; the next daemon would otherwise have to probe it.
+        File.Delete(SocketPath);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Control;
+
+/// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
+internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, CancellationToken stopping)
+{
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        var path = context.Request.Path.Value ?? "/";
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var ct = cancellation.Token;
+        try
+        {
+            await DispatchAsync(context, method, path, ct);
+        }
+        catch (ControlPlaneException ex) when (!context.Response.HasStarted)
+        {
+            await WriteJsonAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint, ex.Details), ct);
+        }
+        catch (ControlRequestException ex) when (!context.Response.HasStarted)
+        {
+            await WriteJsonAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away (Ctrl-C on `orch logs --follow`) or the daemon is stopping: nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            ControlLog.RequestFailed(logger, method, path, ex);
+            if (context.Response.HasStarted)
+            {
+                // Mid-stream: a truncated stream is the only honest signal left.
+                context.Abort();
+                return;
+            }
+
+            await WriteJsonAsync(
+                context,
+                StatusCodes.Status500InternalServerError,
+                new ControlError($"the daemon failed to handle {method} {path}: {ex.Message}", "see the daemon log for details"),
+                ct);
+        }
+    }
+
+    private Task DispatchAsync(HttpContext context, string method, string path, CancellationToken ct) => (method, path) switch
+    {
+        ("GET", "/v1/health") => WriteJsonAsync(context, StatusCodes.Status200OK, plane.Info, ct),
+        ("POST", "/v1/deploy") => DeployAsync(context, ct),
+        ("POST", "/v1/rollback") => RollbackAsync(context, ct),
+        ("GET", "/v1/status") => StatusAsync(context, ct),
+        ("POST", "/v1/stop") => StopAsync(context, ct),
+        ("POST", "/v1/shutdown") => ShutdownAsync(context, ct),
+        ("GET", "/v1/logs") => LogsAsync(context, ct),
+        _ => throw new ControlRequestException(StatusCodes.Status404NotFound, $"unknown control route {method} {path}; see `orch --help`"),
+    };
+
+    private async Task DeployAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync<DeployRequest>(context, ct);
+        await StreamAsync(context, plane.DeployAsync(request, ct), ct);
+    }
+
+    private async Task RollbackAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync<RollbackRequest>(context, ct);
+        await StreamAsync(context, plane.RollbackAsync(request, ct), ct);
+    }
+
+    private async Task StatusAsync(HttpContext context, CancellationToken ct)
+    {
+        var status = await plane.StatusAsync(QueryString(context, "app"), ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, status, ct);
+    }
+
+    private async Task StopAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync<StopRequest>(context, ct);
+        var result = await plane.StopAsync(request, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
+    }
+
+    private async Task ShutdownAsync(HttpContext context, CancellationToken ct)
+    {
+        // Answer first: shutting down stops this server, which would cut the answer off.
+        context.Response.OnCompleted(() =>
+        {
+            _ = Task.Run(ShutdownPlaneAsync, CancellationToken.None);
+            return Task.CompletedTask;
+        });
+        var info = plane.Info;
+        await WriteJsonAsync(
+            context,
+            StatusCodes.Status200OK,
+            new CommandResult(true, $"orch daemon (pid {info.Pid}, state dir {info.StateDirectory}) is shutting down"),
+            ct);
+    }
+
+    private async Task ShutdownPlaneAsync()
+    {
+        try
+        {
+            await plane.ShutdownAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            ControlLog.ShutdownFailed(logger, ex);
+        }
+    }
+
+    private async Task LogsAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = new LogsRequest(
+            QueryString(context, "app"),
+            QueryString(context, "process"),
+            QueryString(context, "deployment"),
+            QueryInt(context, "lines", defaultValue: 100),
+            QueryBool(context, "follow"));
+        await StreamAsync(context, plane.LogsAsync(request, ct), ct);
+    }
+
+    /// <summary>Pulls the first item before the 200 goes out, so a refusal thrown up front still becomes its 4xx.</summary>
+    private static async Task StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> items, CancellationToken ct)
+    {
+        await using var enumerator = items.GetAsyncEnumerator(ct);
+        var hasItem = await enumerator.MoveNextAsync();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = ControlJson.NdjsonContentType;
+        await context.Response.StartAsync(ct);
+        while (hasItem)
+        {
+            await WriteLineAsync(context.Response, enumerator.Current, ct);
+            hasItem = await enumerator.MoveNextAsync();
+        }
+    }
+
+    private static async Task WriteLineAsync<T>(HttpResponse response, T item, CancellationToken ct)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(item, ControlJson.Options);
+        await response.Body.WriteAsync(bytes, ct);
+        await response.Body.WriteAsync(Newline, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, CancellationToken ct)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = ControlJson.JsonContentType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, ControlJson.Options, ct);
+    }
+
+    private static async Task<T> ReadBodyAsync<T>(HttpContext context, CancellationToken ct)
+    {
+        var route = $"{context.Request.Method} {context.Request.Path}";
+        if (context.Request.ContentLength == 0)
+        {
+            throw new ControlRequestException(StatusCodes.Status400BadRequest, $"{route} needs a JSON body ({typeof(T).Name})");
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, ControlJson.Options, ct)
+                ?? throw new ControlRequestException(StatusCodes.Status400BadRequest, $"{route} needs a JSON object ({typeof(T).Name}), not null");
+        }
+        catch (JsonException ex)
+        {
+            throw new ControlRequestException(
+                StatusCodes.Status400BadRequest,
+                $"{route}: the body is not a valid {typeof(T).Name}: {ex.Message}",
+                "send the JSON the `orch` CLI sends; field names are camelCase");
+        }
+    }
+
+    private static string? QueryString(HttpContext context, string name) =>
+        context.Request.Query.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } value ? value : null;
+
+    private static int QueryInt(HttpContext context, string name, int defaultValue)
+    {
+        var text = QueryString(context, name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ControlRequestException(StatusCodes.Status400BadRequest, $"query parameter {name}={text} is not a non-negative integer");
+    }
+
+    private static bool QueryBool(HttpContext context, string name)
+    {
+        var text = QueryString(context, name);
+        return text is null
+            ? false
+            : bool.TryParse(text, out var value)
+                ? value
+                : throw new ControlRequestException(StatusCodes.Status400BadRequest, $"query parameter {name}={text} is not true or false");
+    }
+}
