@@ -97,6 +97,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
                 Step(ports.IsEmpty ? "no ports to allocate" : "ports " + string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}")));
                 StartProcesses(ProcessPolicy.Companion);
                 Become(Starting);
+                ContinueStarting();
             }
         });
     }
@@ -138,6 +139,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         PersistLaunched(started);
         Step($"started {started.ProcessId} (pid {started.Pid})");
+        ContinueStarting();
+    }
+
+    /// <summary>Companions first; once they all run, the proxied process; once it runs, its health.</summary>
+    private void ContinueStarting()
+    {
         if (!AllStarted(ProcessPolicy.Companion))
         {
             return;
@@ -146,14 +153,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         if (_config!.Proxied is not { } proxied)
         {
             Activate();
-            return;
         }
-
-        if (!_processes.ContainsKey(proxied.Id))
+        else if (!_processes.ContainsKey(proxied.Id))
         {
             StartProcesses(ProcessPolicy.Proxied);
         }
-        else if (started.ProcessId == proxied.Id)
+        else if (_started.Contains(proxied.Id) && _phase == DeploymentPhase.Starting)
         {
             BeginProbing(proxied);
         }

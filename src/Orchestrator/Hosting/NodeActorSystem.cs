@@ -4,6 +4,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
@@ -64,6 +65,6 @@ internal static class NodeActorSystem
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = "{{connection}}"
             akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
-            """).WithFallback(HoconResources.Load("persistence-sqlite.conf"));
+            """).WithFallback(HoconResources.Load("persistence-sqlite.conf")).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }

@@ -18,7 +18,6 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, long> _appliedVersions = [];
     private readonly Dictionary<string, (long Version, IActorRef Owner)> _owners = [];
-    private readonly Dictionary<string, ImmutableDictionary<string, ConnectionCounts>> _lastReported = [];
 
     public RouteReplica(RouterRuntime runtime, string replicaId)
     {
@@ -107,22 +106,12 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
 
     private void HandleReportCounts()
     {
+        // Every tick, even when nothing changed: a drain is idle only on a report newer than its start.
         foreach (var (app, owner) in _owners)
         {
-            var counts = _runtime.ConnectionsOf(app);
-            var last = _lastReported.GetValueOrDefault(app, ImmutableDictionary<string, ConnectionCounts>.Empty);
-            if (counts.Values.Any(c => c.Total > 0) || !SameCounts(counts, last))
-            {
-                owner.Owner.Tell(new ConnectionCountsReport(app, _replicaId, counts));
-                _lastReported[app] = counts;
-            }
+            owner.Owner.Tell(new ConnectionCountsReport(app, _replicaId, _runtime.ConnectionsOf(app)));
         }
     }
-
-    private static bool SameCounts(
-        ImmutableDictionary<string, ConnectionCounts> left,
-        ImmutableDictionary<string, ConnectionCounts> right) =>
-        left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out var other) && other == pair.Value);
 
     private static string Reason(Exception error) => error switch
     {
