@@ -6,6 +6,7 @@
 #
 # Environment: BENCH_SECONDS (10) per wrk run, BENCH_WARMUP (2) unmeasured seconds before each, BENCH_DEPLOYS (7),
 # BENCH_ORCH (./orch) the CLI to drive, BENCH_DAEMON_TIMEOUT (180) seconds for the daemon to answer,
+# BENCH_DEPLOY_TIMEOUT (60) seconds for one `orch deploy` to finish,
 # BENCH_KEEP=1 keeps the temp directory (logs, configs, raw wrk output).
 #
 # Not `set -e`: a part that fails is reported as n/a in the table and the others still run; the exit code is 1.
@@ -20,6 +21,7 @@ warmup=${BENCH_WARMUP:-2}
 deploys=${BENCH_DEPLOYS:-7}
 orch=${BENCH_ORCH:-./orch}
 daemon_timeout=${BENCH_DAEMON_TIMEOUT:-180}
+deploy_timeout=${BENCH_DEPLOY_TIMEOUT:-60}
 threads=2
 connections=50
 app_ports_size=32
@@ -33,6 +35,7 @@ whole_number BENCH_SECONDS "$seconds" 1
 whole_number BENCH_WARMUP "$warmup" 0
 whole_number BENCH_DEPLOYS "$deploys" 1
 whole_number BENCH_DAEMON_TIMEOUT "$daemon_timeout" 1
+whole_number BENCH_DEPLOY_TIMEOUT "$deploy_timeout" 1
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/orch-bench.XXXXXX")
 results=$tmp/results
@@ -229,18 +232,30 @@ start_daemon() {
   done
 }
 
-# One `orch deploy` of the example; prints its wall time in ms, or `fail`.
+# One `orch deploy` of the example; prints its wall time in ms, or `fail` (the reason goes to deploy-failure.txt).
 timed_deploy() {
-  local revision=$1 started finished
+  local revision=$1 started finished status
   started=$(date +%s%N)
-  if timeout 120 "${orch_env[@]}" "$orch" deploy --config "$tmp/orch.toml" --release-path "$repo/examples/hello" \
-    --revision "$revision" >>"$tmp/deploy.log" 2>&1; then
-    finished=$(date +%s%N)
+  timeout "$deploy_timeout" "${orch_env[@]}" "$orch" deploy --config "$tmp/orch.toml" \
+    --release-path "$repo/examples/hello" --revision "$revision" >"$tmp/deploy-$revision.log" 2>&1
+  status=$?
+  finished=$(date +%s%N)
+  if ((status == 0)); then
     echo $(((finished - started) / 1000000))
-  else
-    log "deploy $revision failed: $(tail -n 2 "$tmp/deploy.log" | tr '\n' ' ')"
-    echo fail
+    return
   fi
+  local reason
+  if ((status == 124)); then
+    reason="orch deploy $revision gave no result within ${deploy_timeout}s"
+  else
+    reason="orch deploy $revision exited $status: $(tail -n 2 "$tmp/deploy-$revision.log" | tr '\n' ' ')"
+  fi
+  if grep -q ERROR "$tmp/daemon.log" 2>/dev/null; then
+    reason+="; the daemon logged: $(grep -m 1 ERROR "$tmp/daemon.log" | cut -c 1-240)"
+  fi
+  log "$reason"
+  echo "$reason" >"$tmp/deploy-failure.txt"
+  echo fail
 }
 
 # --- the run ------------------------------------------------------------------------------------------------------
@@ -278,7 +293,7 @@ if start_daemon; then
       echo "$ms" >>"$results/deploy-ms.txt"
     done
   else
-    fail_part wrk-router "the first deploy failed: $(tail -n 2 "$tmp/deploy.log" | tr '\n' ' ')"
+    fail_part wrk-router "$(cat "$tmp/deploy-failure.txt" 2>/dev/null || echo "nothing listened on $listen_port")"
     fail_part deploy-ms "the first deploy failed"
   fi
 else
