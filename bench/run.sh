@@ -212,7 +212,7 @@ EOF
 # On failure, says why in $problem (not on stdout: a command substitution would lose $daemon_pid).
 start_daemon() {
   problem=
-  [ -x "$orch" ] || { problem="$orch not found (set BENCH_ORCH to a CLI)"; return 1; }
+  command -v "$orch" >/dev/null || { problem="$orch not found (set BENCH_ORCH to a CLI)"; return 1; }
   log "preparing $orch (builds the CLI on first use)"
   timeout 900 "${orch_env[@]}" "$orch" --help >"$tmp/orch-help.log" 2>&1
   log "starting the daemon in $tmp/state"
