@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Orchestrator.Actors.App;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.Tests.Persistence;
+
+/// <summary>One filled-in instance of every persisted event, with non-UTC times and non-empty collections.</summary>
+internal static class SampleEvents
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 1, 14, 5, 9, 123, TimeSpan.FromHours(2));
+
+    public static readonly ImmutableArray<object> All =
+    [
+        new DeploymentCreated("web-250301-120509", "web", "/srv/web/r1", "abc123", "app = \"web\"\n", "/srv/web/r1/orch.toml", At),
+        new DeploymentPortsAllocated(ImmutableDictionary<string, int>.Empty.Add("web", 18182).Add("admin", 18183)),
+        new DeploymentProcessLaunched("web", 4242, 638_764_000_000_000_000),
+        new DeploymentActivated(At),
+        new DeploymentDrainStarted(At, At.AddSeconds(60)),
+        new DeploymentRetired(At, "drained: no connections left"),
+        new DeploymentFailed(At, "health never passed: GET /ping answered 500"),
+        new AppDeploymentStarted("web-250301-120509", At),
+        new AppDeploymentActivated("web-250301-120509", "127.0.0.1:8182", At),
+        new AppDeploymentEnded("web-250301-120509", AppState.RetiredOutcome, At),
+        new AppDeploymentsPruned(["web-250101-000000", "web-250102-000000"]),
+        new AppStopped(At),
+        new AppServicesStarted("app = \"web\"\n", "/srv/web/orch.toml", "/srv/web/r1", "abc123",
+            ImmutableDictionary<string, int>.Empty.Add("redis", 16379), At),
+        new AppServiceLaunched("redis", 4243, 638_764_000_000_000_001),
+        new RouteTableChanged(new RouteTable(
+            "web",
+            7,
+            "127.0.0.1:8182",
+            ["example.test", "*.example.test"],
+            true,
+            "web-250301-120509",
+            ImmutableDictionary<string, DeploymentRoute>.Empty
+                .Add("web-250301-120509", new DeploymentRoute("web-250301-120509", RouteState.Active, ["http://127.0.0.1:18182"]))
+                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])))),
+    ];
+}
