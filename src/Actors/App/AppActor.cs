@@ -183,9 +183,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         if (!_state.Ended.Contains(target))
         {
-            Persist(new AppDeploymentStarted(target, Now), _ =>
+            Persist(new AppDeploymentStarted(target, Now), e =>
             {
-                _state = _state with { DeployInProgress = target };
+                Apply(e);
                 deployment.Tell(new Reactivate(rollback.Progress));
             });
             return;

@@ -22,7 +22,12 @@ public sealed record AppState
 
     public AppState Apply(object @event) => @event switch
     {
-        AppDeploymentStarted e => this with { Deployments = Deployments.Add(e.DeploymentId), DeployInProgress = e.DeploymentId },
+        AppDeploymentStarted e => this with
+        {
+            // A rollback to a draining deployment starts it again: it stays where it is in the history.
+            Deployments = Deployments.Contains(e.DeploymentId) ? Deployments : Deployments.Add(e.DeploymentId),
+            DeployInProgress = e.DeploymentId,
+        },
         AppDeploymentActivated e => this with
         {
             ActiveDeploymentId = e.DeploymentId,

@@ -222,7 +222,7 @@ public sealed class AppStateTests
         Assert.Equal("c", state.RollbackTarget());
     }
 
-    [Fact(Skip = "bug: rollback to a draining deployment persists AppDeploymentStarted again; replay lists it twice and WakeDeployments throws")]
+    [Fact]
     public void Apply_StartedAgainForAKnownDeployment_KeepsOneEntry()
     {
         var state = History(ended: [], active: "a")

@@ -1,7 +1,0 @@
-namespace Orchestrator.Actors.Tests;
-
-public sealed class SmokeTests
-{
-    [Xunit.Fact]
-    public void Assembly_loads() => Xunit.Assert.NotNull(typeof(SmokeTests).Assembly);
-}
