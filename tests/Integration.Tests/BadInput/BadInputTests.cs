@@ -50,7 +50,8 @@ public sealed class BadInputTests : IAsyncLifetime
         var result = await _orch.RunAsync("deploy", "--config", config, "--release-path", Path.Combine(_orch.Root, "nowhere"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("release path does not exist", result.Output);
+        Assert.Contains("does not exist", result.Output);
+        Assert.Contains(Path.Combine(_orch.Root, "nowhere"), result.Output);
     }
 
     [Fact]

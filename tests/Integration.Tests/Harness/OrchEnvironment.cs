@@ -74,9 +74,9 @@ internal sealed class OrchEnvironment : IAsyncDisposable
 
     public string ReadDaemonLog() => File.Exists(DaemonLog) ? File.ReadAllText(DaemonLog) : "(no daemon log)";
 
-    public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(null, args);
+    public Task<CliResult> RunAsync(params string[] args) => RunInAsync(null, args);
 
-    public async Task<CliResult> RunAsync(string? workingDirectory, params string[] args)
+    public async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args)
     {
         var start = CliStartInfo(args);
         if (workingDirectory is not null)
