@@ -116,7 +116,15 @@ internal sealed class OrchEnvironment : IAsyncDisposable
             }
             catch (Exception e) when (e is OperationCanceledException or TimeoutException)
             {
-                daemon.Kill(entireProcessTree: true);
+                // It did not stop in time: killed below.
+            }
+            finally
+            {
+                // Whatever went wrong above, no daemon outlives its test.
+                if (!daemon.HasExited)
+                {
+                    daemon.Kill(entireProcessTree: true);
+                }
             }
         }
 
