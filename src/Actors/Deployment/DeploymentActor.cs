@@ -176,8 +176,11 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         var proxied = _config!.Proxied!;
         var health = HealthOf(proxied);
-        HealthProbe.ProbeAsync(_services.HealthClient, HealthUrl(proxied), health.Interval < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : health.Interval)
-            .PipeTo(Self);
+        var timeout = health.Interval < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : health.Interval;
+        var probe = _lastHealth is null or { Kind: HealthResultKind.Refused }
+            ? HealthProbe.ProbeWhenListeningAsync(_services.HealthClient, HealthUrl(proxied), health.Timeout, timeout)
+            : HealthProbe.ProbeAsync(_services.HealthClient, HealthUrl(proxied), timeout);
+        probe.PipeTo(Self);
     }
 
     private void HandleHealthResult(HealthResult result)

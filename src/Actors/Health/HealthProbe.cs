@@ -18,6 +18,48 @@ public sealed record HealthResult(HealthResultKind Kind, string Detail);
 /// <summary>One HTTP health probe. The caller decides when to probe again.</summary>
 internal static class HealthProbe
 {
+    private static readonly TimeSpan ListenPoll = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// Waits until the port accepts a connection (polling every millisecond, far below any probe interval,
+    /// so a fast app is probed as soon as it listens), then probes once. Refused when nothing listened in time.
+    /// </summary>
+    public static async Task<HealthResult> ProbeWhenListeningAsync(HttpClient client, Uri url, TimeSpan wait, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(wait);
+        while (!await AcceptsAsync(url, deadline.Token))
+        {
+            try
+            {
+                await Task.Delay(ListenPoll, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return new HealthResult(HealthResultKind.Refused, $"GET {url}: connection refused");
+            }
+        }
+
+        return await ProbeAsync(client, url, timeout);
+    }
+
+    private static async Task<bool> AcceptsAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(url.Host, url.Port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<HealthResult> ProbeAsync(HttpClient client, Uri url, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
