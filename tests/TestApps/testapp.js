@@ -4,6 +4,8 @@
 //   EXIT_AT_START=code     exit at once with that code (a broken release)
 //   CRASH_AFTER_MS=n       exit 3 after n ms (a crash)
 //   IGNORE_TERM=1          ignore SIGTERM (needs SIGKILL)
+//   WORKER=1               no server: print a tick every 200ms until SIGTERM (companions, singletons)
+//   SINGLETON_LOCK=path    as a worker, hold this lock file while running; a second holder writes path.overlap
 // Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever).
 'use strict';
 const http = require('http');
@@ -15,6 +17,27 @@ const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
 if (process.env.EXIT_AT_START) {
   console.error(`testapp: exiting at start with ${process.env.EXIT_AT_START} as asked`);
   process.exit(Number(process.env.EXIT_AT_START));
+}
+
+if (process.env.WORKER === '1') {
+  const fs = require('fs');
+  const lock = process.env.SINGLETON_LOCK;
+  if (lock) {
+    if (fs.existsSync(lock)) {
+      fs.writeFileSync(`${lock}.overlap`, `${deployment} started while ${fs.readFileSync(lock, 'utf8')} held the lock\n`);
+    }
+    fs.writeFileSync(lock, deployment);
+  }
+  const timer = setInterval(() => console.log(`worker ${deployment} tick`), 200);
+  process.on('SIGTERM', () => {
+    clearInterval(timer);
+    if (lock && fs.existsSync(lock) && fs.readFileSync(lock, 'utf8') === deployment) {
+      fs.unlinkSync(lock);
+    }
+    process.exit(0);
+  });
+  console.log(`worker ${deployment} started`);
+  return;
 }
 
 const server = http.createServer((req, res) => {
