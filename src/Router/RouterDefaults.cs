@@ -15,6 +15,12 @@ internal static class RouterDefaults
     /// </summary>
     public static readonly TimeSpan ListenerStopGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a proxied request may go without a byte either way. YARP's 100 s default would cut a quiet SSE
+    /// stream of a long AI job; a dead upstream still ends the response at once (its socket resets).
+    /// </summary>
+    public static readonly TimeSpan UpstreamActivityTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

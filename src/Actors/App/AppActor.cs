@@ -17,6 +17,7 @@ namespace Orchestrator.Actors.App;
 /// </summary>
 internal sealed partial class AppActor : ReceivePersistentActor
 {
+    private const int SnapshotEvery = 100;
     private readonly string _app;
     private readonly DeploymentServices _services;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -37,6 +38,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Recover<AppStopped>(Apply);
         Recover<AppServicesStarted>(Apply);
         Recover<AppServiceLaunched>(Apply);
+        Recover<SnapshotOffer>(o => _state = (AppState)o.Snapshot);
         Recover<RecoveryCompleted>(_ => WakeDeployments());
 
         Command<DeployApp>(HandleDeploy);
@@ -46,6 +48,10 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Command<SingletonsReleased>(HandleSingletonsReleased);
         Command<StopApp>(HandleStop);
         Command<GetAppStatus>(_ => ReplyStatus());
+        Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(failed => _log.Warning("app {0}: snapshot failed: {1}", _app, failed.Cause.Message));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(failed => _log.Warning("app {0}: deleting old events failed: {1}", _app, failed.Cause.Message));
         ServiceCommands();
     }
 
@@ -56,7 +62,14 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
-    private void Apply(object @event) => _state = _state.Apply(@event);
+    private void Apply(object @event)
+    {
+        _state = _state.Apply(@event);
+        if (!IsRecovering && LastSequenceNr % SnapshotEvery == 0)
+        {
+            SaveSnapshot(_state);
+        }
+    }
 
     private void WakeDeployments()
     {

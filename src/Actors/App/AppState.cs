@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Persistence;
 
 namespace Orchestrator.Actors.App;
 
 /// <summary>An app's history as its journal tells it. Pure: <see cref="Apply"/> folds one event.</summary>
-public sealed record AppState
+public sealed record AppState : IPersistedEvent
 {
     public static readonly AppState Empty = new();
     public const string FailedOutcome = "failed";

@@ -28,6 +28,7 @@ internal static class EventManifests
         (typeof(AppServicesStarted), "app-services-started.v1"),
         (typeof(AppServiceLaunched), "app-service-launched.v1"),
         (typeof(RouteTableChanged), "route-table-changed.v1"),
+        (typeof(AppState), "app-state-snapshot.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -15,6 +15,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 {
     public const string RouterRole = "router";
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
+    private const int SnapshotEvery = 100;
 
     private readonly string _app;
     private readonly IActorRef _mediator;
@@ -30,6 +31,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
 
         Recover<RouteTableChanged>(e => _table = e.Table);
+        Recover<SnapshotOffer>(o => _table = ((RouteTableChanged)o.Snapshot).Table);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<ActivateRoute>(c => Change(RouteTableDecisions.Activate(_table, c)));
@@ -44,6 +46,10 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Command<ReplicaStarted>(_ => Publish());
         Command<AckTimedOut>(HandleAckTimedOut);
         Command<SubscribeAck>(_ => { });
+        Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(failed => _log.Warning("route table {0}: snapshot failed: {1}", _app, failed.Cause.Message));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(failed => _log.Warning("route table {0}: deleting old events failed: {1}", _app, failed.Cause.Message));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -69,6 +75,12 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Persist(new RouteTableChanged(next), e =>
         {
             _table = e.Table;
+            if (LastSequenceNr % SnapshotEvery == 0)
+            {
+                // Only the last table matters: keep it as a snapshot and drop the events before it.
+                SaveSnapshot(e);
+            }
+
             var replicas = RouterReplicas();
             _log.Info("route table of {0} is now version {1}: active {2}, live [{3}]", _app, _table.Version,
                 _table.ActiveDeploymentId ?? "none", string.Join(", ", _table.Deployments.Keys));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Routing;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Orchestrator.Router.Configuration;
 
@@ -48,5 +49,6 @@ internal static class ProxyConfigFactory
             : deployment.Destinations
                 .Distinct(StringComparer.Ordinal)
                 .ToImmutableDictionary(address => address, address => new DestinationConfig { Address = address }),
+        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = RouterDefaults.UpstreamActivityTimeout },
     };
 }

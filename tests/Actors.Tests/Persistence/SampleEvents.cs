@@ -37,5 +37,13 @@ internal static class SampleEvents
             ImmutableDictionary<string, DeploymentRoute>.Empty
                 .Add("web-250301-120509", new DeploymentRoute("web-250301-120509", RouteState.Active, ["http://127.0.0.1:18182"]))
                 .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])))),
+        AppState.Empty
+            .Apply(new AppDeploymentStarted("web-250228-090000", At))
+            .Apply(new AppDeploymentActivated("web-250228-090000", "127.0.0.1:8182", At))
+            .Apply(new AppDeploymentStarted("web-250301-120509", At))
+            .Apply(new AppDeploymentEnded("web-250301-120509", AppState.FailedOutcome, At))
+            .Apply(new AppServicesStarted("app = \"web\"\n", "/srv/web/orch.toml", "/srv/web/r1", "abc123",
+                ImmutableDictionary<string, int>.Empty.Add("redis", 16379), At))
+            .Apply(new AppServiceLaunched("redis", 4243, 638_764_000_000_000_001)),
     ];
 }

@@ -171,6 +171,26 @@ public sealed class RouteTableActorSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     }
 
     [Fact]
+    public async Task RouteTableActor_must_recover_its_last_table_after_more_changes_than_a_snapshot_spans()
+    {
+        var table = Sys.ActorOf(RouteTableActor.Props(App));
+        for (var version = 1; version <= 105; version++)
+        {
+            await ChangeAndAckAsync(table, Activate(version % 2 == 0 ? "a" : "b"), version);
+        }
+
+        await WatchAsync(table);
+        Sys.Stop(table);
+        await ExpectTerminatedAsync(table);
+        var restarted = Sys.ActorOf(RouteTableActor.Props(App));
+
+        var republished = await _replica.ExpectMsgAsync<RouteTablePublished>();
+        Assert.Equal(105, republished.Table.Version);
+        Assert.Equal("b", republished.Table.ActiveDeploymentId);
+        Assert.Equal(106, (await ChangeAndAckAsync(restarted, Activate("c"), 106)).Table.Version);
+    }
+
+    [Fact]
     public async Task RouteTableActor_must_republish_its_table_when_a_replica_starts()
     {
         var table = Sys.ActorOf(RouteTableActor.Props(App));
