@@ -128,15 +128,20 @@ internal sealed partial class AppActor : ReceivePersistentActor
                 HandleActivated(changed.DeploymentId);
                 break;
             case DeploymentPhase.Failed:
-                Persist(new AppDeploymentEnded(changed.DeploymentId, AppState.FailedOutcome, Now), Apply);
-                Prune();
+                EndDeployment(changed.DeploymentId, AppState.FailedOutcome);
                 break;
             case DeploymentPhase.Retired:
-                Persist(new AppDeploymentEnded(changed.DeploymentId, AppState.RetiredOutcome, Now), Apply);
-                Prune();
+                EndDeployment(changed.DeploymentId, AppState.RetiredOutcome);
                 break;
         }
     }
+
+    private void EndDeployment(string deploymentId, string outcome) =>
+        Persist(new AppDeploymentEnded(deploymentId, outcome, Now), e =>
+        {
+            Apply(e);
+            Prune();
+        });
 
     private void HandleActivated(string deploymentId)
     {
