@@ -15,7 +15,7 @@ public sealed partial class DeploymentActorSpec
     [Fact]
     public async Task DeploymentActor_must_drain_until_the_route_table_reports_it_idle_then_retire()
     {
-        var (deployment, port, pid) = await DeployActiveAsync("web-1");
+        var (deployment, port, process) = await DeployActiveAsync("web-1");
         var before = DateTimeOffset.UtcNow;
 
         deployment.Tell(new BeginDrain("replaced by web-2"));
@@ -30,7 +30,7 @@ public sealed partial class DeploymentActorSpec
         }
 
         await _phases.ExpectNoMsgAsync(Brief);
-        Assert.True(SandboxProcesses.IsRunning(pid));
+        AssertRunning(process);
 
         await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
         _routes.Reply(new DrainStatus("web-1", ConnectionCounts.Zero, Fresh: true));
@@ -39,13 +39,13 @@ public sealed partial class DeploymentActorSpec
         _routes.Reply(RouteTableStandIn.Updated(AppName));
         var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
         Assert.Contains("drained", retired.Reason);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
     }
 
     [Fact]
     public async Task DeploymentActor_must_retire_at_the_drain_deadline_while_connections_stay_open()
     {
-        var (deployment, port, pid) = await DeployActiveAsync("web-1", TestApp with { DrainTimeout = "1s" });
+        var (deployment, port, process) = await DeployActiveAsync("web-1", TestApp with { DrainTimeout = "1s" });
         var watch = Stopwatch.StartNew();
 
         deployment.Tell(new BeginDrain("replaced by web-2"));
@@ -75,6 +75,6 @@ public sealed partial class DeploymentActorSpec
         _routes.Reply(RouteTableStandIn.Updated(AppName));
         var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
         Assert.Contains("deadline", retired.Reason);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
     }
 }

@@ -12,9 +12,9 @@ public sealed partial class DeploymentActorSpec
     [Fact]
     public async Task DeploymentActor_must_recover_as_active_adopt_its_running_process_and_register_its_route_again()
     {
-        var (deployment, port, pid) = await DeployActiveAsync("web-1");
+        var (deployment, port, process) = await DeployActiveAsync("web-1");
         await StopActorAsync(deployment);
-        Assert.True(SandboxProcesses.IsRunning(pid), "stopping the actor must leave its process running");
+        AssertRunning(process);
 
         var recovered = Spawn("web-1");
 
@@ -24,13 +24,13 @@ public sealed partial class DeploymentActorSpec
         var status = await StatusAsync(recovered, live: true);
         Assert.Equal(DeploymentPhase.Active, status.Phase);
         var web = Assert.Single(status.Processes);
-        Assert.Equal(pid, web.Pid);
+        Assert.Equal(process.Pid, web.Pid);
         Assert.Equal(ProcessState.Running, web.State);
         Assert.Equal("web-1", _sandbox.Ports.OwnerOf(port));
         Assert.Single(SandboxProcesses.Find(_sandbox.Root));
 
         await StopAsync(recovered, live: true);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed partial class DeploymentActorSpec
         var deployment = Start("web-1", TestApp);
         await _routes.ExpectMsgAsync<ActivateRoute>(ProcessTimeout);
         var switching = await StatusAsync(deployment, live: false);
-        var (port, pid) = (switching.Ports["web"], PidOf(switching));
+        var (port, process) = (switching.Ports["web"], ProcessOf(switching));
         await StopActorAsync(deployment);
-        Assert.True(SandboxProcesses.IsRunning(pid), "stopping the actor must leave its process running");
+        AssertRunning(process);
 
         var recovered = Spawn("web-1");
 
@@ -49,7 +49,7 @@ public sealed partial class DeploymentActorSpec
         Assert.Contains("restarted during the deploy", failed.Reason);
         // The unanswered switch may have reached the route table: the deployment takes it back.
         Assert.Equal("web-1", (await _routes.ExpectMsgAsync<RemoveRoute>(ProcessTimeout)).DeploymentId);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
         var status = await StatusAsync(recovered, live: false);
         Assert.Equal(DeploymentPhase.Failed, status.Phase);
         Assert.Equal(failed.Reason, status.FailureReason);

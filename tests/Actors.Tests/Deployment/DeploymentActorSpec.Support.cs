@@ -19,7 +19,6 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
 
     private readonly DeploymentSandbox _sandbox = new();
     private readonly string _snapshots;
-    private readonly List<int> _pids = [];
     private readonly TestProbe _routes;
     private readonly TestProbe _phases;
     private readonly TestProbe _progress;
@@ -42,7 +41,6 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         base.Dispose(disposing);
         if (disposing)
         {
-            _pids.ForEach(SandboxProcesses.Kill);
             _sandbox.Dispose();
             if (Directory.Exists(_snapshots))
             {
@@ -62,8 +60,8 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         return deployment;
     }
 
-    /// <summary>Deploys the test app up to Active, answering the switch; returns its port and pid.</summary>
-    private async Task<(IActorRef Deployment, int Port, int Pid)> DeployActiveAsync(string deploymentId, NodeTestApp? app = null)
+    /// <summary>Deploys the test app up to Active, answering the switch; returns its port and process.</summary>
+    private async Task<(IActorRef Deployment, int Port, RunningProcess Process)> DeployActiveAsync(string deploymentId, NodeTestApp? app = null)
     {
         var deployment = Start(deploymentId, app ?? TestApp);
         await ExpectPhaseAsync(DeploymentPhase.Pending, DeploymentPhase.Starting);
@@ -75,7 +73,7 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(DeployProgressed.Succeeded, (await ExpectFinalProgressAsync()).Kind);
 
         var status = await StatusAsync(deployment, live: true);
-        return (deployment, status.Ports["web"], PidOf(status));
+        return (deployment, status.Ports["web"], ProcessOf(status));
     }
 
     private async Task<DeploymentPhaseChanged> ExpectPhaseAsync(DeploymentPhase from, DeploymentPhase to)
@@ -104,13 +102,15 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         return await status;
     }
 
-    private int PidOf(DeploymentStatusView status)
-    {
-        var web = Assert.Single(status.Processes);
-        var pid = Assert.NotNull(web.Pid);
-        _pids.Add(pid);
-        return pid;
-    }
+    private static RunningProcess ProcessOf(DeploymentStatusView status) =>
+        RunningProcess.Of(Assert.NotNull(Assert.Single(status.Processes).Pid));
+
+    /// <summary>What the app printed, for the message of an assertion about its process.</summary>
+    private string AppOutput() =>
+        string.Join("\n", Directory.GetFiles(_sandbox.Root, "*.log", SearchOption.AllDirectories).Select(f => f + ":\n" + File.ReadAllText(f)));
+
+    private void AssertRunning(RunningProcess process) =>
+        Assert.True(process.IsRunning, $"{process} no longer runs; the app printed:\n{AppOutput()}");
 
     /// <summary>Stops a deployment the way its app does, answering the route removal of a live one.</summary>
     private async Task StopAsync(IActorRef deployment, bool live)
@@ -133,9 +133,9 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         await ExpectTerminatedAsync(deployment, ProcessTimeout);
     }
 
-    private void AssertNothingRuns(int pid, int port)
+    private void AssertNothingRuns(RunningProcess process, int port)
     {
-        Assert.False(SandboxProcesses.IsRunning(pid), $"pid {pid} still runs");
+        Assert.False(process.IsRunning, $"{process} still runs");
         Assert.Empty(SandboxProcesses.Find(_sandbox.Root));
         Assert.Null(_sandbox.Ports.OwnerOf(port));
     }

@@ -41,9 +41,9 @@ public sealed partial class DeploymentActorSpec
         Assert.Equal(destination.Port, status.Ports["web"]);
         Assert.Equal(ProcessState.Running, Assert.Single(status.Processes).State);
 
-        var pid = PidOf(status);
+        var process = ProcessOf(status);
         await StopAsync(deployment, live: true);
-        AssertNothingRuns(pid, destination.Port);
+        AssertNothingRuns(process, destination.Port);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed partial class DeploymentActorSpec
         await ExpectPhaseAsync(DeploymentPhase.Pending, DeploymentPhase.Starting);
         await ExpectPhaseAsync(DeploymentPhase.Starting, DeploymentPhase.Probing);
         var probing = await StatusAsync(deployment, live: false);
-        var (port, pid) = (probing.Ports["web"], PidOf(probing));
+        var (port, process) = (probing.Ports["web"], ProcessOf(probing));
 
         var failed = await ExpectPhaseAsync(DeploymentPhase.Probing, DeploymentPhase.Failed);
 
@@ -64,7 +64,7 @@ public sealed partial class DeploymentActorSpec
         // Under load node may not listen within the second: then the last result is the refusal, still named.
         Assert.Contains($"last result: GET http://127.0.0.1:{port}/ping", final.Message);
         await _routes.ExpectNoMsgAsync(Brief);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
         var status = await StatusAsync(deployment, live: false);
         Assert.Equal(DeploymentPhase.Failed, status.Phase);
         Assert.Equal(final.Message, status.FailureReason);
@@ -94,7 +94,7 @@ public sealed partial class DeploymentActorSpec
         var deployment = Start("web-1", TestApp);
         await ExpectPhaseToAsync(DeploymentPhase.Switching);
         var switching = await StatusAsync(deployment, live: false);
-        var (port, pid) = (switching.Ports["web"], PidOf(switching));
+        var (port, process) = (switching.Ports["web"], ProcessOf(switching));
         await _routes.ExpectMsgAsync<ActivateRoute>(ProcessTimeout);
 
         _routes.Reply(new RouteUpdateFailed(AppName, 7, "replica node-2 rejected version 7: cannot bind 127.0.0.1:39999"));
@@ -106,6 +106,6 @@ public sealed partial class DeploymentActorSpec
         Assert.Equal(failed.Reason, final.Message);
         // The switch may have reached some replicas: the deployment takes its route back.
         Assert.Equal("web-1", (await _routes.ExpectMsgAsync<RemoveRoute>(ProcessTimeout)).DeploymentId);
-        AssertNothingRuns(pid, port);
+        AssertNothingRuns(process, port);
     }
 }

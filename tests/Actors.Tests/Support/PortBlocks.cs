@@ -1,13 +1,14 @@
 namespace Orchestrator.Actors.Tests.Support;
 
 /// <summary>
-/// Hands each test its own block of high ports, starting at a random block so parallel test runs rarely meet.
-/// The allocator still checks every port can be bound, so a meeting costs a port, not a test.
+/// Hands each test its own block of ports, starting at a random block so parallel test runs rarely meet. The blocks
+/// stay below the kernel's ephemeral range (32768 and up here): an OS-chosen port of another program could otherwise
+/// take a port between the allocator's bind check and the app's listen, and answer its health checks.
 /// </summary>
 internal static class PortBlocks
 {
-    private const int First = 31000;
-    private const int Blocks = 700;
+    private const int First = 29000;
+    private const int Blocks = 188;
     private const int Size = 20;
 
     private static int _next = Random.Shared.Next(Blocks);

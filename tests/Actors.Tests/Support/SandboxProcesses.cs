@@ -50,7 +50,4 @@ internal static class SandboxProcesses
         PosixSignals.SignalGroup(pid, PosixSignals.SIGKILL);
         PosixSignals.Signal(pid, PosixSignals.SIGKILL);
     }
-
-    /// <summary>True while <paramref name="pid"/> runs; a zombie counts as gone (see <see cref="ProcStat"/>).</summary>
-    public static bool IsRunning(int pid) => ProcStat.StartTimeTicks(pid) is not null;
 }
