@@ -15,14 +15,12 @@ public sealed class AppActorSpec : Akka.TestKit.Xunit2.TestKit
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(20);
 
     private readonly DeploymentSandbox _sandbox = new();
-    private readonly string _snapshots;
     private readonly TestProbe _routes;
     private readonly NodeTestApp _testApp = new(AppName, PortBlocks.Next());
 
     public AppActorSpec()
         : base(PersistenceConfig.InMemory())
     {
-        _snapshots = Sys.Settings.Config.GetString(PersistenceConfig.SnapshotDirectoryKey);
         _routes = CreateTestProbe("route-table");
     }
 
@@ -90,11 +88,8 @@ public sealed class AppActorSpec : Akka.TestKit.Xunit2.TestKit
         base.Dispose(disposing);
         if (disposing)
         {
+            PersistenceConfig.DeleteSnapshots(Sys);
             _sandbox.Dispose();
-            if (Directory.Exists(_snapshots))
-            {
-                Directory.Delete(_snapshots, recursive: true);
-            }
         }
     }
 

@@ -18,7 +18,6 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
     private static readonly TimeSpan Brief = TimeSpan.FromMilliseconds(300);
 
     private readonly DeploymentSandbox _sandbox = new();
-    private readonly string _snapshots;
     private readonly TestProbe _routes;
     private readonly TestProbe _phases;
     private readonly TestProbe _progress;
@@ -26,7 +25,6 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
     public DeploymentActorSpec()
         : base(PersistenceConfig.InMemory())
     {
-        _snapshots = Sys.Settings.Config.GetString(PersistenceConfig.SnapshotDirectoryKey);
         _routes = CreateTestProbe("route-table");
         _phases = CreateTestProbe("parent");
         _progress = CreateTestProbe("progress");
@@ -41,11 +39,8 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
         base.Dispose(disposing);
         if (disposing)
         {
+            PersistenceConfig.DeleteSnapshots(Sys);
             _sandbox.Dispose();
-            if (Directory.Exists(_snapshots))
-            {
-                Directory.Delete(_snapshots, recursive: true);
-            }
         }
     }
 

@@ -20,10 +20,10 @@ internal static class PersistenceConfig
             .WithFallback(OrchHocon.Local());
     }
 
-    /// <summary>Deletes the snapshot directory <see cref="InMemory"/> chose, if anything was written there.</summary>
-    public static void DeleteSnapshots(Akka.Configuration.Config config)
+    /// <summary>Deletes the snapshot directory <see cref="InMemory"/> chose for <paramref name="system"/>, if anything was written there.</summary>
+    public static void DeleteSnapshots(Akka.Actor.ActorSystem system)
     {
-        var directory = config.GetString(SnapshotDirectoryKey);
+        var directory = system.Settings.Config.GetString(SnapshotDirectoryKey);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
