@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Tests.Support;
+using Xunit;
+
+namespace Orchestrator.Actors.Tests.Deployment;
+
+/// <summary>After Active: the drain, ended by an idle route table or by the persisted deadline.</summary>
+public sealed partial class DeploymentActorSpec
+{
+    private static readonly ConnectionCounts Busy = new(Http: 2, WebSocket: 1, Streaming: 0);
+
+    [Fact]
+    public async Task DeploymentActor_must_drain_until_the_route_table_reports_it_idle_then_retire()
+    {
+        var (deployment, port, process) = await DeployActiveAsync("web-1");
+        var before = DateTimeOffset.UtcNow;
+
+        deployment.Tell(new BeginDrain("replaced by web-2"));
+
+        Assert.Equal("replaced by web-2", (await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining)).Reason);
+        for (var i = 0; i < 3; i++)
+        {
+            var poll = await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
+            Assert.Equal(("web-1", AppName), (poll.DeploymentId, poll.App));
+            Assert.InRange(poll.Since, before, DateTimeOffset.UtcNow);
+            _routes.Reply(new DrainStatus("web-1", Busy, Fresh: true));
+        }
+
+        await _phases.ExpectNoMsgAsync(Brief);
+        AssertRunning(process);
+
+        await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
+        _routes.Reply(new DrainStatus("web-1", ConnectionCounts.Zero, Fresh: true));
+
+        Assert.Equal("web-1", (await _routes.FishForMessageAsync<RemoveRoute>(_ => true, ProcessTimeout)).DeploymentId);
+        _routes.Reply(RouteTableStandIn.Updated(AppName));
+        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        Assert.Contains("drained", retired.Reason);
+        AssertNothingRuns(process, port);
+    }
+
+    [Fact]
+    public async Task DeploymentActor_must_retire_at_the_drain_deadline_while_connections_stay_open()
+    {
+        var (deployment, port, process) = await DeployActiveAsync("web-1", TestApp with { DrainTimeout = "1s" });
+        var watch = Stopwatch.StartNew();
+
+        deployment.Tell(new BeginDrain("replaced by web-2"));
+
+        await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining);
+        RemoveRoute? remove = null;
+        while (remove is null)
+        {
+            switch (await _routes.ExpectMsgAsync<IRouteTableCommand>(ProcessTimeout))
+            {
+                case GetDrainStatus poll:
+                    _routes.Reply(new DrainStatus(poll.DeploymentId, Busy, Fresh: true));
+                    break;
+                case RemoveRoute removed:
+                    remove = removed;
+                    break;
+                case var other:
+                    Assert.Fail($"unexpected {other} while draining");
+                    break;
+            }
+        }
+
+        var elapsed = watch.Elapsed;
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"retired after {elapsed}, before the 1s drain deadline");
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"retired only after {elapsed}");
+        Assert.Equal("web-1", remove.DeploymentId);
+        _routes.Reply(RouteTableStandIn.Updated(AppName));
+        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        Assert.Contains("deadline", retired.Reason);
+        AssertNothingRuns(process, port);
+    }
+}
