@@ -49,8 +49,7 @@ public sealed class AppActorSpec : Akka.TestKit.Xunit2.TestKit
         await StopAppAsync(app);
     }
 
-    [Fact(Skip = "bug: AppActor.HandlePhaseChanged calls Prune() right after Persist(AppDeploymentEnded), before the event "
-                 + "is applied, so retention lags one deployment behind (keep = 1 keeps two). Fix: call Prune() in the Persist callback.")]
+    [Fact]
     public async Task AppActor_must_keep_only_the_newest_finished_deployments_retention_asks_for()
     {
         _routes.SetAutoPilot(new RouteTableStandIn());
