@@ -13,7 +13,7 @@ public sealed class ProcessActorSpec : Akka.TestKit.Xunit2.TestKit
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     private readonly ProcessSandbox _sandbox = new();
-    private readonly List<int> _pids = [];
+    private readonly List<(int Pid, long StartTimeTicks)> _pids = [];
     private readonly TestProbe _parent;
 
     public ProcessActorSpec()
@@ -237,8 +237,8 @@ public sealed class ProcessActorSpec : Akka.TestKit.Xunit2.TestKit
     public async Task ProcessActor_must_start_fresh_instead_of_adopting_a_reused_or_gone_pid(long tickOffset)
     {
         using var other = Process.Start("sleep", "30");
-        _pids.Add(other.Id);
         var ticks = ProcStat.StartTimeTicks(other.Id)!.Value;
+        _pids.Add((other.Id, ticks));
 
         Start(_sandbox.Spec("sleep 30"), new AdoptableProcess(tickOffset > 0 ? other.Id : int.MaxValue - 1, ticks + tickOffset));
         var started = await ExpectStartedAsync();
@@ -251,7 +251,8 @@ public sealed class ProcessActorSpec : Akka.TestKit.Xunit2.TestKit
     {
         if (disposing)
         {
-            foreach (var pid in _pids)
+            // Only processes that are still the ones this spec started: pids wrap, and another spec's may reuse one.
+            foreach (var (pid, startTimeTicks) in _pids.Where(p => ProcStat.IsSameProcess(p.Pid, p.StartTimeTicks)))
             {
                 PosixSignals.SignalGroup(pid, PosixSignals.SIGKILL);
                 PosixSignals.Signal(pid, PosixSignals.SIGKILL);
@@ -269,7 +270,7 @@ public sealed class ProcessActorSpec : Akka.TestKit.Xunit2.TestKit
     private async Task<ProcessStarted> ExpectStartedAsync()
     {
         var started = await _parent.ExpectMsgAsync<ProcessStarted>(Timeout);
-        _pids.Add(started.Pid);
+        _pids.Add((started.Pid, started.StartTimeTicks));
         return started;
     }
 
