@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Orchestrator.Control;
 
@@ -24,6 +25,9 @@ internal static class ControlJson
 
             // Read by people and scripts, never embedded in HTML: keep quotes and non-ASCII readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // The contracts' metadata is generated at compile time; anything else still works by reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ControlJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
