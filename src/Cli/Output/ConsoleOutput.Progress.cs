@@ -20,7 +20,7 @@ internal sealed partial class ConsoleOutput
         }
 
         DeployProgress? final = null;
-        await _console.Status().StartAsync($"{activity}…", async status =>
+        await Terminal.Status().StartAsync($"{activity}…", async status =>
         {
             final = await DrainAsync(
                 progress,
@@ -68,10 +68,10 @@ internal sealed partial class ConsoleOutput
                 _stderr.WriteLine($"{stamp} failed: {item.Message}");
                 break;
             case ProgressKinds.Succeeded when Interactive:
-                _console.MarkupLine($"{Markup.Escape(stamp)} [green]{Markup.Escape(item.Message)}[/]");
+                Terminal.MarkupLine($"{Markup.Escape(stamp)} [green]{Markup.Escape(item.Message)}[/]");
                 break;
             case ProgressKinds.Output when Interactive:
-                _console.MarkupLine($"[grey]{Markup.Escape(stamp)} {Markup.Escape(Prefix(item))}{Markup.Escape(item.Message)}[/]");
+                Terminal.MarkupLine($"[grey]{Markup.Escape(stamp)} {Markup.Escape(Prefix(item))}{Markup.Escape(item.Message)}[/]");
                 break;
             case ProgressKinds.Output:
                 PlainLine($"{stamp} {Prefix(item)}{item.Message}");

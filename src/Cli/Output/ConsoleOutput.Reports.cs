@@ -20,7 +20,7 @@ internal sealed partial class ConsoleOutput
         }
         else if (Interactive)
         {
-            _console.MarkupLine($"[grey]{Markup.Escape($"{line.DeploymentId}/{line.ProcessId} |")}[/] {Markup.Escape(line.Text)}");
+            Terminal.MarkupLine($"[grey]{Markup.Escape($"{line.DeploymentId}/{line.ProcessId} |")}[/] {Markup.Escape(line.Text)}");
         }
         else
         {
@@ -64,7 +64,7 @@ internal sealed partial class ConsoleOutput
             if (Interactive)
             {
                 var mark = check.Ok ? "[green]ok  [/]" : "[red]FAIL[/]";
-                _console.MarkupLine($"{mark} {Markup.Escape(check.Name)}: {Markup.Escape(check.Detail)}");
+                Terminal.MarkupLine($"{mark} {Markup.Escape(check.Name)}: {Markup.Escape(check.Detail)}");
             }
             else
             {

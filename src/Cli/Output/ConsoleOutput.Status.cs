@@ -25,9 +25,9 @@ internal sealed partial class ConsoleOutput
         {
             var title = $"{app.App}  listen {app.Listen ?? "-"}  active {app.ActiveDeploymentId ?? "none"}"
                 + (app.DeployInProgress ? "  (deploy in progress)" : "");
-            _console.Write(new Rule(Markup.Escape(title)).LeftJustified());
-            _console.Write(DeploymentsTable(app));
-            _console.Write(ProcessesTable(app));
+            Terminal.Write(new Rule(Markup.Escape(title)).LeftJustified());
+            Terminal.Write(DeploymentsTable(app));
+            Terminal.Write(ProcessesTable(app));
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class ConsoleOutput
 
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
-    private readonly IAnsiConsole _console;
+    private readonly Lazy<IAnsiConsole> _ansiConsole;
 
     public ConsoleOutput(TextWriter stdout, TextWriter stderr, bool interactive, bool json)
     {
@@ -25,18 +25,11 @@ internal sealed partial class ConsoleOutput
         _stderr = stderr;
         Interactive = interactive && !json;
         Json = json;
-        _console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-        });
-        if (!Interactive)
-        {
-            _console.Profile.Width = RedirectedWidth;
-        }
+        _ansiConsole = new Lazy<IAnsiConsole>(CreateAnsiConsole);
     }
+
+    /// <summary>Spectre, created on first use: a deploy streaming plain lines never pays for its terminal detection.</summary>
+    private IAnsiConsole Terminal => _ansiConsole.Value;
 
     /// <summary>Machine output: JSON on stdout, nothing else there.</summary>
     public bool Json { get; }
@@ -49,6 +42,23 @@ internal sealed partial class ConsoleOutput
         var stdout = configuration.Output;
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         return new ConsoleOutput(stdout, configuration.Error, interactive, json);
+    }
+
+    private IAnsiConsole CreateAnsiConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_stdout),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
 
     /// <summary>One JSON document (or one NDJSON line) on stdout.</summary>
@@ -68,7 +78,7 @@ internal sealed partial class ConsoleOutput
     {
         if (Interactive)
         {
-            _console.WriteLine(text);
+            Terminal.WriteLine(text);
         }
         else
         {
@@ -81,7 +91,7 @@ internal sealed partial class ConsoleOutput
     {
         if (Interactive)
         {
-            _console.MarkupLine($"[green]{Markup.Escape(text)}[/]");
+            Terminal.MarkupLine($"[green]{Markup.Escape(text)}[/]");
         }
         else
         {
