@@ -43,6 +43,7 @@ mkdir -p "$results" "$tmp/state"
 orch_env=(env ORCH_STATE_DIR="$tmp/state" ORCH_CONTROL="$tmp/orch.sock")
 direct_pid=
 nginx_pid=
+yarp_pid=
 daemon_pid=
 
 # --- processes --------------------------------------------------------------------------------------------------
@@ -82,6 +83,9 @@ kill_leftovers() {
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  if [ -n "$yarp_pid" ]; then
+    stop_pid "$yarp_pid" 10
+  fi
   if [ -n "$nginx_pid" ]; then
     log "stopping nginx"
     stop_pid "$nginx_pid" 10
@@ -170,6 +174,15 @@ start_direct() {
   node examples/hello/app.js "$port" >"$tmp/direct.log" 2>&1 &
   direct_pid=$!
   wait_port "$port" 10
+}
+
+# YARP with one static route to the app and nothing of orch's: the floor our router builds on.
+start_yarp() {
+  local upstream_port=$1 port=$2
+  dotnet build bench/yarp-baseline -c Release -o "$tmp/yarp" --nologo -v quiet >"$tmp/yarp-build.log" 2>&1 || return 1
+  dotnet "$tmp/yarp/YarpBaseline.dll" "$port" "$upstream_port" >"$tmp/yarp.log" 2>&1 &
+  yarp_pid=$!
+  wait_port "$port" 30
 }
 
 start_nginx() {
@@ -273,9 +286,18 @@ if start_direct "$direct_port"; then
   else
     fail_part wrk-nginx "nginx did not start: $(tail -n 2 "$tmp/nginx/error.log" 2>/dev/null | tr '\n' ' ')"
   fi
+  yarp_port=$(python3 "$lib/ports.py" any)
+  if start_yarp "$direct_port" "$yarp_port"; then
+    measure_wrk yarp "http://127.0.0.1:$yarp_port/"
+  else
+    fail_part wrk-yarp "the YARP reference did not start: $(tail -n 2 "$tmp/yarp-build.log" "$tmp/yarp.log" 2>/dev/null | tr '\n' ' ')"
+  fi
+  stop_pid "$yarp_pid" 10
+  yarp_pid=
 else
   fail_part wrk-direct "the example app did not listen on $direct_port"
   fail_part wrk-nginx "no app to proxy to"
+  fail_part wrk-yarp "no app to proxy to"
 fi
 
 if start_daemon; then

@@ -1,7 +1,8 @@
 """Prints the benchmark's Markdown tables from the files run.sh left in a results directory.
 
 Layout of the directory (each part writes either its data or a `.error` file with the reason it has none):
-  wrk-direct.txt, wrk-router.txt, wrk-nginx.txt   raw `wrk --latency` output
+  wrk-direct.txt, wrk-router.txt, wrk-nginx.txt,
+  wrk-yarp.txt                                    raw `wrk --latency` output
   deploy-ms.txt                                   one wall time per `orch deploy`, in ms, or `fail`
   start-ms.txt                                    one app start-to-listening time per line, in ms
 """
@@ -12,7 +13,12 @@ from pathlib import Path
 
 from wrk_output import WrkParseError, parse
 
-TARGETS = [("direct", "direct (node app)"), ("router", "router (orch)"), ("nginx", "nginx proxy_pass")]
+TARGETS = [
+    ("direct", "direct (node app)"),
+    ("router", "router (orch)"),
+    ("nginx", "nginx proxy_pass"),
+    ("yarp", "YARP alone (reference)"),
+]
 OVERHEAD_TARGET_MS = 150.0
 
 
