@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Orchestrator.Integration.Tests.Harness;
 using Xunit;
 
@@ -21,8 +22,58 @@ public sealed class EnsureDaemonTests
         }
         finally
         {
-            // This daemon was started by the CLI, not by the harness: stop it here.
+            // This daemon was started by the CLI, not by the harness: stop it here, and wait until it is gone.
+            var daemonPid = await DaemonPidAsync(orch);
             await orch.RunAsync("shutdown");
+            if (daemonPid is { } pid)
+            {
+                await StopAsync(pid);
+            }
+        }
+    }
+
+    private static async Task<int?> DaemonPidAsync(OrchEnvironment orch)
+    {
+        try
+        {
+            using var client = UnixSocketHttp.Create(orch.ControlSocket);
+            var info = await client.GetFromJsonAsync<Orchestrator.Control.Contracts.DaemonInfo>("/v1/health");
+            return info?.Pid;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task StopAsync(int pid)
+    {
+        using var process = FindProcess(pid);
+        if (process is null)
+        {
+            return;
+        }
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static System.Diagnostics.Process? FindProcess(int pid)
+    {
+        try
+        {
+            return System.Diagnostics.Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null; // already gone
         }
     }
 }
