@@ -16,6 +16,7 @@ internal sealed class LogTail
     private readonly Queue<string> _lines = new();
     private readonly StringBuilder _partial = new();
     private long _offset;
+    private long _pushed;
 
     private LogTail(string path, int capacity, long offset)
     {
@@ -44,9 +45,13 @@ internal sealed class LogTail
         return tail;
     }
 
-    /// <summary>Reads whatever was appended since the last call. A truncated file is followed from its start.</summary>
-    public void Poll()
+    /// <summary>
+    /// Reads whatever was appended since the last call and returns how many complete lines that added.
+    /// A truncated file is followed from its start.
+    /// </summary>
+    public int Poll()
     {
+        var before = _pushed;
         FileStream stream;
         try
         {
@@ -55,7 +60,7 @@ internal sealed class LogTail
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Not written yet (or unreadable): the ring simply stays as it is until the next poll.
-            return;
+            return 0;
         }
 
         using (stream)
@@ -77,6 +82,8 @@ internal sealed class LogTail
                 Append(chars.AsSpan(0, count));
             }
         }
+
+        return (int)(_pushed - before);
     }
 
     /// <summary>Keeps an unterminated last line (the process exited mid-line), so it is not lost or glued to the next run's output.</summary>
@@ -111,6 +118,7 @@ internal sealed class LogTail
 
     private void Push(string line)
     {
+        _pushed++;
         _lines.Enqueue(line);
         while (_lines.Count > _capacity)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Orchestrator.Actors.Processes;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
 
@@ -8,6 +9,9 @@ namespace Orchestrator.Node;
 internal static class LogFiles
 {
     private static readonly TimeSpan FollowPoll = TimeSpan.FromMilliseconds(200);
+    private const int FollowCapacity = 1000;
+    private const long MinTailBytes = 64 * 1024;
+    private const long TailBytesPerLine = 1024;
 
     public sealed record Source(string App, string DeploymentId, string ProcessId, string Path);
 
@@ -37,12 +41,15 @@ internal static class LogFiles
         bool follow,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var offsets = new long[sources.Count];
+        var count = Math.Max(0, lines);
+        var capacity = Math.Max(count, FollowCapacity);
+
+        // Only the end of each file is read: a long-lived process's log may be far larger than what is asked for.
+        var tails = sources.Select(s => LogTail.FromLast(s.Path, capacity, Math.Max(MinTailBytes, count * TailBytesPerLine))).ToList();
         for (var i = 0; i < sources.Count; i++)
         {
-            var (tail, end) = await TailAsync(sources[i].Path, lines, cancellationToken);
-            offsets[i] = end;
-            foreach (var text in tail)
+            tails[i].Poll();
+            foreach (var text in tails[i].Last(count))
             {
                 yield return new LogLine(sources[i].App, sources[i].DeploymentId, sources[i].ProcessId, text);
             }
@@ -52,9 +59,7 @@ internal static class LogFiles
         {
             for (var i = 0; i < sources.Count; i++)
             {
-                var (added, end) = await ReadFromAsync(sources[i].Path, offsets[i], cancellationToken);
-                offsets[i] = end;
-                foreach (var text in added)
+                foreach (var text in tails[i].Last(tails[i].Poll()))
                 {
                     yield return new LogLine(sources[i].App, sources[i].DeploymentId, sources[i].ProcessId, text);
                 }
@@ -69,43 +74,5 @@ internal static class LogFiles
                 yield break;
             }
         }
-    }
-
-    private static async Task<(IReadOnlyList<string> Lines, long End)> TailAsync(string path, int lines, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            return ([], 0);
-        }
-
-        var (all, end) = await ReadFromAsync(path, 0, cancellationToken);
-        return (all.TakeLast(Math.Max(0, lines)).ToList(), end);
-    }
-
-    /// <summary>Complete lines from <paramref name="offset"/>; a partial last line waits for its newline.</summary>
-    private static async Task<(IReadOnlyList<string> Lines, long End)> ReadFromAsync(string path, long offset, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            return ([], offset);
-        }
-
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        if (stream.Length < offset)
-        {
-            offset = 0;
-        }
-
-        stream.Seek(offset, SeekOrigin.Begin);
-        var buffer = new byte[stream.Length - offset];
-        await stream.ReadExactlyAsync(buffer, cancellationToken);
-        var lastNewline = Array.LastIndexOf(buffer, (byte)'\n');
-        if (lastNewline < 0)
-        {
-            return ([], offset);
-        }
-
-        var text = System.Text.Encoding.UTF8.GetString(buffer, 0, lastNewline);
-        return (text.Split('\n'), offset + lastNewline + 1);
     }
 }
