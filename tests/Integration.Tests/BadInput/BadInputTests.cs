@@ -142,4 +142,24 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(app.BaseUri));
     }
+
+    [Fact]
+    public async Task Rollback_ToADeploymentStillDraining_ReactivatesItsRunningProcess()
+    {
+        var app = TestApp.Create("reactivate") with { Drain = "60s" };
+        await _orch.DeployOkAsync(app, "r1");
+        var r1 = (await _orch.AppAsync(app.App)).Deployment("r1");
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var stream = await client.GetAsync(new Uri(app.BaseUri, "/sse?interval=200"), HttpCompletionOption.ResponseHeadersRead);
+        await _orch.DeployOkAsync(app, "r2");
+        Assert.Equal("draining", (await _orch.AppAsync(app.App)).Deployment("r1").State);
+
+        var rollback = await _orch.RunAsync("rollback", "--app", app.App);
+
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        var status = await _orch.AppAsync(app.App);
+        Assert.Equal(r1.Id, status.ActiveDeploymentId);
+        Assert.Equal(r1.Processes.Single(p => p.Id == "web").Pid, status.Deployment("r1").Processes.Single(p => p.Id == "web").Pid);
+        Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(app.BaseUri));
+    }
 }
