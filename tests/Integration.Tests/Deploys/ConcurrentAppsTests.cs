@@ -25,7 +25,9 @@ public sealed class ConcurrentAppsTests : IAsyncLifetime
         var firstPort = (await _orch.AppAsync(first.App)).Deployment("r1").Ports["web"];
         var secondPort = (await _orch.AppAsync(second.App)).Deployment("r1").Ports["web"];
         Assert.NotEqual(firstPort, secondPort);
-        Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(first.BaseUri));
+        var fromFirst = await DeployHarness.GetAsync(first.BaseUri);
+        Assert.Contains("\"revision\":\"r1\"", fromFirst);
+        Assert.Contains("\"forwardedFor\":\"127.0.0.1\"", fromFirst);
         Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(second.BaseUri));
     }
 }
