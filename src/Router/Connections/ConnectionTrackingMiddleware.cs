@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Net.Http.Headers;
 
 namespace Orchestrator.Router.Connections;
 
@@ -33,8 +32,9 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
     private static Task ReclassifyStreams(object state)
     {
         var (context, connections) = ((HttpContext, DeploymentConnections))state;
-        if (MediaTypeHeaderValue.TryParse(context.Response.ContentType, out var type)
-            && type.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        // A prefix test, not a header parse: it runs on every response ("text/event-stream; charset=utf-8" included).
+        if (context.Response.ContentType is { } contentType
+            && contentType.AsSpan().TrimStart().StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             connections.Reclassify(context, ConnectionKind.Streaming);
         }
