@@ -10,7 +10,7 @@ namespace Orchestrator.Persistence.Tests.Redis;
 /// <summary>A real redis-server on a free loopback port in a temp dir, for the whole test collection.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly string _directory = Directory.CreateTempSubdirectory("orch-redis-").FullName;
     private Process? _server;
 
@@ -73,7 +73,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
                 await connection.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (deadline.Elapsed < s_startTimeout && _server is { HasExited: false })
+            catch (RedisConnectionException) when (deadline.Elapsed < StartTimeout && _server is { HasExited: false })
             {
                 await Task.Delay(50);
             }
