@@ -1,18 +1,33 @@
 using Akka.Actor;
 using Akka.Persistence;
-using Akka.TestKit;
+using Akka.Persistence.Journal;
 using Akka.TestKit.Xunit2;
+using StackExchange.Redis;
 using Xunit;
 
 namespace Orchestrator.Persistence.Tests.Redis;
 
 /// <summary>Journal behaviour through Akka's journal protocol, modelled on Akka's TCK JournalSpec.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisJournalSpec(RedisServerFixture redis)
-    : TestKit(redis.Config($"test-{Guid.NewGuid():N}:"))
+public sealed class RedisJournalSpec : TestKit
 {
     private const string Pid = "p-1";
     private readonly string _writerGuid = Guid.NewGuid().ToString();
+
+    private readonly RedisServerFixture _redis;
+    private readonly string _prefix;
+
+    public RedisJournalSpec(RedisServerFixture redis)
+        : this(redis, $"test-{Guid.NewGuid():N}:")
+    {
+    }
+
+    private RedisJournalSpec(RedisServerFixture redis, string prefix)
+        : base(redis.Config(prefix))
+    {
+        _redis = redis;
+        _prefix = prefix;
+    }
 
     private IActorRef Journal => Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null);
 
@@ -76,12 +91,26 @@ public sealed class RedisJournalSpec(RedisServerFixture redis)
         Assert.Equal([4L, 5], Replay(1, long.MaxValue, long.MaxValue, Pid).SequenceNrs);
     }
 
-    private void WriteMessages(int from, int to)
+    [Fact]
+    public async Task Journal_must_record_tags_and_persistence_ids_and_store_untagged_payloads()
     {
+        WriteMessages(1, 3, i => i == 2 ? new Tagged("a-2", ["blue", "green"]) : $"a-{i}");
+
+        using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var database = connection.GetDatabase();
+        Assert.Equal(["2:p-1"], (await database.ListRangeAsync($"{_prefix}tag:blue")).Select(v => (string)v!));
+        Assert.Equal(["2:p-1"], (await database.ListRangeAsync($"{_prefix}tag:green")).Select(v => (string)v!));
+        Assert.Equal(["p-1"], (await database.SetMembersAsync($"{_prefix}pids")).Select(v => (string)v!));
+        Assert.Equal(["a-1", "a-2", "a-3"], Replay(1, long.MaxValue, long.MaxValue, Pid).Payloads);
+    }
+
+    private void WriteMessages(int from, int to, Func<int, object>? payload = null)
+    {
+        payload ??= i => $"a-{i}";
         var probe = CreateTestProbe();
         var writes = Enumerable.Range(from, to - from + 1)
             .Select(i => (IPersistentEnvelope)new AtomicWrite(
-                new Persistent($"a-{i}", i, Pid, string.Empty, false, ActorRefs.NoSender, _writerGuid)))
+                new Persistent(payload(i), i, Pid, string.Empty, false, ActorRefs.NoSender, _writerGuid)))
             .ToArray();
         Journal.Tell(new WriteMessages(writes, probe.Ref, 1));
         probe.ExpectMsg<WriteMessagesSuccessful>();
