@@ -21,12 +21,21 @@ internal sealed class DaemonCommand : Command
         HelpName = "MODE",
     };
 
+    private static readonly Option<string?> Journal = new("--journal")
+    {
+        Description = $"Journal and snapshot store: sqlite (a file in the state dir) or redis://HOST:PORT[/DB] (default: ${JournalChoice.EnvironmentVariable}, else sqlite)",
+        HelpName = "JOURNAL",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(JournalChoice.EnvironmentVariable),
+    };
+
     public DaemonCommand()
         : base("daemon", "Run the orch daemon (actor system, router, control API) in the foreground")
     {
         Options.Add(StateDir);
         SocketMode.Validators.Add(ValidateSocketMode);
         Options.Add(SocketMode);
+        Journal.Validators.Add(ValidateJournal);
+        Options.Add(Journal);
         SetAction(CliAction.Run(ExecuteAsync));
     }
 
@@ -38,6 +47,7 @@ internal sealed class DaemonCommand : Command
             StateDirectory = stateDirectory,
             ControlSocketPath = ControlSocketPath(parseResult, stateDirectory),
             ControlSocketMode = parseResult.GetValue(SocketMode),
+            Journal = JournalChoice.Parse(parseResult.GetValue(Journal)),
         };
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,6 +69,18 @@ internal sealed class DaemonCommand : Command
         if (result.GetValueOrDefault<string?>() is { } mode && !Control.SocketMode.TryParse(mode, out _))
         {
             result.AddError($"--socket-mode {mode} is not an octal file mode; use e.g. 660 (owner and group) or 600 (owner only)");
+        }
+    }
+
+    private static void ValidateJournal(OptionResult result)
+    {
+        try
+        {
+            JournalChoice.Parse(result.GetValueOrDefault<string?>());
+        }
+        catch (FormatException e)
+        {
+            result.AddError(e.Message);
         }
     }
 

@@ -22,7 +22,7 @@ internal static class NodeActorSystem
 
     public static void Configure(AkkaConfigurationBuilder akka, NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
     {
-        akka.AddHocon(PersistenceConfig(options.StateDirectory), HoconAddMode.Prepend)
+        akka.AddHocon(PersistenceConfig(options), HoconAddMode.Prepend)
             .AddHocon(HoconResources.Load("orch.conf"), HoconAddMode.Append)
             .WithRemoting("127.0.0.1", 0)
             .WithClustering(new ClusterOptions { Roles = Roles })
@@ -58,9 +58,19 @@ internal static class NodeActorSystem
         Role = "worker",
     };
 
-    private static Config PersistenceConfig(string stateDirectory)
+    private static Config PersistenceConfig(NodeOptions options)
     {
-        var journal = Path.Combine(stateDirectory, Actors.Defaults.JournalFileName);
+        if (options.Journal is { IsRedis: true } redis)
+        {
+            return ConfigurationFactory.ParseString($$"""
+                akka.persistence.journal.plugin = "akka.persistence.journal.redis"
+                akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.redis"
+                akka.persistence.journal.redis { connection-string = "{{redis.RedisEndpoint}}", database = {{redis.RedisDatabase}} }
+                akka.persistence.snapshot-store.redis { connection-string = "{{redis.RedisEndpoint}}", database = {{redis.RedisDatabase}} }
+                """).WithFallback(HoconResources.Load("persistence-redis.conf"));
+        }
+
+        var journal = Path.Combine(options.StateDirectory, Actors.Defaults.JournalFileName);
         var connection = $"Data Source={journal};Pooling=True";
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = "{{connection}}"

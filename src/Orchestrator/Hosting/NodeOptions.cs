@@ -8,4 +8,7 @@ public sealed record NodeOptions
 
     /// <summary>Unix file mode of the control socket, octal (e.g. <c>660</c>); null keeps the umask's.</summary>
     public string? ControlSocketMode { get; init; }
+
+    /// <summary>The journal and snapshot store: SQLite in the state directory unless Redis is chosen.</summary>
+    public JournalChoice Journal { get; init; } = JournalChoice.Embedded;
 }

@@ -20,7 +20,7 @@ internal static class Eventually
                     return last;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or TaskCanceledException)
             {
                 lastError = e;
             }

@@ -11,8 +11,11 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(3);
     private Process? _daemon;
 
-    private OrchEnvironment(string root)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private OrchEnvironment(string root, IReadOnlyDictionary<string, string>? environment = null)
     {
+        _environment = environment ?? new Dictionary<string, string>();
         Root = root;
         StateDirectory = Path.Combine(root, "state");
         ControlSocket = Path.Combine(root, "orch.sock");
@@ -25,14 +28,15 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     public string DaemonLog => Path.Combine(Root, "daemon.out");
     public int? DaemonPid => _daemon is { HasExited: false } d ? d.Id : null;
 
-    public static OrchEnvironment CreateWithoutDaemon() =>
-        new(Directory.CreateTempSubdirectory("orch-it-").FullName);
+    /// <param name="environment">Extra variables for the daemon and every CLI run, e.g. <c>ORCH_JOURNAL</c>.</param>
+    public static OrchEnvironment CreateWithoutDaemon(IReadOnlyDictionary<string, string>? environment = null) =>
+        new(Directory.CreateTempSubdirectory("orch-it-").FullName, environment);
 
-    public static async Task<OrchEnvironment> StartAsync()
+    public static async Task<OrchEnvironment> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var environment = CreateWithoutDaemon();
-        await environment.StartDaemonAsync();
-        return environment;
+        var orch = CreateWithoutDaemon(environment);
+        await orch.StartDaemonAsync();
+        return orch;
     }
 
     public async Task StartDaemonAsync()
@@ -156,6 +160,11 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         start.Environment["ORCH_STATE_DIR"] = StateDirectory;
         start.Environment["ORCH_CONTROL"] = ControlSocket;
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return start;
     }
 
