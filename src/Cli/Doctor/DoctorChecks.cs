@@ -5,6 +5,8 @@ using Orchestrator.Actors;
 using Orchestrator.Actors.Config;
 using Orchestrator.Control.Client;
 using Orchestrator.Control.Contracts;
+using Orchestrator.Hosting;
+using StackExchange.Redis;
 
 namespace Orchestrator.Cli.Doctor;
 
@@ -13,7 +15,8 @@ internal static class DoctorChecks
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(string socketPath, string configPath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(
+        string socketPath, string configPath, JournalChoice journal, CancellationToken cancellationToken)
     {
         var (socketCheck, daemon) = await ControlSocketAsync(socketPath, cancellationToken);
         var stateDirectory = daemon?.StateDirectory ?? Defaults.StateDirectory();
@@ -22,7 +25,7 @@ internal static class DoctorChecks
             socketCheck,
             StateDirectory(stateDirectory),
             await ProxyListenAsync(configPath, socketPath, daemon, cancellationToken),
-            Journal(Path.Combine(stateDirectory, Defaults.JournalFileName)),
+            journal.IsRedis ? await RedisJournalAsync(journal) : Journal(Path.Combine(stateDirectory, Defaults.JournalFileName)),
         ];
     }
 
@@ -121,6 +124,24 @@ internal static class DoctorChecks
         using var client = new ControlClient(socketPath);
         var status = await client.StatusAsync(app, cancellationToken);
         return status.Apps.Any(a => a.Listen == listen);
+    }
+
+    private static async Task<DoctorCheck> RedisJournalAsync(JournalChoice journal)
+    {
+        const string Name = "journal";
+        try
+        {
+            var options = ConfigurationOptions.Parse(journal.RedisEndpoint!);
+            options.ConnectTimeout = (int)ProbeTimeout.TotalMilliseconds;
+            options.AbortOnConnectFail = true;
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+            var latency = await redis.GetDatabase(journal.RedisDatabase).PingAsync();
+            return new DoctorCheck(Name, true, $"{journal} answers (ping {latency.TotalMilliseconds:0.#} ms)");
+        }
+        catch (RedisException ex)
+        {
+            return new DoctorCheck(Name, false, $"{journal} does not answer: {ex.Message}; start redis-server or pass another --journal");
+        }
     }
 
     private static DoctorCheck Journal(string path)
