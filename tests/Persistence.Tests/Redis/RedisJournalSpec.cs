@@ -1,19 +1,13 @@
-using Akka.Actor;
-using Akka.Persistence;
-using Akka.Persistence.Journal;
-using Akka.TestKit.Xunit2;
+using Orchestrator.Persistence.Tests.Specs;
 using StackExchange.Redis;
 using Xunit;
 
 namespace Orchestrator.Persistence.Tests.Redis;
 
-/// <summary>Journal behaviour through Akka's journal protocol, modelled on Akka's TCK JournalSpec.</summary>
+/// <summary>The shared journal specs on Redis, plus the Redis key layout (src/Persistence.Redis/README.md).</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisJournalSpec : TestKit
+public sealed class RedisJournalSpec : JournalSpecBase
 {
-    private const string Pid = "p-1";
-    private readonly string _writerGuid = Guid.NewGuid().ToString();
-
     private readonly RedisServerFixture _redis;
     private readonly string _prefix;
 
@@ -29,128 +23,15 @@ public sealed class RedisJournalSpec : TestKit
         _prefix = prefix;
     }
 
-    private IActorRef Journal => Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null);
-
     [Fact]
-    public void Journal_must_replay_all_messages_in_order()
+    public async Task Journal_must_record_tags_in_lists_and_persistence_ids_in_a_set()
     {
-        WriteMessages(1, 5);
-
-        Assert.Equal([1L, 2, 3, 4, 5], Replay(1, long.MaxValue, long.MaxValue, Pid).SequenceNrs);
-    }
-
-    [Fact]
-    public void Journal_must_replay_within_lower_and_upper_bound_up_to_max()
-    {
-        WriteMessages(1, 5);
-
-        Assert.Equal([2L, 3, 4], Replay(2, 4, long.MaxValue, Pid).SequenceNrs);
-        Assert.Equal([2L, 3], Replay(2, 5, 2, Pid).SequenceNrs);
-        Assert.Empty(Replay(2, 5, 0, Pid).SequenceNrs);
-    }
-
-    [Fact]
-    public void Journal_must_replay_the_stored_payloads()
-    {
-        WriteMessages(1, 2);
-
-        var replayed = Replay(1, long.MaxValue, long.MaxValue, Pid);
-
-        Assert.Equal(["a-1", "a-2"], replayed.Payloads);
-        Assert.Equal(2, replayed.Highest);
-    }
-
-    [Fact]
-    public void Journal_must_replay_nothing_for_an_unknown_persistence_id()
-    {
-        var replayed = Replay(1, long.MaxValue, long.MaxValue, "unknown");
-
-        Assert.Empty(replayed.SequenceNrs);
-        Assert.Equal(0, replayed.Highest);
-    }
-
-    [Fact]
-    public void Journal_must_keep_the_highest_sequence_nr_after_deleting_everything()
-    {
-        WriteMessages(1, 5);
-
-        DeleteTo(5);
-
-        var replayed = Replay(1, long.MaxValue, long.MaxValue, Pid);
-        Assert.Empty(replayed.SequenceNrs);
-        Assert.Equal(5, replayed.Highest);
-    }
-
-    [Fact]
-    public void Journal_must_replay_only_the_messages_after_a_partial_delete()
-    {
-        WriteMessages(1, 5);
-
-        DeleteTo(3);
-
-        Assert.Equal([4L, 5], Replay(1, long.MaxValue, long.MaxValue, Pid).SequenceNrs);
-    }
-
-    [Fact]
-    public async Task Journal_must_record_tags_and_persistence_ids_and_store_untagged_payloads()
-    {
-        WriteMessages(1, 3, i => i == 2 ? new Tagged("a-2", ["blue", "green"]) : $"a-{i}");
+        WriteMessages(1, 3, TagSecond);
 
         using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var database = connection.GetDatabase();
-        Assert.Equal(["2:p-1"], (await database.ListRangeAsync($"{_prefix}tag:blue")).Select(v => (string)v!));
-        Assert.Equal(["2:p-1"], (await database.ListRangeAsync($"{_prefix}tag:green")).Select(v => (string)v!));
-        Assert.Equal(["p-1"], (await database.SetMembersAsync($"{_prefix}pids")).Select(v => (string)v!));
-        Assert.Equal(["a-1", "a-2", "a-3"], Replay(1, long.MaxValue, long.MaxValue, Pid).Payloads);
-    }
-
-    private void WriteMessages(int from, int to, Func<int, object>? payload = null)
-    {
-        payload ??= i => $"a-{i}";
-        var probe = CreateTestProbe();
-        var writes = Enumerable.Range(from, to - from + 1)
-            .Select(i => (IPersistentEnvelope)new AtomicWrite(
-                new Persistent(payload(i), i, Pid, string.Empty, false, ActorRefs.NoSender, _writerGuid)))
-            .ToArray();
-        Journal.Tell(new WriteMessages(writes, probe.Ref, 1));
-        probe.ExpectMsg<WriteMessagesSuccessful>();
-        for (var i = from; i <= to; i++)
-        {
-            Assert.Equal(i, probe.ExpectMsg<WriteMessageSuccess>().Persistent.SequenceNr);
-        }
-    }
-
-    private void DeleteTo(long toSequenceNr)
-    {
-        var probe = CreateTestProbe();
-        Journal.Tell(new DeleteMessagesTo(Pid, toSequenceNr, probe.Ref));
-        probe.ExpectMsg<DeleteMessagesSuccess>();
-    }
-
-    private Replayed Replay(long from, long to, long max, string persistenceId)
-    {
-        var probe = CreateTestProbe();
-        Journal.Tell(new ReplayMessages(from, to, max, persistenceId, probe.Ref));
-        var messages = new List<IPersistentRepresentation>();
-        while (true)
-        {
-            switch (probe.ExpectMsg<object>())
-            {
-                case ReplayedMessage replayed:
-                    messages.Add(replayed.Persistent);
-                    break;
-                case RecoverySuccess success:
-                    return new Replayed(messages, success.HighestSequenceNr);
-                case var other:
-                    throw new Xunit.Sdk.XunitException($"unexpected {other}");
-            }
-        }
-    }
-
-    private sealed record Replayed(IReadOnlyList<IPersistentRepresentation> Messages, long Highest)
-    {
-        public IReadOnlyList<long> SequenceNrs => [.. Messages.Select(m => m.SequenceNr)];
-
-        public IReadOnlyList<object> Payloads => [.. Messages.Select(m => m.Payload)];
+        Assert.Equal([$"2:{Pid}"], (await database.ListRangeAsync($"{_prefix}tag:blue")).Select(v => (string)v!));
+        Assert.Equal([$"2:{Pid}"], (await database.ListRangeAsync($"{_prefix}tag:green")).Select(v => (string)v!));
+        Assert.Equal([Pid], (await database.SetMembersAsync($"{_prefix}pids")).Select(v => (string)v!));
     }
 }

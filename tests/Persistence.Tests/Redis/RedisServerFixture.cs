@@ -14,26 +14,27 @@ public sealed class RedisServerFixture : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("orch-redis-").FullName;
     private Process? _server;
 
-    public int Port { get; private set; }
+    /// <summary>Chosen up front so a test kit can be configured before the server starts.</summary>
+    public int Port { get; } = FreePort();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public async Task InitializeAsync()
+    /// <summary>Whether the server keeps an fsync-always append-only file, so acknowledged writes survive <see cref="Kill"/>.</summary>
+    public bool AppendOnly { get; init; }
+
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Kills the server abruptly (SIGKILL) and waits for it to exit.</summary>
+    public void Kill()
     {
-        Port = FreePort();
-        var start = new ProcessStartInfo("/usr/bin/redis-server")
-        {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        _server = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await WaitForPingAsync();
+        _server?.Kill(entireProcessTree: true);
+        _server?.WaitForExit(5000);
+        _server?.Dispose();
+        _server = null;
     }
+
+    /// <summary>Starts the server again on the same port and directory; with <see cref="AppendOnly"/> it reloads its data.</summary>
+    public Task RestartAsync() => StartAsync();
 
     public Task DisposeAsync()
     {
@@ -49,17 +50,39 @@ public sealed class RedisServerFixture : IAsyncLifetime
     }
 
     /// <summary>HOCON that loads hocon/persistence-redis.conf, points both plugins at this server under <paramref name="keyPrefix"/> and selects them.</summary>
-    public Config Config(string keyPrefix)
+    /// <param name="connectionOptions">StackExchange.Redis options appended to the connection string, e.g. ",asyncTimeout=1000".</param>
+    public Config Config(string keyPrefix, string connectionOptions = "")
     {
         var overrides = ConfigurationFactory.ParseString($$"""
             akka.loglevel = WARNING
             akka.persistence.journal.plugin = "akka.persistence.journal.redis"
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.redis"
-            akka.persistence.journal.redis { connection-string = "{{ConnectionString}}", key-prefix = "{{keyPrefix}}" }
-            akka.persistence.snapshot-store.redis { connection-string = "{{ConnectionString}}", key-prefix = "{{keyPrefix}}" }
+            akka.persistence.journal.redis { connection-string = "{{ConnectionString}}{{connectionOptions}}", key-prefix = "{{keyPrefix}}" }
+            akka.persistence.snapshot-store.redis { connection-string = "{{ConnectionString}}{{connectionOptions}}", key-prefix = "{{keyPrefix}}" }
             """);
         var plugins = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "persistence-redis.conf")));
         return overrides.WithFallback(plugins);
+    }
+
+    private async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("/usr/bin/redis-server")
+        {
+            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--dir", _directory },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in AppendOnly ? ["--appendonly", "yes", "--appendfsync", "always"] : new[] { "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _server = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await WaitForPingAsync();
     }
 
     private async Task WaitForPingAsync()
