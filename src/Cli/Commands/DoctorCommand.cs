@@ -1,7 +1,7 @@
-using Orchestrator.Hosting;
 using System.CommandLine;
 using Orchestrator.Cli.Doctor;
 using Orchestrator.Cli.Output;
+using Orchestrator.Hosting;
 
 namespace Orchestrator.Cli.Commands;
 
