@@ -29,5 +29,6 @@ redis-cli -p "$port" ping >/dev/null || { log "redis-server did not answer on $p
 log "redis-server pid $redis_pid on 127.0.0.1:$port"
 
 log "building"
-dotnet build PersistenceBench.csproj -c Release -o "$tmp/bin" -v quiet -nologo >&2
+dotnet build PersistenceBench.csproj -c Release -o "$tmp/bin" -nologo >"$tmp/build.log" 2>&1 \
+    || { cat "$tmp/build.log" >&2; log "build failed"; exit 2; }
 dotnet "$tmp/bin/PersistenceBench.dll" --redis "127.0.0.1:$port" --sqlite "$tmp/journal.db"
