@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Akka.Actor;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
@@ -77,30 +76,11 @@ internal sealed partial class AppActor
         List<Task<DeploymentStatusView>> deployments,
         List<Task<ProcessStatusSnapshot>> services)
     {
-        var views = await AnswersOf(deployments);
-        var serviceViews = await AnswersOf(services);
+        var views = await PartialAnswers.Of(deployments);
+        var serviceViews = await PartialAnswers.Of(services);
         return new AppStatusView(app, state.Listen, state.ActiveDeploymentId, state.DeployInProgress,
             [.. serviceViews.OrderBy(s => s.ProcessId, StringComparer.Ordinal)],
             [.. views.OrderByDescending(v => v.CreatedAt)]);
-    }
-
-    /// <summary>The answers that came; a child that did not answer in time is left out rather than failing the status.</summary>
-    private static async Task<ImmutableArray<T>> AnswersOf<T>(List<Task<T>> asks)
-    {
-        var answers = ImmutableArray.CreateBuilder<T>();
-        foreach (var ask in asks)
-        {
-            try
-            {
-                answers.Add(await ask);
-            }
-            catch (Exception e) when (e is AskTimeoutException or InvalidOperationException)
-            {
-                // The answer is partial; the actor that failed logs its own trouble.
-            }
-        }
-
-        return answers.ToImmutable();
     }
 
     private sealed record AppStopCompleted(IActorRef ReplyTo, int Deployments, int Services, string? Error = null);

@@ -141,18 +141,7 @@ internal sealed partial class DeploymentActor
         List<Task<ProcessStatusSnapshot>> processes,
         Task<DrainStatus> connections)
     {
-        var snapshots = new List<ProcessStatusSnapshot>();
-        foreach (var process in processes)
-        {
-            try
-            {
-                snapshots.Add(await process);
-            }
-            catch (AskTimeoutException)
-            {
-                // A busy process actor is left out of this answer rather than failing the whole status.
-            }
-        }
+        var snapshots = await PartialAnswers.Of(processes);
 
         var counts = ConnectionCounts.Zero;
         try
