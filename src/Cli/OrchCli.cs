@@ -37,6 +37,7 @@ internal static class OrchCli
         root.Subcommands.Add(new ShutdownCommand());
         root.Subcommands.Add(new ValidateCommand());
         root.Subcommands.Add(new DoctorCommand());
+        root.Subcommands.Add(new ClusterCommand());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Actors.Routing;
@@ -11,7 +12,8 @@ namespace Orchestrator.Router;
 /// The router's data plane: one YARP listener per distinct listen address, created when a table first
 /// names it and stopped when none does anymore, fed with every app's latest <see cref="RouteTable"/>.
 /// </summary>
-internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+/// <param name="listenHost">When set, every listener binds this address with the port of its table's listen address.</param>
+internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null, IPAddress? listenHost = null) : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RouterRuntime>();
@@ -28,7 +30,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     public async Task ApplyAsync(RouteTable table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var address = ListenAddress.Parse(table.Listen);
+        var address = AddressOf(table.Listen);
         await UnderGateAsync(() => InstallAsync(table.App, table, address, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -51,7 +53,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     /// <summary>The address actually bound for a table's <see cref="RouteTable.Listen"/> (port 0 gets a real port).</summary>
     public Uri? BoundAddressOf(string listen)
     {
-        var address = ListenAddress.Parse(listen);
+        var address = AddressOf(listen);
         _gate.Wait();
         try
         {
@@ -105,7 +107,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
             await PublishAsync(address, tables, cancellationToken).ConfigureAwait(false);
         }
 
-        if (previous is not null && ListenAddress.Parse(previous.Listen) is var previousAddress && previousAddress != address)
+        if (previous is not null && AddressOf(previous.Listen) is var previousAddress && previousAddress != address)
         {
             await PublishAsync(previousAddress, tables, cancellationToken).ConfigureAwait(false);
         }
@@ -117,7 +119,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     /// <summary>Publishes the tables that name this address to its listener: starting it, or stopping it when none is left.</summary>
     private async Task PublishAsync(ListenAddress address, ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken)
     {
-        var onListener = tables.Where(pair => ListenAddress.Parse(pair.Value.Listen) == address).ToImmutableDictionary();
+        var onListener = tables.Where(pair => AddressOf(pair.Value.Listen) == address).ToImmutableDictionary();
         if (_listeners.TryGetValue(address, out var listener))
         {
             if (onListener.IsEmpty)
@@ -153,6 +155,9 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
             LogDeploymentClosed(previous.App, deploymentId, aborted);
         }
     }
+
+    private ListenAddress AddressOf(string listen) =>
+        ListenAddress.Parse(listen) is var address && listenHost is not null ? address with { Ip = listenHost } : address;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Router listening on {Address} ({BoundAddress})")]
     private partial void LogListenerStarted(ListenAddress address, Uri boundAddress);

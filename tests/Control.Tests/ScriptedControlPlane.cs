@@ -64,10 +64,25 @@ internal sealed class ScriptedControlPlane : IControlPlane
         return Task.FromResult(new CommandResult(true, "bye"));
     }
 
+    public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) => Task.FromResult(SampleCluster());
+
+    public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new CommandResult(true, $"{request.Address} is marked down"));
+
+    public static ClusterStatus SampleCluster() => new(
+        "akka.tcp://orch@127.0.0.1:4053",
+        "akka.tcp://orch@127.0.0.1:4053",
+        "akka.tcp://orch@127.0.0.1:4053",
+        [
+            new ClusterMember("akka.tcp://orch@127.0.0.1:4053", "up", ["router", "worker"], true, ["web-app"]),
+            new ClusterMember("akka.tcp://orch@127.0.0.1:4054", "up", ["router"], false, null),
+        ]);
+
     public static StatusResponse SampleStatus() => new(
     [
         new AppStatus(
             "web-app",
+            "akka.tcp://orch@127.0.0.1:4053",
             "127.0.0.1:8182",
             "web-app-1",
             false,

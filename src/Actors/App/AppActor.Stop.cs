@@ -67,18 +67,22 @@ internal sealed partial class AppActor
             .Select(id => _deployments[id].Ask<DeploymentStatusView>(GetDeploymentStatus.Instance, timeout))
             .ToList();
         var services = _serviceProcesses.Values.Select(p => p.Ask<ProcessStatusSnapshot>(GetProcessStatus.Instance, timeout)).ToList();
-        BuildStatus(_app, _state, deployments, services).PipeTo(Sender);
+        BuildStatus(_app, NodeAddress(), _state, deployments, services).PipeTo(Sender);
     }
+
+    /// <summary>This node's cluster address, e.g. <c>akka.tcp://orch@10.0.0.5:4053</c>: where the app and its processes run.</summary>
+    private static string NodeAddress() => ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
 
     private static async Task<AppStatusView> BuildStatus(
         string app,
+        string node,
         AppState state,
         List<Task<DeploymentStatusView>> deployments,
         List<Task<ProcessStatusSnapshot>> services)
     {
         var views = await PartialAnswers.Of(deployments);
         var serviceViews = await PartialAnswers.Of(services);
-        return new AppStatusView(app, state.Listen, state.ActiveDeploymentId, state.DeployInProgress,
+        return new AppStatusView(app, node, state.Listen, state.ActiveDeploymentId, state.DeployInProgress,
             [.. serviceViews.OrderBy(s => s.ProcessId, StringComparer.Ordinal)],
             [.. views.OrderByDescending(v => v.CreatedAt)]);
     }

@@ -39,6 +39,7 @@ public sealed record GetAppStatus(string App) : IAppCommand;
 
 public sealed record AppStatusView(
     string App,
+    string Node,
     string? Listen,
     string? ActiveDeploymentId,
     string? DeployInProgress,

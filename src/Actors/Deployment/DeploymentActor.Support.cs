@@ -107,7 +107,7 @@ internal sealed partial class DeploymentActor
 
     private ImmutableArray<string> Destinations() =>
         _config!.Proxied is { } proxied && _state.Ports.TryGetValue(proxied.Id, out var port)
-            ? [$"http://127.0.0.1:{port}"]
+            ? [$"http://{_services.DestinationHost}:{port}"]
             : [];
 
     private RouteListener Listener()

@@ -3,13 +3,19 @@ using Orchestrator.Actors.Ports;
 
 namespace Orchestrator.Actors.Deployment;
 
-/// <summary>What a node lends its deployments: the host's ports, the route tables, where logs go, a probe client.</summary>
+/// <summary>
+/// What a node lends its deployments: the host's ports, the route tables, where logs go, a probe client, and the
+/// host the routers of the cluster reach this node's processes at.
+/// </summary>
 internal sealed record DeploymentServices(
     PortAllocator Ports,
     IActorRef RouteTables,
     string StateDirectory,
-    HttpClient HealthClient)
+    HttpClient HealthClient,
+    string DestinationHost = DeploymentServices.LoopbackHost)
 {
+    public const string LoopbackHost = "127.0.0.1";
+
     public string LogDirectory(string app, string deploymentId) =>
         Path.Combine(StateDirectory, Defaults.LogsDirectoryName, app, deploymentId);
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Net;
 using System.Runtime.InteropServices;
 using Orchestrator.Actors;
 using Orchestrator.Hosting;
@@ -28,6 +30,48 @@ internal sealed class DaemonCommand : Command
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(JournalChoice.EnvironmentVariable),
     };
 
+    private static readonly Option<string?> ClusterHost = new("--cluster-host")
+    {
+        Description = $"The address other nodes reach this node at; its apps' destinations use it too (default: ${ClusterMembership.HostEnvironmentVariable}, else 127.0.0.1)",
+        HelpName = "HOST",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.HostEnvironmentVariable),
+    };
+
+    private static readonly Option<string?> ClusterPort = new("--cluster-port")
+    {
+        Description = $"The cluster (Akka.Remote) port; 0 picks a free one (default: ${ClusterMembership.PortEnvironmentVariable}, else 0)",
+        HelpName = "PORT",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.PortEnvironmentVariable),
+    };
+
+    private static readonly Option<string[]> Seeds = new("--seed")
+    {
+        Description = $"A seed node HOST:PORT to join; repeat for several. None: a cluster of one (default: ${ClusterMembership.SeedsEnvironmentVariable}, comma-separated)",
+        HelpName = "HOST:PORT",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.SeedsEnvironmentVariable) is { Length: > 0 } seeds ? [seeds] : [],
+    };
+
+    private static readonly Option<string?> Roles = new("--roles")
+    {
+        Description = $"router (serves the apps' listeners), worker (runs apps and their processes), or router,worker (default: ${ClusterMembership.RolesEnvironmentVariable}, else both)",
+        HelpName = "ROLES",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.RolesEnvironmentVariable),
+    };
+
+    private static readonly Option<string?> ListenHost = new("--listen-host")
+    {
+        Description = "Bind every app's router listener on this IP instead of the host in its proxy.listen (the port stays); e.g. to run several nodes on one machine",
+        HelpName = "IP",
+    };
+
+    private static readonly Option<string?> AkkaConfig = new("--akka-config")
+    {
+        Description = "A HOCON file whose settings override the node's Akka settings (e.g. akka.cluster.split-brain-resolver.stable-after) (default: $ORCH_AKKA_CONFIG)",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCH_AKKA_CONFIG"),
+    };
+
     public DaemonCommand()
         : base("daemon", "Run the orch daemon (actor system, router, control API) in the foreground")
     {
@@ -36,6 +80,14 @@ internal sealed class DaemonCommand : Command
         Options.Add(SocketMode);
         Journal.Validators.Add(ValidateJournal);
         Options.Add(Journal);
+        Options.Add(ClusterHost);
+        Options.Add(ClusterPort);
+        Options.Add(Seeds);
+        Options.Add(Roles);
+        ListenHost.Validators.Add(ValidateListenHost);
+        Options.Add(ListenHost);
+        Options.Add(AkkaConfig);
+        Validators.Add(ValidateCluster);
         SetAction(CliAction.Run(ExecuteAsync));
     }
 
@@ -48,6 +100,9 @@ internal sealed class DaemonCommand : Command
             ControlSocketPath = ControlSocketPath(parseResult, stateDirectory),
             ControlSocketMode = parseResult.GetValue(SocketMode),
             Journal = JournalChoice.Parse(parseResult.GetValue(Journal)),
+            Cluster = ParseCluster(parseResult.GetValue, parseResult.GetValue(Seeds), out _),
+            ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
+            AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
         };
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -81,6 +136,26 @@ internal sealed class DaemonCommand : Command
         catch (FormatException e)
         {
             result.AddError(e.Message);
+        }
+    }
+
+    private static ClusterMembership ParseCluster(Func<Option<string?>, string?> value, string[]? seeds, out ImmutableArray<string> problems) =>
+        ClusterMembership.Parse(value(ClusterHost), value(ClusterPort), string.Join(',', seeds ?? []), value(Roles), out problems);
+
+    private static void ValidateCluster(CommandResult result)
+    {
+        ParseCluster(result.GetValue, result.GetValue(Seeds), out var problems);
+        foreach (var problem in problems)
+        {
+            result.AddError(problem);
+        }
+    }
+
+    private static void ValidateListenHost(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { Length: > 0 } host && !IPAddress.TryParse(host, out _))
+        {
+            result.AddError($"--listen-host {host} is not an IP address; use e.g. --listen-host 127.0.0.2");
         }
     }
 

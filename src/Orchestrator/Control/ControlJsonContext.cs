@@ -22,6 +22,8 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(LogLine[]))]
 [JsonSerializable(typeof(DaemonInfo))]
 [JsonSerializable(typeof(ControlError))]
+[JsonSerializable(typeof(ClusterStatus))]
+[JsonSerializable(typeof(DownRequest))]
 [JsonSerializable(typeof(DoctorCheck))]
 [JsonSerializable(typeof(List<DoctorCheck>))]
 [JsonSerializable(typeof(DoctorCheck[]))]

@@ -60,6 +60,8 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         ("POST", "/v1/stop") => StopAsync(context, ct),
         ("POST", "/v1/shutdown") => ShutdownAsync(context, ct),
         ("GET", "/v1/logs") => LogsAsync(context, ct),
+        ("GET", "/v1/cluster") => ClusterAsync(context, ct),
+        ("POST", "/v1/cluster/down") => DownAsync(context, ct),
         _ => throw new ControlRequestException(StatusCodes.Status404NotFound, $"unknown control route {method} {path}; see `orch --help`"),
     };
 
@@ -85,6 +87,19 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
     {
         var request = await ReadBodyAsync<StopRequest>(context, ct);
         var result = await plane.StopAsync(request, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
+    }
+
+    private async Task ClusterAsync(HttpContext context, CancellationToken ct)
+    {
+        var cluster = await plane.ClusterAsync(ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, cluster, ct);
+    }
+
+    private async Task DownAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync<DownRequest>(context, ct);
+        var result = await plane.DownAsync(request, ct);
         await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
     }
 

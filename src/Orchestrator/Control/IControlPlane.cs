@@ -22,5 +22,11 @@ public interface IControlPlane
     /// <summary>Stops every process, then the node.</summary>
     Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken);
 
+    /// <summary>The cluster's members as this node sees them, each with the apps it hosts.</summary>
+    Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks another node down: the cluster stops waiting for it and its apps move to other nodes.</summary>
+    Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken);
+
     DaemonInfo Info { get; }
 }

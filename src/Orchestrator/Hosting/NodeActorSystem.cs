@@ -14,18 +14,25 @@ using Orchestrator.Router.Replica;
 
 namespace Orchestrator.Hosting;
 
-/// <summary>The node's actor system as one fluent chain: a cluster of one, two shard regions, the router replica.</summary>
+/// <summary>
+/// The node's actor system as one fluent chain: a cluster (of one unless seeds are given), two shard regions
+/// hosted on worker nodes (proxies elsewhere), and the route replica on router nodes.
+/// </summary>
 internal static class NodeActorSystem
 {
     public const string SystemName = "orch";
-    public static readonly string[] Roles = [RouteTableActor.RouterRole, "worker"];
 
     public static void Configure(AkkaConfigurationBuilder akka, NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
     {
+        var cluster = options.Cluster;
         akka.AddHocon(PersistenceConfig(options), HoconAddMode.Prepend)
             .AddHocon(HoconResources.Load("orch.conf"), HoconAddMode.Append)
-            .WithRemoting("127.0.0.1", 0)
-            .WithClustering(new ClusterOptions { Roles = Roles })
+            .WithRemoting(cluster.Host, cluster.Port)
+            .WithClustering(new ClusterOptions
+            {
+                Roles = [.. cluster.Roles],
+                SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
+            })
             .WithShardRegion<RouteTableRegion>(
                 "route-tables",
                 app => RouteTableActor.Props(app),
@@ -42,11 +49,23 @@ internal static class NodeActorSystem
                 ShardOptions(rememberEntities: true))
             .WithActors((system, registry) =>
             {
-                var cluster = Cluster.Get(system);
-                cluster.Join(cluster.SelfAddress);
-                var replica = system.ActorOf(RouteReplica.Props(router, cluster.SelfAddress.ToString()), "route-replica");
-                registry.Register<RouteReplicaActor>(replica);
+                var self = Cluster.Get(system);
+                if (cluster.IsClusterOfOne)
+                {
+                    self.Join(self.SelfAddress);
+                }
+
+                if (cluster.IsRouter)
+                {
+                    var replica = system.ActorOf(RouteReplica.Props(router, self.SelfAddress.ToString()), "route-replica");
+                    registry.Register<RouteReplicaActor>(replica);
+                }
             });
+
+        if (options.AkkaConfigPath is { } overrides)
+        {
+            akka.AddHocon(ConfigurationFactory.ParseString(File.ReadAllText(overrides)), HoconAddMode.Prepend);
+        }
     }
 
     /// <summary>Apps are remembered so they wake after a restart; route tables are woken by their deployments.</summary>
@@ -55,7 +74,7 @@ internal static class NodeActorSystem
         RememberEntities = rememberEntities,
         RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
         StateStoreMode = StateStoreMode.Persistence,
-        Role = "worker",
+        Role = ClusterMembership.WorkerRole,
     };
 
     private static Config PersistenceConfig(NodeOptions options)

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Orchestrator.Hosting;
 
 /// <summary>How <c>orch daemon</c> runs a node.</summary>
@@ -11,4 +13,26 @@ public sealed record NodeOptions
 
     /// <summary>The journal and snapshot store: SQLite in the state directory unless Redis is chosen.</summary>
     public JournalChoice Journal { get; init; } = JournalChoice.Embedded;
+
+    public ClusterMembership Cluster { get; init; } = ClusterMembership.ClusterOfOne;
+
+    /// <summary>When set, the router binds every app's listen port on this address instead of the host in <c>proxy.listen</c>.</summary>
+    public IPAddress? ListenHost { get; init; }
+
+    /// <summary>A HOCON file whose settings override every other Akka setting (operators' escape hatch, e.g. failure detection).</summary>
+    public string? AkkaConfigPath { get; init; }
+
+    /// <summary>The problems of a combination of options, each with how to fix it; empty when the node can start.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Cluster.IsClusterOfOne && !Journal.IsRedis)
+        {
+            yield return "a cluster of several nodes needs a shared journal: add --journal redis://HOST:PORT (the same on every node)";
+        }
+
+        if (AkkaConfigPath is { } path && !File.Exists(path))
+        {
+            yield return $"the Akka config file {path} does not exist; give an existing HOCON file or drop --akka-config";
+        }
+    }
 }

@@ -22,6 +22,16 @@ public static class OrchestratorNode
     /// <summary>Returns the process exit code.</summary>
     public static async Task<int> RunAsync(NodeOptions options, CancellationToken cancellationToken)
     {
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            }
+
+            return 2;
+        }
+
         Directory.CreateDirectory(options.StateDirectory);
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = new TaskCompletionSource<NodeActors>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,16 +54,20 @@ public static class OrchestratorNode
         await using (api)
         {
             using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-            await using var router = new RouterRuntime(loggerFactory);
+            await using var router = new RouterRuntime(loggerFactory, options.ListenHost);
             using var healthClient = HealthProbe.CreateClient();
             var ports = new PortAllocator();
-            using var host = BuildHost(options, router, routeTables => new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient));
+            var destinationHost = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
+            using var host = BuildHost(options, router, routeTables =>
+                new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost));
             await host.StartAsync(cancellationToken);
             var system = host.Services.GetRequiredService<ActorSystem>();
             var registry = host.Services.GetRequiredService<ActorRegistry>();
-            await WaitUntilUpAsync(system, cancellationToken);
+            var removed = RemovedFromClusterAsync(system, shutdown);
+            await WaitUntilUpAsync(system, options.Cluster, cancellationToken);
             ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()));
-            Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}");
+            var self = Cluster.Get(system).SelfAddress;
+            Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}");
 
             try
             {
@@ -61,13 +75,29 @@ public static class OrchestratorNode
             }
             catch (OperationCanceledException)
             {
-                // Ctrl-C, SIGTERM or `orch shutdown`: stop below.
+                // Ctrl-C, SIGTERM, `orch shutdown`, or this node was removed from the cluster: stop below.
             }
 
             await host.StopAsync(CancellationToken.None);
+            if (removed.IsCompletedSuccessfully && removed.Result)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"orch daemon: node {self} was removed from the cluster (downed by the split brain resolver or `orch cluster down`); " +
+                    "its apps moved to other nodes. Start it again to rejoin.");
+                return 1;
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>True when the actor system ended by itself (the node was downed), which stops the daemon too.</summary>
+    private static async Task<bool> RemovedFromClusterAsync(ActorSystem system, CancellationTokenSource shutdown)
+    {
+        await system.WhenTerminated;
+        var byItself = !shutdown.IsCancellationRequested;
+        await shutdown.CancelAsync();
+        return byItself;
     }
 
     private static IHost BuildHost(NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
@@ -78,10 +108,19 @@ public static class OrchestratorNode
         return builder.Build();
     }
 
-    private static async Task WaitUntilUpAsync(ActorSystem system, CancellationToken cancellationToken)
+    private static async Task WaitUntilUpAsync(ActorSystem system, ClusterMembership cluster, CancellationToken cancellationToken)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
-        await up.Task.WaitAsync(ClusterUpTimeout, cancellationToken);
+        try
+        {
+            await up.Task.WaitAsync(ClusterUpTimeout, cancellationToken);
+        }
+        catch (TimeoutException) when (!cluster.IsClusterOfOne)
+        {
+            throw new TimeoutException(
+                $"this node did not join the cluster within {ClusterUpTimeout.TotalSeconds:0}s: no seed node ({string.Join(", ", cluster.Seeds)}) answered. " +
+                "Start the first seed node with itself as its first --seed, and check the addresses and firewall.");
+        }
     }
 }

@@ -131,10 +131,23 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         };
     }
 
+    public async Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        return ClusterMembers.Status(node.System, await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken));
+    }
+
+    public async Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        return ClusterMembers.Down(node.System, request.Address);
+    }
+
+    /// <summary>Every app of the cluster: each worker node answers for the apps it hosts.</summary>
     private async Task<ImmutableArray<string>> AppNamesAsync(CancellationToken cancellationToken)
     {
         var node = await actors;
-        var state = await node.Apps.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout, cancellationToken);
-        return [.. state.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal)];
+        var byNode = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        return [.. byNode.Values.SelectMany(apps => apps).Distinct().Order(StringComparer.Ordinal)];
     }
 }

@@ -9,7 +9,7 @@ namespace Orchestrator.Node;
 internal static class StatusMapper
 {
     public static AppStatus ToContract(AppStatusView app, DateTimeOffset now) =>
-        new(app.App, app.Listen, app.ActiveDeploymentId, app.DeployInProgress is not null,
+        new(app.App, app.Node, app.Listen, app.ActiveDeploymentId, app.DeployInProgress is not null,
             [.. app.Services.Select(s => ToContract(s, now))],
             [.. app.Deployments.Select(d => ToContract(d, now))]);
 

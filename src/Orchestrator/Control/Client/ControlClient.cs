@@ -29,6 +29,12 @@ internal sealed class ControlClient(string socketPath) : IDisposable
     public Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken) =>
         SendAsync<CommandResult>(HttpMethod.Post, "v1/stop", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
 
+    public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) =>
+        SendAsync<ClusterStatus>(HttpMethod.Get, "v1/cluster", body: null, cancellationToken);
+
+    public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
+        SendAsync<CommandResult>(HttpMethod.Post, "v1/cluster/down", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
+
     public Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken) =>
         SendAsync<CommandResult>(HttpMethod.Post, "v1/shutdown", body: null, cancellationToken);
 

@@ -5,8 +5,10 @@ namespace Orchestrator.Control.Contracts;
 /// <summary>GET /v1/status[?app=NAME].</summary>
 public sealed record StatusResponse(ImmutableArray<AppStatus> Apps);
 
+/// <param name="Node">The cluster address of the node that runs the app and its processes.</param>
 public sealed record AppStatus(
     string App,
+    string? Node,
     string? Listen,
     string? ActiveDeploymentId,
     bool DeployInProgress,
