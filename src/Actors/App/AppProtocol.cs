@@ -3,6 +3,7 @@ using Akka.Actor;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.App;
 
@@ -21,21 +22,21 @@ public sealed record DeployApp(
     string ReleasePath,
     string Revision,
     string? DeploymentId,
-    IActorRef Progress) : IAppCommand;
+    IActorRef Progress) : IAppCommand, IClusterMessage;
 
 /// <summary>Make an earlier deployment active again: at once when still draining, else by redeploying its release.</summary>
-public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand;
+public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand, IClusterMessage;
 
 /// <summary>Sent to a progress sink instead of any progress when the request is refused outright.</summary>
-public sealed record DeployRefused(string Reason, string? Hint);
+public sealed record DeployRefused(string Reason, string? Hint) : IClusterMessage;
 
 /// <summary>Stop every deployment and service of the app; replies <see cref="AppStopReply"/>.</summary>
-public sealed record StopApp(string App) : IAppCommand;
+public sealed record StopApp(string App) : IAppCommand, IClusterMessage;
 
-public sealed record AppStopReply(string App, string Message);
+public sealed record AppStopReply(string App, string Message) : IClusterMessage;
 
 /// <summary>Replies <see cref="AppStatusView"/>.</summary>
-public sealed record GetAppStatus(string App) : IAppCommand;
+public sealed record GetAppStatus(string App) : IAppCommand, IClusterMessage;
 
 public sealed record AppStatusView(
     string App,
@@ -44,4 +45,4 @@ public sealed record AppStatusView(
     string? ActiveDeploymentId,
     string? DeployInProgress,
     ImmutableArray<ProcessStatusSnapshot> Services,
-    ImmutableArray<DeploymentStatusView> Deployments);
+    ImmutableArray<DeploymentStatusView> Deployments) : IClusterMessage;

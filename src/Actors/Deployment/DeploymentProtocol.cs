@@ -3,6 +3,7 @@ using Akka.Actor;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -77,7 +78,7 @@ public sealed record DeploymentPhaseChanged(string DeploymentId, DeploymentPhase
 public sealed record DeploymentStopped(string DeploymentId);
 
 /// <summary>To a progress sink: one step of a deploy. <see cref="IsFinal"/> ends the stream.</summary>
-public sealed record DeployProgressed(string Kind, string Message, string? DeploymentId, string? Phase)
+public sealed record DeployProgressed(string Kind, string Message, string? DeploymentId, string? Phase) : IClusterMessage
 {
     public const string Step = "step";
     public const string Output = "output";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -13,19 +14,19 @@ public static class RouteTopics
 }
 
 /// <summary>A new version of an app's table, published to every replica.</summary>
-public sealed record RouteTablePublished(RouteTable Table);
+public sealed record RouteTablePublished(RouteTable Table) : IClusterMessage;
 
 /// <summary>A replica's answer to <see cref="RouteTablePublished"/>: the version now serves traffic.</summary>
-public sealed record RouteTableApplied(string App, long Version, string ReplicaId);
+public sealed record RouteTableApplied(string App, long Version, string ReplicaId) : IClusterMessage;
 
 /// <summary>A replica's periodic report to an app's table of the connections it holds, per deployment.</summary>
 public sealed record ConnectionCountsReport(
     string App,
     string ReplicaId,
-    ImmutableDictionary<string, ConnectionCounts> ByDeployment);
+    ImmutableDictionary<string, ConnectionCounts> ByDeployment) : IClusterMessage;
 
 /// <summary>A router replica has started (or restarted) and wants every table again.</summary>
-public sealed record ReplicaStarted(string ReplicaId);
+public sealed record ReplicaStarted(string ReplicaId) : IClusterMessage;
 
 /// <summary>A replica could not serve the version (e.g. the listen address cannot be bound).</summary>
-public sealed record RouteTableRejected(string App, long Version, string ReplicaId, string Reason);
+public sealed record RouteTableRejected(string App, long Version, string ReplicaId, string Reason) : IClusterMessage;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -22,7 +23,7 @@ public sealed record RouteTable(
     ImmutableArray<string> Hosts,
     bool Affinity,
     string? ActiveDeploymentId,
-    ImmutableDictionary<string, DeploymentRoute> Deployments)
+    ImmutableDictionary<string, DeploymentRoute> Deployments) : IClusterMessage
 {
     public static RouteTable Empty(string app) =>
         new(app, 0, "", [], false, null, ImmutableDictionary<string, DeploymentRoute>.Empty);

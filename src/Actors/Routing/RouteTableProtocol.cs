@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Persistence;
+using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -14,35 +15,35 @@ public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, 
 
 /// <summary>Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining.</summary>
 public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
-    : IRouteTableCommand;
+    : IRouteTableCommand, IClusterMessage;
 
 /// <summary>(Re)register a draining deployment, e.g. after a restart of the node.</summary>
 public sealed record RegisterDrainingRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
-    : IRouteTableCommand;
+    : IRouteTableCommand, IClusterMessage;
 
 /// <summary>Forget a deployment; replicas close what is still open to it.</summary>
-public sealed record RemoveRoute(string App, string DeploymentId) : IRouteTableCommand;
+public sealed record RemoveRoute(string App, string DeploymentId) : IRouteTableCommand, IClusterMessage;
 
 /// <summary>No active deployment any more: the router answers 503.</summary>
-public sealed record ClearRoutes(string App) : IRouteTableCommand;
+public sealed record ClearRoutes(string App) : IRouteTableCommand, IClusterMessage;
 
 /// <summary>Answer to a change: every router replica serves <see cref="Table"/>.</summary>
-public sealed record RouteUpdated(string App, RouteTable Table);
+public sealed record RouteUpdated(string App, RouteTable Table) : IClusterMessage;
 
 /// <summary>Answer to a change that not every replica could apply in time.</summary>
-public sealed record RouteUpdateFailed(string App, long Version, string Reason);
+public sealed record RouteUpdateFailed(string App, long Version, string Reason) : IClusterMessage;
 
 /// <summary>Replies <see cref="DrainStatus"/>: connections to the deployment reported after <paramref name="Since"/>.</summary>
-public sealed record GetDrainStatus(string App, string DeploymentId, DateTimeOffset Since) : IRouteTableCommand;
+public sealed record GetDrainStatus(string App, string DeploymentId, DateTimeOffset Since) : IRouteTableCommand, IClusterMessage;
 
 /// <summary><see cref="Fresh"/> is true once every replica has reported after the asked time.</summary>
-public sealed record DrainStatus(string DeploymentId, ConnectionCounts Connections, bool Fresh)
+public sealed record DrainStatus(string DeploymentId, ConnectionCounts Connections, bool Fresh) : IClusterMessage
 {
     public bool Idle => Fresh && Connections.Total == 0;
 }
 
 /// <summary>Replies the current <see cref="RouteTable"/>.</summary>
-public sealed record GetRouteTable(string App) : IRouteTableCommand;
+public sealed record GetRouteTable(string App) : IRouteTableCommand, IClusterMessage;
 
 /// <summary>The journal keeps the last table so versions only ever grow, across restarts too.</summary>
 public sealed record RouteTableChanged(RouteTable Table) : IPersistedEvent;

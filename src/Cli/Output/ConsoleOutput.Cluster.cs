@@ -23,9 +23,17 @@ internal sealed partial class ConsoleOutput
                 Cell(member.Status),
                 Cell(member.Reachable ? "yes" : "NO"),
                 Cell(string.Join(',', member.Roles)),
-                Cell(member.Apps is { } apps ? (apps.IsEmpty ? "-" : string.Join(' ', apps)) : "?"));
+                Cell(AppsOf(member)));
         }
 
         Terminal.Write(table);
     }
+
+    /// <summary>"?" only for a worker that did not answer; a router-only node hosts no apps.</summary>
+    private static string AppsOf(ClusterMember member) => member.Apps switch
+    {
+        { IsEmpty: true } => "-",
+        { } apps => string.Join(' ', apps),
+        null => member.Roles.Contains("worker") ? "?" : "-",
+    };
 }

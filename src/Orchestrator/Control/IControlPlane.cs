@@ -19,7 +19,7 @@ public interface IControlPlane
     /// <summary>The last lines, then (when following) new lines until cancelled.</summary>
     IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Stops every process, then the node.</summary>
+    /// <summary>Stops every app this node hosts (in a cluster of one, every app), then the node.</summary>
     Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken);
 
     /// <summary>The cluster's members as this node sees them, each with the apps it hosts.</summary>

@@ -75,7 +75,7 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     public async Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken)
     {
         var node = await actors;
-        var apps = await AppNamesAsync(cancellationToken);
+        var apps = await LocalAppNamesAsync(node, cancellationToken);
         await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStopReply>(new StopApp(a), StopTimeout, cancellationToken)));
         _ = Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None).ContinueWith(_ => shutdown.Cancel(), TaskScheduler.Default);
         return new CommandResult(true, $"stopped {apps.Length} app(s); the daemon (pid {info.Pid}) is shutting down");
@@ -141,6 +141,14 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     {
         var node = await actors;
         return ClusterMembers.Down(node.System, request.Address);
+    }
+
+    /// <summary>The apps this node hosts (in a cluster of one, every app).</summary>
+    private static async Task<ImmutableArray<string>> LocalAppNamesAsync(NodeActors node, CancellationToken cancellationToken)
+    {
+        var self = Akka.Cluster.Cluster.Get(node.System).SelfAddress;
+        var byNode = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        return byNode.TryGetValue(self, out var apps) ? apps : [];
     }
 
     /// <summary>Every app of the cluster: each worker node answers for the apps it hosts.</summary>

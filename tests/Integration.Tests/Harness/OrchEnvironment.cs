@@ -12,10 +12,12 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     private Process? _daemon;
 
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyList<string> _daemonArguments;
 
-    private OrchEnvironment(string root, IReadOnlyDictionary<string, string>? environment = null)
+    private OrchEnvironment(string root, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null)
     {
         _environment = environment ?? new Dictionary<string, string>();
+        _daemonArguments = daemonArguments ?? [];
         Root = root;
         StateDirectory = Path.Combine(root, "state");
         ControlSocket = Path.Combine(root, "orch.sock");
@@ -29,12 +31,15 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     public int? DaemonPid => _daemon is { HasExited: false } d ? d.Id : null;
 
     /// <param name="environment">Extra variables for the daemon and every CLI run, e.g. <c>ORCH_JOURNAL</c>.</param>
-    public static OrchEnvironment CreateWithoutDaemon(IReadOnlyDictionary<string, string>? environment = null) =>
-        new(Directory.CreateTempSubdirectory("orch-it-").FullName, environment);
+    /// <param name="daemonArguments">Extra arguments of <c>orch daemon</c>, e.g. <c>--seed</c>.</param>
+    public static OrchEnvironment CreateWithoutDaemon(
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null) =>
+        new(Directory.CreateTempSubdirectory("orch-it-").FullName, environment, daemonArguments);
 
-    public static async Task<OrchEnvironment> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<OrchEnvironment> StartAsync(
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null)
     {
-        var orch = CreateWithoutDaemon(environment);
+        var orch = CreateWithoutDaemon(environment, daemonArguments);
         await orch.StartDaemonAsync();
         return orch;
     }
@@ -45,7 +50,7 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         start.RedirectStandardOutput = false;
         start.RedirectStandardError = false;
         start.FileName = "/bin/sh";
-        var command = string.Join(' ', CliArguments("daemon").Select(Quote));
+        var command = string.Join(' ', CliArguments(["daemon", .. _daemonArguments]).Select(Quote));
         start.ArgumentList.Clear();
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"exec {Quote(DotnetHost)} {command} >>{Quote(DaemonLog)} 2>&1");

@@ -1,0 +1,79 @@
+using Orchestrator.Integration.Tests.Harness;
+
+namespace Orchestrator.Integration.Tests.Cluster;
+
+/// <summary>
+/// Three real node processes on loopback sharing one real redis-server: an edge node (router only, the seed and
+/// so the oldest) and two workers (router and worker). Each node's router binds the apps' listen port on its own
+/// loopback address (127.0.0.1, .2 and .3) so that the three can share one machine.
+/// </summary>
+internal sealed class RedisCluster : IAsyncDisposable
+{
+    private readonly RedisServer _redis;
+    private readonly string _akkaConfig;
+
+    private RedisCluster(RedisServer redis, string akkaConfig, OrchEnvironment edge)
+    {
+        _redis = redis;
+        _akkaConfig = akkaConfig;
+        Edge = edge;
+    }
+
+    public OrchEnvironment Edge { get; }
+
+    public List<OrchEnvironment> Workers { get; } = [];
+
+    public static async Task<RedisCluster> StartAsync()
+    {
+        var redis = await RedisServer.StartAsync();
+        // Decide on a crashed node in seconds instead of the production 20 s, so the failover test stays short.
+        var akkaConfig = Path.Combine(Path.GetTempPath(), $"orch-cluster-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(akkaConfig, "akka.cluster.split-brain-resolver.stable-after = 3s\n");
+        var seedPort = FreePorts.Any();
+        var edge = await OrchEnvironment.StartAsync(
+            Environment(redis, akkaConfig),
+            ["--cluster-port", $"{seedPort}", "--seed", $"127.0.0.1:{seedPort}", "--roles", "router"]);
+        var cluster = new RedisCluster(redis, akkaConfig, edge);
+        try
+        {
+            foreach (var listenHost in new[] { "127.0.0.2", "127.0.0.3" })
+            {
+                cluster.Workers.Add(await OrchEnvironment.StartAsync(
+                    Environment(redis, akkaConfig),
+                    ["--seed", $"127.0.0.1:{seedPort}", "--roles", "router,worker", "--listen-host", listenHost]));
+            }
+
+            await Eventually.TrueAsync(
+                async () => (await edge.ClusterAsync()).Members.Count(m => m.Status == "up") == 3,
+                "the three nodes to be up in the cluster",
+                TimeSpan.FromSeconds(60));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The address a node's router serves <paramref name="app"/> on: the edge's is the app's own listen address.</summary>
+    public static Uri RouterOf(TestApp app, int worker) => new($"http://127.0.0.{worker + 2}:{app.ListenPort}");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in Workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        await Edge.DisposeAsync();
+        await _redis.DisposeAsync();
+        File.Delete(_akkaConfig);
+    }
+
+    private static Dictionary<string, string> Environment(RedisServer redis, string akkaConfig) => new()
+    {
+        ["ORCH_JOURNAL"] = redis.JournalUri,
+        ["ORCH_AKKA_CONFIG"] = akkaConfig,
+    };
+}
