@@ -65,7 +65,7 @@ internal sealed class RedisJournal : AsyncWriteJournal
             _keys.Journal(persistenceId), fromSequenceNr, toSequenceNr, take: take);
         foreach (var entry in entries)
         {
-            recoveryCallback(_codec.Decode(entry!));
+            recoveryCallback(_codec.Decode(entry!).Persistent);
         }
     }
 
@@ -90,21 +90,26 @@ internal sealed class RedisJournal : AsyncWriteJournal
         var keys = new List<RedisKey> { _keys.Journal(write.PersistenceId), _keys.Highest(write.PersistenceId), _keys.PersistenceIds };
         var values = new List<RedisValue> { write.PersistenceId, write.HighestSequenceNr, events.Count };
         var tagReferences = new List<RedisValue>();
+        var now = DateTime.UtcNow.Ticks;
         foreach (var persistent in events)
         {
             var (untagged, tags) = Untag(persistent);
             values.Add(untagged.SequenceNr);
-            values.Add(_codec.Encode(untagged));
+            values.Add(_codec.Encode(Stamp(untagged, now), tags));
             foreach (var tag in tags)
             {
                 keys.Add(_keys.Tag(tag));
-                tagReferences.Add(RedisKeys.TagReference(untagged.PersistenceId, untagged.SequenceNr));
+                tagReferences.Add(new TagReference(untagged.PersistenceId, untagged.SequenceNr).ToString());
             }
         }
 
         values.AddRange(tagReferences);
         return new JournalWrite([.. keys], [.. values]);
     }
+
+    /// <summary>Akka leaves the timestamp to the journal (0 = not set); queries report it in UTC ticks.</summary>
+    private static IPersistentRepresentation Stamp(IPersistentRepresentation persistent, long utcTicks) =>
+        persistent.Timestamp == 0 ? persistent.WithTimestamp(utcTicks) : persistent;
 
     private static (IPersistentRepresentation Persistent, IImmutableSet<string> Tags) Untag(IPersistentRepresentation persistent) =>
         persistent.Payload is Tagged tagged

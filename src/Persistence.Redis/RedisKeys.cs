@@ -14,7 +14,4 @@ internal sealed record RedisKeys(string Prefix)
     public RedisKey Tag(string tag) => $"{Prefix}tag:{tag}";
 
     public RedisKey Snapshots(string persistenceId) => $"{Prefix}snapshots:{persistenceId}";
-
-    /// <summary>The member a tag list holds for one event: "{sequenceNr}:{persistenceId}".</summary>
-    public static string TagReference(string persistenceId, long sequenceNr) => $"{sequenceNr}:{persistenceId}";
 }

@@ -11,23 +11,17 @@ public sealed class RedisJournalFaultSpec : TestKit, IAsyncLifetime
 {
     private const int MaxEvents = 300;
     private const int AcksBeforeKill = 20;
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
-
-    // Short client timeouts so a dead server fails writes quickly; a short breaker reset so recovery is retried soon after.
-    private const string FastFailure = ",asyncTimeout=1000,syncTimeout=1000,connectTimeout=1000";
-    private static readonly string Breaker = """
-        akka.persistence.journal.redis.circuit-breaker { max-failures = 1000, call-timeout = 5s, reset-timeout = 1s }
-        """;
+    private static readonly TimeSpan Generous = RedisOutage.Generous;
 
     private readonly RedisServerFixture _redis;
 
     public RedisJournalFaultSpec()
-        : this(new RedisServerFixture { AppendOnly = true })
+        : this(RedisOutage.Server())
     {
     }
 
     private RedisJournalFaultSpec(RedisServerFixture redis)
-        : base(Akka.Configuration.ConfigurationFactory.ParseString(Breaker).WithFallback(redis.Config($"fault-{Guid.NewGuid():N}:", FastFailure))) =>
+        : base(RedisOutage.JournalConfig(redis)) =>
         _redis = redis;
 
     public Task InitializeAsync() => _redis.InitializeAsync();
@@ -50,7 +44,8 @@ public sealed class RedisJournalFaultSpec : TestKit, IAsyncLifetime
         _redis.Kill();
         await CollectAcksUntilTerminatedAsync(probe, writer, acked);
         await _redis.RestartAsync();
-        var recovered = await RecoverAsync(probe);
+        var recovered = await RedisOutage.AskRecoveredAsync<IReadOnlyList<int>>(
+            probe, () => Sys.ActorOf(Ticker.Props("ticker", probe.Ref, persisting: false)), Ticker.Report);
 
         Assert.InRange(acked.Count, AcksBeforeKill, MaxEvents - 1);
         Assert.Equal(Enumerable.Range(1, acked.Count), acked);
@@ -72,27 +67,6 @@ public sealed class RedisJournalFaultSpec : TestKit, IAsyncLifetime
                     return;
                 case var other:
                     throw new Xunit.Sdk.XunitException($"expected an ack or the writer's Terminated, got {other ?? "nothing"}");
-            }
-        }
-    }
-
-    /// <summary>Fresh incarnations until one recovers: the first may still meet a reconnecting client or a half-open breaker.</summary>
-    private async Task<IReadOnlyList<int>> RecoverAsync(TestProbe probe)
-    {
-        var deadline = DateTime.UtcNow + Generous;
-        while (true)
-        {
-            var reader = Sys.ActorOf(Ticker.Props("ticker", probe.Ref, persisting: false));
-            probe.Watch(reader);
-            reader.Tell(Ticker.Report, probe.Ref);
-            switch (await probe.ReceiveOneAsync(Generous))
-            {
-                case IReadOnlyList<int> events:
-                    return events;
-                case Terminated when DateTime.UtcNow < deadline:
-                    continue;
-                case var other:
-                    throw new Xunit.Sdk.XunitException($"recovery did not succeed: {other ?? "nothing"}");
             }
         }
     }

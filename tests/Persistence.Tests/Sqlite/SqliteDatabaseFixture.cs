@@ -9,9 +9,12 @@ public sealed class SqliteDatabaseFixture : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("orch-sqlite-").FullName;
 
+    /// <summary>The HOCON path of Akka.Persistence.Sql's read journal, configured on this database by <see cref="Config"/>.</summary>
+    public const string ReadJournal = "akka.persistence.query.journal.sql";
+
     public string File => Path.Combine(_directory, "journal.db");
 
-    /// <summary>HOCON that selects the SQL journal and snapshot store on this database, with Akka.Persistence.Sql's defaults underneath.</summary>
+    /// <summary>HOCON that selects the SQL journal and snapshot store on this database and points the SQL read journal at it, with Akka.Persistence.Sql's defaults underneath.</summary>
     public Config Config
     {
         get
@@ -21,6 +24,11 @@ public sealed class SqliteDatabaseFixture : IDisposable
                 akka.loglevel = WARNING
                 akka.persistence.journal.sql.connection-string = "{{connection}}"
                 akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
+                {{ReadJournal}} {
+                  connection-string = "{{connection}}"
+                  provider-name = "SQLite.MS"
+                  write-plugin = "akka.persistence.journal.sql"
+                }
                 """);
             var plugins = ConfigurationFactory.ParseString(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "persistence-sqlite.conf")));
             return overrides.WithFallback(plugins).WithFallback(SqlPersistence.DefaultConfiguration);

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using StackExchange.Redis;
+
+namespace Orchestrator.Persistence.Redis.Query;
+
+/// <summary>The Redis reads behind the queries, on the journal's keys (see ../README.md) and its shared connection.</summary>
+internal sealed class JournalReader(ActorSystem system, RedisPersistenceSettings journal)
+{
+    private readonly RedisKeys _keys = new(journal.KeyPrefix);
+    private readonly PersistentCodec _codec = new(system.Serialization);
+
+    public async Task<long> HighestSequenceNrAsync(string persistenceId)
+    {
+        var highest = await (await DatabaseAsync()).StringGetAsync(_keys.Highest(persistenceId));
+        return highest.HasValue ? (long)highest : 0L;
+    }
+
+    /// <summary>Up to <paramref name="count"/> events of one persistence id within [from, to], in sequence nr order.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(string persistenceId, long from, long to, int count)
+    {
+        var members = await (await DatabaseAsync()).SortedSetRangeByScoreAsync(_keys.Journal(persistenceId), from, to, take: count);
+        return [.. members.Select(member => _codec.Decode(member!))];
+    }
+
+    /// <summary>The events <paramref name="references"/> point at, in the same order; null where the event was deleted.</summary>
+    public async Task<IReadOnlyList<StoredEvent?>> EventsAsync(IReadOnlyList<TagReference> references)
+    {
+        var database = await DatabaseAsync();
+        // Issued together, so the multiplexer pipelines them in one round trip.
+        var reads = references.Select(r => database.SortedSetRangeByScoreAsync(_keys.Journal(r.PersistenceId), r.SequenceNr, r.SequenceNr));
+        var members = await Task.WhenAll(reads);
+        return [.. members.Select(found => found.Length == 0 ? null : _codec.Decode(found[0]!))];
+    }
+
+    public async Task<long> TagLengthAsync(string tag) => await (await DatabaseAsync()).ListLengthAsync(_keys.Tag(tag));
+
+    /// <summary>Up to <paramref name="count"/> references of a tag list from the 0-based <paramref name="start"/>.</summary>
+    public async Task<IReadOnlyList<TagReference>> TagReferencesAsync(string tag, long start, int count)
+    {
+        var values = await (await DatabaseAsync()).ListRangeAsync(_keys.Tag(tag), start, start + count - 1);
+        return [.. values.Select(value => TagReference.Parse(value!))];
+    }
+
+    /// <summary>The persistence id set, scanned (SSCAN) <paramref name="pageSize"/> at a time; may repeat an id.</summary>
+    public async IAsyncEnumerable<string> PersistenceIdsAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var database = await DatabaseAsync();
+        await foreach (var id in database.SetScanAsync(_keys.PersistenceIds, pageSize: pageSize).WithCancellation(cancellationToken))
+        {
+            yield return id!;
+        }
+    }
+
+    private async Task<IDatabase> DatabaseAsync()
+    {
+        var connection = await RedisConnections.Get(system).ConnectAsync(journal.ConnectionString);
+        return connection.GetDatabase(journal.Database);
+    }
+}
