@@ -13,11 +13,13 @@ internal sealed class ControlApiServer : IAsyncDisposable
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
+    private readonly DateTime _boundAt;
 
     private ControlApiServer(WebApplication app, string socketPath)
     {
         _app = app;
         SocketPath = socketPath;
+        _boundAt = File.GetLastWriteTimeUtc(socketPath);
     }
 
     public string SocketPath { get; }
@@ -81,7 +83,11 @@ internal sealed class ControlApiServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
 
-        // Kestrel leaves the socket file behind; the next daemon would otherwise have to probe it.
-        File.Delete(SocketPath);
+        // Kestrel leaves the socket file behind; the next daemon would otherwise have to probe it. A file bound
+        // since (a new daemon started while this one was stopping) is not ours to delete.
+        if (File.GetLastWriteTimeUtc(SocketPath) == _boundAt)
+        {
+            File.Delete(SocketPath);
+        }
     }
 }
