@@ -15,9 +15,16 @@ internal sealed partial class ConsoleOutput
             return;
         }
 
+        foreach (var node in status.SilentNodes ?? [])
+        {
+            Note($"warning: node {node} did not answer; its apps are missing below until they move to another worker");
+        }
+
         if (status.Apps.IsEmpty)
         {
-            Line("no apps deployed yet; deploy one with `orch deploy --release-path PATH`");
+            Line(status.SilentNodes is { IsEmpty: false }
+                ? "no app answered"
+                : "no apps deployed yet; deploy one with `orch deploy --release-path PATH`");
             return;
         }
 

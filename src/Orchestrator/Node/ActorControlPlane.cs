@@ -48,10 +48,13 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     public async Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken)
     {
         var node = await actors;
-        var apps = app is null ? await AppNamesAsync(cancellationToken) : [await ResolveAppAsync(app, cancellationToken)];
+        var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        var apps = app is null ? known.Apps : [Resolve(app, known)];
         var now = DateTimeOffset.UtcNow;
         var views = await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStatusView>(new GetAppStatus(a), AskTimeout, cancellationToken)));
-        return new StatusResponse([.. views.OrderBy(v => v.App, StringComparer.Ordinal).Select(v => StatusMapper.ToContract(v, now))]);
+        return new StatusResponse(
+            [.. views.OrderBy(v => v.App, StringComparer.Ordinal).Select(v => StatusMapper.ToContract(v, now))],
+            known.Silent.IsEmpty ? null : known.Silent);
     }
 
     public async Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken)
@@ -113,20 +116,27 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         }
     }
 
-    private async Task<string> ResolveAppAsync(string? app, CancellationToken cancellationToken)
+    private async Task<string> ResolveAppAsync(string? app, CancellationToken cancellationToken) =>
+        Resolve(app, await ClusterApps.ByNodeAsync(await actors, AskTimeout, cancellationToken));
+
+    private static string Resolve(string? app, ClusterApps.Answer known)
     {
-        var apps = await AppNamesAsync(cancellationToken);
+        var apps = known.Apps;
+        var silent = known.Silent.IsEmpty
+            ? ""
+            : $"; node(s) {string.Join(", ", known.Silent)} did not answer, and an app there is missing until it moves to another worker (try again shortly)";
         if (app is not null)
         {
             return apps.Contains(app)
                 ? app
-                : throw new ControlPlaneException(404, $"no app named '{app}'", apps.IsEmpty ? "deploy one with `orch deploy`" : "apps: " + string.Join(", ", apps));
+                : throw new ControlPlaneException(404, $"no app named '{app}'",
+                    (apps.IsEmpty ? "deploy one with `orch deploy`" : "apps: " + string.Join(", ", apps)) + silent);
         }
 
         return apps.Length switch
         {
             1 => apps[0],
-            0 => throw new ControlPlaneException(404, "no app has been deployed yet", "deploy one with `orch deploy`"),
+            0 => throw new ControlPlaneException(404, "no app has been deployed yet", "deploy one with `orch deploy`" + silent),
             _ => throw new ControlPlaneException(400, $"{apps.Length} apps run here: {string.Join(", ", apps)}", "name one with --app NAME"),
         };
     }
@@ -134,7 +144,7 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     public async Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken)
     {
         var node = await actors;
-        return ClusterMembers.Status(node.System, await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken));
+        return ClusterMembers.Status(node.System, (await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken)).ByNode);
     }
 
     public async Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken)
@@ -147,15 +157,8 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     private static async Task<ImmutableArray<string>> LocalAppNamesAsync(NodeActors node, CancellationToken cancellationToken)
     {
         var self = Akka.Cluster.Cluster.Get(node.System).SelfAddress;
-        var byNode = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
-        return byNode.TryGetValue(self, out var apps) ? apps : [];
+        var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        return known.ByNode.TryGetValue(self, out var apps) ? apps : [];
     }
 
-    /// <summary>Every app of the cluster: each worker node answers for the apps it hosts.</summary>
-    private async Task<ImmutableArray<string>> AppNamesAsync(CancellationToken cancellationToken)
-    {
-        var node = await actors;
-        var byNode = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
-        return [.. byNode.Values.SelectMany(apps => apps).Distinct().Order(StringComparer.Ordinal)];
-    }
 }

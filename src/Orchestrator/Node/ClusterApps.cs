@@ -11,18 +11,25 @@ internal static class ClusterApps
 {
     private const string AppsRegionName = "apps";
 
-    /// <summary>Per worker node that answered in time: the app entities it runs. A node that does not answer is left out.</summary>
-    public static async Task<ImmutableDictionary<Address, ImmutableArray<string>>> ByNodeAsync(
-        NodeActors node, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Per worker node that answered in time, the app entities it runs; and the workers that did not answer.</summary>
+    public static async Task<Answer> ByNodeAsync(NodeActors node, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var cluster = Cluster.Get(node.System);
-        var state = cluster.State;
+        var state = Cluster.Get(node.System).State;
         var workers = state.Members
-            .Where(m => m.Status == MemberStatus.Up && m.HasRole(ClusterMembership.WorkerRole) && !state.Unreachable.Contains(m))
-            .Select(m => m.Address)
+            .Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving && m.HasRole(ClusterMembership.WorkerRole))
             .ToList();
-        var answers = await Task.WhenAll(workers.Select(address => AppsOfAsync(node, address, timeout, cancellationToken)));
-        return answers.OfType<(Address Node, ImmutableArray<string> Apps)>().ToImmutableDictionary(a => a.Node, a => a.Apps);
+        var reachable = workers.Where(m => !state.Unreachable.Contains(m)).Select(m => m.Address).ToList();
+        var answers = (await Task.WhenAll(reachable.Select(address => AppsOfAsync(node, address, timeout, cancellationToken))))
+            .OfType<(Address Node, ImmutableArray<string> Apps)>()
+            .ToImmutableDictionary(a => a.Node, a => a.Apps);
+        var silent = workers.Select(m => m.Address).Where(a => !answers.ContainsKey(a)).Select(a => a.ToString()).Order(StringComparer.Ordinal);
+        return new Answer(answers, [.. silent]);
+    }
+
+    /// <param name="Silent">Workers that are unreachable or did not answer: their apps are missing from <paramref name="ByNode"/>.</param>
+    public sealed record Answer(ImmutableDictionary<Address, ImmutableArray<string>> ByNode, ImmutableArray<string> Silent)
+    {
+        public ImmutableArray<string> Apps => [.. ByNode.Values.SelectMany(apps => apps).Distinct().Order(StringComparer.Ordinal)];
     }
 
     private static async Task<(Address Node, ImmutableArray<string> Apps)?> AppsOfAsync(

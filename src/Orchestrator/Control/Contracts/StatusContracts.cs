@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Orchestrator.Control.Contracts;
 
 /// <summary>GET /v1/status[?app=NAME].</summary>
-public sealed record StatusResponse(ImmutableArray<AppStatus> Apps);
+/// <param name="SilentNodes">Worker nodes that did not answer (crashed or cut off): their apps are missing from <paramref name="Apps"/>.</param>
+public sealed record StatusResponse(ImmutableArray<AppStatus> Apps, ImmutableArray<string>? SilentNodes = null);
 
 /// <param name="Node">The cluster address of the node that runs the app and its processes.</param>
 public sealed record AppStatus(
