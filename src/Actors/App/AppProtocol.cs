@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
-using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Messaging;
+using Orchestrator.Actors.Processes;
 
 namespace Orchestrator.Actors.App;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Messaging;
+using Orchestrator.Actors.Persistence;
 
 namespace Orchestrator.Actors.Routing;
 
