@@ -44,6 +44,20 @@ public sealed class OrchProcessTests : IAsyncLifetime
         await Eventually.Within(plane.ShutdownCalled.Task);
     }
 
+    [Fact]
+    public async Task Daemon_SeedsOnTheDefaultSqliteJournal_ExitsTwoAtOnceWithoutASocket()
+    {
+        var stateDirectory = Path.Combine(_socket.DirectoryPath, "state");
+
+        var (exitCode, _, stderr) = await RunOrchAsync(
+            "daemon", "--seed", "127.0.0.1:1", "--state-dir", stateDirectory, "--control", _socket.SocketPath);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: a cluster of several nodes needs a shared journal", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_socket.SocketPath), "a daemon that cannot start must not leave its socket behind");
+        Assert.False(Directory.Exists(stateDirectory), "a daemon that cannot start must not create its state");
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunOrchAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -52,6 +66,13 @@ public sealed class OrchProcessTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // Only the arguments count: no ORCH_JOURNAL, ORCH_SEEDS, ... from the environment running the tests.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ORCH_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orch.dll"));
         foreach (var arg in args)
         {

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Orchestrator.Actors.App;
+using Orchestrator.Actors.Config;
+using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Actors.Tests.Messaging;
+
+/// <summary>One filled-in instance of every message nodes exchange: non-UTC times, non-empty collections, and nulls where allowed.</summary>
+internal static class SampleClusterMessages
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 1, 14, 5, 9, 123, TimeSpan.FromHours(2));
+
+    private static readonly DeploymentRoute ActiveRoute = new("web-250301-120509", RouteState.Active, ["http://10.0.0.5:18182", "http://10.0.0.6:18182"]);
+
+    private static readonly DeploymentRoute DrainingRoute = new("web-250228-090000", RouteState.Draining, ["http://10.0.0.5:18190"]);
+
+    private static readonly RouteTable Table = new(
+        "web",
+        7,
+        "0.0.0.0:8182",
+        ["example.test", "*.example.test"],
+        true,
+        ActiveRoute.DeploymentId,
+        ImmutableDictionary<string, DeploymentRoute>.Empty.Add(ActiveRoute.DeploymentId, ActiveRoute).Add(DrainingRoute.DeploymentId, DrainingRoute));
+
+    private static readonly RouteListener Listener = new("0.0.0.0:8182", ["example.test"], true);
+
+    private static readonly ProcessStatusSnapshot Redis =
+        new("redis", ProcessPolicy.Service, 4243, ProcessState.Running, 1, null, null, At, "/var/lib/orch/logs/web/redis.log");
+
+    private static readonly ProcessStatusSnapshot CrashedWorker =
+        new("worker", ProcessPolicy.Companion, null, ProcessState.BackingOff, 3, 137, "SIGKILL", null, "/var/lib/orch/logs/web/worker.log");
+
+    /// <summary>Every sample; messages that carry an actor reference carry <paramref name="progress"/>.</summary>
+    public static ImmutableArray<object> All(IActorRef progress) =>
+    [
+        new DeployApp("web", Config(), "app = \"web\"\n", "/srv/web/r1/orch.toml", "/srv/web/r1", "abc123", null, progress),
+        new RollbackApp("web", "web-250228-090000", progress),
+        new StopApp("web"),
+        new AppStopReply("web", "stopped web: 2 deployments, 1 service"),
+        new GetAppStatus("web"),
+        StatusView(),
+        new DeployRefused("a deploy of web is already running", null),
+        new DeployProgressed(DeployProgressed.Step, "probing GET /ping", "web-250301-120509", "Probing"),
+        new ActivateRoute("web", ActiveRoute.DeploymentId, ActiveRoute.Destinations, Listener),
+        new RegisterDrainingRoute("web", DrainingRoute.DeploymentId, DrainingRoute.Destinations, Listener),
+        new RemoveRoute("web", DrainingRoute.DeploymentId),
+        new ClearRoutes("web"),
+        new RouteUpdated("web", Table),
+        new RouteUpdateFailed("web", 8, "replica router-10.0.0.6 did not apply version 8 within 10s"),
+        new GetDrainStatus("web", DrainingRoute.DeploymentId, At),
+        new DrainStatus(DrainingRoute.DeploymentId, new ConnectionCounts(2, 1, 0), true),
+        new GetRouteTable("web"),
+        Table,
+        new RouteTablePublished(Table),
+        new RouteTableApplied("web", 7, "router-10.0.0.5"),
+        new RouteTableRejected("web", 7, "router-10.0.0.6", "0.0.0.0:8182 is in use"),
+        new ConnectionCountsReport(
+            "web",
+            "router-10.0.0.5",
+            ImmutableDictionary<string, ConnectionCounts>.Empty
+                .Add(ActiveRoute.DeploymentId, new ConnectionCounts(12, 3, 1))
+                .Add(DrainingRoute.DeploymentId, ConnectionCounts.Zero)),
+        new ReplicaStarted("router-10.0.0.5"),
+    ];
+
+    private static AppConfig Config() => new()
+    {
+        App = "web",
+        Proxy = new ProxyConfig
+        {
+            Listen = "0.0.0.0:8182",
+            Hosts = ["example.test"],
+            HealthPath = "/ping",
+            DrainTimeout = TimeSpan.FromSeconds(45),
+            Affinity = true,
+        },
+        Processes =
+        [
+            new ProcessConfig
+            {
+                Id = "web",
+                Policy = ProcessPolicy.Proxied,
+                Command = "bin/web --port {{port}}",
+                Port = new PortRange(18100, 18199),
+                Env = ImmutableDictionary<string, string>.Empty.Add("RAILS_ENV", "production"),
+                Health = new HealthConfig { Path = "/ping", Interval = TimeSpan.FromSeconds(2) },
+                Restart = new RestartConfig { MaxRestarts = 5, BackoffFactor = 1.5 },
+            },
+            new ProcessConfig
+            {
+                Id = "worker",
+                Policy = ProcessPolicy.Companion,
+                Command = "bin/worker",
+                Cwd = "{{release}}/jobs",
+                GracefulStop = TimeSpan.FromSeconds(20),
+            },
+        ],
+        Retention = new RetentionConfig { Keep = 3 },
+    };
+
+    private static AppStatusView StatusView() => new(
+        "web",
+        "akka.tcp://orch@10.0.0.5:4053",
+        "0.0.0.0:8182",
+        ActiveRoute.DeploymentId,
+        null,
+        [Redis],
+        [
+            new DeploymentStatusView(
+                ActiveRoute.DeploymentId,
+                "web",
+                "abc123",
+                DeploymentPhase.Active,
+                "/srv/web/r1",
+                At,
+                At.AddSeconds(4),
+                null,
+                null,
+                null,
+                ImmutableDictionary<string, int>.Empty.Add("web", 18182),
+                new ConnectionCounts(12, 3, 1),
+                [Redis with { ProcessId = "web", Policy = ProcessPolicy.Proxied, Pid = 4250, LogPath = "/var/lib/orch/logs/web/web.log" }, CrashedWorker],
+                null),
+            new DeploymentStatusView(
+                DrainingRoute.DeploymentId,
+                "web",
+                "9f8e7d",
+                DeploymentPhase.Failed,
+                "/srv/web/r0",
+                At.AddDays(-1),
+                null,
+                null,
+                null,
+                At.AddDays(-1).AddSeconds(30),
+                ImmutableDictionary<string, int>.Empty,
+                ConnectionCounts.Zero,
+                [],
+                "health never passed: GET /ping answered 500"),
+        ]);
+}

@@ -1,0 +1,65 @@
+using Orchestrator.Hosting;
+using Xunit;
+
+namespace Orchestrator.Control.Tests.Hosting;
+
+public sealed class NodeOptionsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("orch-options-").FullName;
+
+    private static ClusterMembership TwoNodes => ClusterMembership.ClusterOfOne with { Seeds = ["10.0.0.5:4053", "10.0.0.6:4053"] };
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Problems_ClusterOfOneOnSqlite_None()
+    {
+        Assert.Empty(Options().Problems());
+    }
+
+    [Fact]
+    public void Problems_SeedsOnTheSqliteJournal_AsksForASharedJournal()
+    {
+        var options = Options() with { Cluster = TwoNodes };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains("a cluster of several nodes needs a shared journal", problem, StringComparison.Ordinal);
+        Assert.Contains("--journal redis://HOST:PORT", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_SeedsOnARedisJournal_None()
+    {
+        var options = Options() with { Cluster = TwoNodes, Journal = JournalChoice.Parse("redis://10.0.0.7:6379/2") };
+
+        Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void Problems_AkkaConfigFileMissing_NamesTheFile()
+    {
+        var missing = Path.Combine(_dir, "failure-detector.conf");
+        var options = Options() with { AkkaConfigPath = missing };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains($"the Akka config file {missing} does not exist", problem, StringComparison.Ordinal);
+        Assert.Contains("--akka-config", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_AkkaConfigFileExists_None()
+    {
+        var path = Path.Combine(_dir, "failure-detector.conf");
+        File.WriteAllText(path, "akka.cluster.failure-detector.threshold = 12\n");
+
+        Assert.Empty((Options() with { AkkaConfigPath = path }).Problems());
+    }
+
+    private NodeOptions Options() => new()
+    {
+        StateDirectory = Path.Combine(_dir, "state"),
+        ControlSocketPath = Path.Combine(_dir, "orch.sock"),
+    };
+}
