@@ -8,7 +8,7 @@ using Xunit;
 namespace Orchestrator.Persistence.Tests.Specs;
 
 /// <summary>Journal behaviour through Akka's journal protocol, modelled on Akka's TCK JournalSpec; one subclass per backend.</summary>
-public abstract class JournalSpecBase(Config backend) : TestKit(backend)
+public abstract partial class JournalSpecBase(Config backend) : TestKit(SpecConfig.On(backend))
 {
     private readonly string _writerGuid = Guid.NewGuid().ToString();
 
@@ -17,22 +17,27 @@ public abstract class JournalSpecBase(Config backend) : TestKit(backend)
 
     private IActorRef Journal => Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null);
 
-    [Fact]
-    public void Journal_must_replay_all_messages_in_order()
+    /// <summary>The TCK's replay cases over events 1..5: the bounds are inclusive, max caps the count, and the highest is always 5.</summary>
+    [Theory]
+    [InlineData(1, long.MaxValue, long.MaxValue, new long[] { 1, 2, 3, 4, 5 })]
+    [InlineData(0, long.MaxValue, long.MaxValue, new long[] { 1, 2, 3, 4, 5 })]
+    [InlineData(3, long.MaxValue, long.MaxValue, new long[] { 3, 4, 5 })]
+    [InlineData(1, 3, long.MaxValue, new long[] { 1, 2, 3 })]
+    [InlineData(1, long.MaxValue, 3, new long[] { 1, 2, 3 })]
+    [InlineData(2, 3, long.MaxValue, new long[] { 2, 3 })]
+    [InlineData(2, 5, 2, new long[] { 2, 3 })]
+    [InlineData(2, 2, long.MaxValue, new long[] { 2 })]
+    [InlineData(2, 4, 1, new long[] { 2 })]
+    [InlineData(2, 4, 0, new long[0])]
+    [InlineData(3, 2, long.MaxValue, new long[0])]
+    public void Journal_must_replay_what_the_bounds_and_max_select_and_report_the_highest(long from, long to, long max, long[] expected)
     {
         WriteMessages(1, 5);
 
-        Assert.Equal([1L, 2, 3, 4, 5], Replay(1, long.MaxValue, long.MaxValue, Pid).SequenceNrs);
-    }
+        var replayed = Replay(from, to, max, Pid);
 
-    [Fact]
-    public void Journal_must_replay_within_lower_and_upper_bound_up_to_max()
-    {
-        WriteMessages(1, 5);
-
-        Assert.Equal([2L, 3, 4], Replay(2, 4, long.MaxValue, Pid).SequenceNrs);
-        Assert.Equal([2L, 3], Replay(2, 5, 2, Pid).SequenceNrs);
-        Assert.Empty(Replay(2, 5, 0, Pid).SequenceNrs);
+        Assert.Equal(expected, replayed.SequenceNrs);
+        Assert.Equal(5, replayed.Highest);
     }
 
     [Fact]
@@ -47,34 +52,12 @@ public abstract class JournalSpecBase(Config backend) : TestKit(backend)
     }
 
     [Fact]
-    public void Journal_must_replay_nothing_for_an_unknown_persistence_id()
+    public void Journal_must_replay_nothing_and_report_highest_0_for_an_unknown_persistence_id()
     {
-        var replayed = Replay(1, long.MaxValue, long.MaxValue, $"unknown-{Guid.NewGuid():N}");
+        var replayed = Replay(0, long.MaxValue, long.MaxValue, $"unknown-{Guid.NewGuid():N}");
 
         Assert.Empty(replayed.SequenceNrs);
         Assert.Equal(0, replayed.Highest);
-    }
-
-    [Fact]
-    public void Journal_must_keep_the_highest_sequence_nr_after_deleting_everything()
-    {
-        WriteMessages(1, 5);
-
-        DeleteTo(5);
-
-        var replayed = Replay(1, long.MaxValue, long.MaxValue, Pid);
-        Assert.Empty(replayed.SequenceNrs);
-        Assert.Equal(5, replayed.Highest);
-    }
-
-    [Fact]
-    public void Journal_must_replay_only_the_messages_after_a_partial_delete()
-    {
-        WriteMessages(1, 5);
-
-        DeleteTo(3);
-
-        Assert.Equal([4L, 5], Replay(1, long.MaxValue, long.MaxValue, Pid).SequenceNrs);
     }
 
     [Fact]
@@ -88,15 +71,15 @@ public abstract class JournalSpecBase(Config backend) : TestKit(backend)
     /// <summary>Event 2 tagged "blue" and "green", the others plain strings.</summary>
     protected static object TagSecond(int i) => i == 2 ? new Tagged("a-2", ["blue", "green"]) : $"a-{i}";
 
+    /// <summary>Writes events from..to as "a-{n}", the last two in one AtomicWrite (a PersistAll), as the TCK does.</summary>
     protected void WriteMessages(int from, int to, Func<int, object>? payload = null)
     {
         payload ??= i => $"a-{i}";
+        IPersistentRepresentation Event(int i) => new Persistent(payload(i), i, Pid, string.Empty, false, ActorRefs.NoSender, _writerGuid);
+        var singles = Enumerable.Range(from, Math.Max(0, to - from - 1)).Select(i => new AtomicWrite(Event(i)));
+        var last = to > from ? new AtomicWrite([Event(to - 1), Event(to)]) : new AtomicWrite(Event(to));
         var probe = CreateTestProbe();
-        var writes = Enumerable.Range(from, to - from + 1)
-            .Select(i => (IPersistentEnvelope)new AtomicWrite(
-                new Persistent(payload(i), i, Pid, string.Empty, false, ActorRefs.NoSender, _writerGuid)))
-            .ToArray();
-        Journal.Tell(new WriteMessages(writes, probe.Ref, 1));
+        Journal.Tell(new WriteMessages([.. singles, last], probe.Ref, 1));
         probe.ExpectMsg<WriteMessagesSuccessful>();
         for (var i = from; i <= to; i++)
         {
@@ -122,13 +105,6 @@ public abstract class JournalSpecBase(Config backend) : TestKit(backend)
                     throw new Xunit.Sdk.XunitException($"unexpected {other}");
             }
         }
-    }
-
-    private void DeleteTo(long toSequenceNr)
-    {
-        var probe = CreateTestProbe();
-        Journal.Tell(new DeleteMessagesTo(Pid, toSequenceNr, probe.Ref));
-        probe.ExpectMsg<DeleteMessagesSuccess>();
     }
 
     protected sealed record Replayed(IReadOnlyList<IPersistentRepresentation> Messages, long Highest)
