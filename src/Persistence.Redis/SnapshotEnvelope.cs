@@ -24,7 +24,8 @@ internal sealed record SnapshotEnvelope(long SequenceNr, long TimestampTicks, in
             metadata.Timestamp.Ticks,
             serializer.Identifier,
             Serialization.ManifestFor(serializer, snapshot),
-            serializer.ToBinary(snapshot));
+            // As Akka's own persistence serializer does, so a snapshot's actor refs are written with this node's address.
+            Serialization.WithTransport(serialization.System, () => serializer.ToBinary(snapshot)));
     }
 
     public object Deserialize(Serialization serialization) => serialization.Deserialize(Bytes, SerializerId, Manifest);
