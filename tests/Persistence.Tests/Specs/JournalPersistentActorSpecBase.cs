@@ -1,13 +1,12 @@
 using Akka.Actor;
 using Akka.Configuration;
-using Akka.Persistence;
 using Akka.TestKit.Xunit2;
 using Xunit;
 
 namespace Orchestrator.Persistence.Tests.Specs;
 
-/// <summary>Journal behaviour seen by a persistent actor: rejected writes and PersistAll batches; one subclass per backend.</summary>
-public abstract class JournalPersistentActorSpecBase(Config backend) : TestKit(backend)
+/// <summary>Journal behaviour seen by persistent actors (<see cref="Recorder"/>): how they persist, recover, stop and restart; one subclass per backend.</summary>
+public abstract partial class JournalPersistentActorSpecBase(Config backend) : TestKit(SpecConfig.On(backend))
 {
     /// <summary>Unique per test so backends that share one database across a test class stay isolated.</summary>
     private readonly string _pid = $"r-{Guid.NewGuid():N}";
@@ -15,73 +14,78 @@ public abstract class JournalPersistentActorSpecBase(Config backend) : TestKit(b
     [Fact]
     public void PersistentActor_must_reject_an_unserializable_event_and_keep_working()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new Recorder(_pid, TestActor)));
+        var actor = Sys.ActorOf(Recorder.Props(_pid, TestActor));
 
         actor.Tell(new Unserializable());
-        ExpectMsg<Rejected>();
+        ExpectMsg<Recorder.Rejected>();
         actor.Tell("after");
-        ExpectMsg("persisted:after");
+        ExpectMsg(new Recorder.Persisted("after"));
 
-        Watch(actor);
-        Sys.Stop(actor);
-        ExpectTerminated(actor);
-        Sys.ActorOf(Props.Create(() => new Recorder(_pid, TestActor))).Tell(Recorder.Report);
-        Assert.Equal(["after"], ExpectMsg<IReadOnlyList<string>>());
+        StopAndWait(actor);
+        Assert.Equal(["after"], Recover(_pid).Events);
     }
 
     [Fact]
     public void PersistentActor_must_recover_a_whole_PersistAll_batch()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new Recorder(_pid, TestActor)));
+        var actor = Sys.ActorOf(Recorder.Props(_pid, TestActor));
 
-        actor.Tell(new Batch(["a", "b", "c"]));
-        ExpectMsg("persisted:a");
-        ExpectMsg("persisted:b");
-        ExpectMsg("persisted:c");
+        actor.Tell(new Recorder.Batch(["a", "b", "c"]));
+        ExpectMsg(new Recorder.Persisted("a"));
+        ExpectMsg(new Recorder.Persisted("b"));
+        ExpectMsg(new Recorder.Persisted("c"));
 
-        Watch(actor);
+        StopAndWait(actor);
+        var recovered = Recover(_pid);
+        Assert.Equal(["a", "b", "c"], recovered.Events);
+        Assert.Equal(3, recovered.LastSequenceNr);
+    }
+
+    [Fact]
+    public void PersistentActor_must_acknowledge_and_recover_PersistAsync_and_Persist_events_in_the_order_sent()
+    {
+        var actor = Sys.ActorOf(Recorder.Props(_pid, TestActor));
+        var sent = Enumerable.Range(1, 30).Select(i => $"e-{i}").ToList();
+
+        // Every third one stashes the commands behind it until it is stored; the others do not wait.
+        foreach (var (e, i) in sent.Select((e, i) => (e, i)))
+        {
+            actor.Tell(i % 3 == 2 ? e : new Recorder.Async(e));
+        }
+
+        foreach (var e in sent)
+        {
+            ExpectMsg(new Recorder.Persisted(e));
+        }
+
+        StopAndWait(actor);
+        var recovered = Recover(_pid);
+        Assert.Equal(sent, recovered.Events);
+        Assert.Equal(30, recovered.LastSequenceNr);
+    }
+
+    /// <summary>Starts a new incarnation of <paramref name="persistenceId"/> that acknowledges to nobody and returns what it recovered.</summary>
+    private Recorder.Held Recover(string persistenceId)
+    {
+        var actor = Sys.ActorOf(Recorder.Props(persistenceId, ActorRefs.Nobody));
+        var held = Held(actor);
+        StopAndWait(actor);
+        return held;
+    }
+
+    /// <summary>What <paramref name="actor"/> holds; Persist and PersistAll stash the question until what was sent before is stored.</summary>
+    private Recorder.Held Held(IActorRef actor)
+    {
+        var probe = CreateTestProbe();
+        actor.Tell(Recorder.Report.Instance, probe.Ref);
+        return probe.ExpectMsg<Recorder.Held>();
+    }
+
+    private void StopAndWait(IActorRef actor)
+    {
+        var probe = CreateTestProbe();
+        probe.Watch(actor);
         Sys.Stop(actor);
-        ExpectTerminated(actor);
-        Sys.ActorOf(Props.Create(() => new Recorder(_pid, TestActor))).Tell(Recorder.Report);
-        Assert.Equal(["a", "b", "c"], ExpectMsg<IReadOnlyList<string>>());
-    }
-
-    /// <summary>Newtonsoft (Akka's default serializer) fails on the throwing getter.</summary>
-    public sealed class Unserializable
-    {
-        public string Value => throw new InvalidOperationException("not serializable");
-    }
-
-    private sealed record Batch(IReadOnlyList<string> Events);
-
-    private sealed record Rejected(object Event);
-
-    private sealed class Recorder : ReceivePersistentActor
-    {
-        public const string Report = "report";
-        private readonly List<string> _events = [];
-        private readonly IActorRef _probe;
-
-        public Recorder(string persistenceId, IActorRef probe)
-        {
-            PersistenceId = persistenceId;
-            _probe = probe;
-            Recover<string>(_events.Add);
-            Command<Unserializable>(e => Persist(e, _ => { }));
-            Command<Batch>(batch => PersistAll(batch.Events, Persisted));
-            Command<string>(s => s == Report, _ => Sender.Tell((IReadOnlyList<string>)[.. _events]));
-            Command<string>(s => Persist(s, Persisted));
-        }
-
-        public override string PersistenceId { get; }
-
-        protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
-            _probe.Tell(new Rejected(@event));
-
-        private void Persisted(string e)
-        {
-            _events.Add(e);
-            _probe.Tell($"persisted:{e}");
-        }
+        probe.ExpectTerminated(actor);
     }
 }
