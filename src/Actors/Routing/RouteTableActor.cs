@@ -15,6 +15,10 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 {
     public const string RouterRole = "router";
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
+
+    // Pub-sub subscriptions reach other nodes by gossip: a replica that subscribed a moment ago may miss one
+    // publication. Publishing again while acks are missing reaches it; replicas ack a version they hold again.
+    private static readonly TimeSpan RepublishInterval = TimeSpan.FromMilliseconds(500);
     private const int SnapshotEvery = 100;
 
     private readonly string _app;
@@ -45,6 +49,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Command<ConnectionCountsReport>(r => _reports = _reports.SetItem(r.ReplicaId, new ReplicaReport(Now, r.ByDeployment)));
         Command<ReplicaStarted>(_ => Publish());
         Command<AckTimedOut>(HandleAckTimedOut);
+        Command<RepublishWhilePending>(_ => RepublishWhileAcksMissing());
         Command<SubscribeAck>(_ => { });
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failed => _log.Warning("route table {0}: snapshot failed: {1}", _app, failed.Cause.Message));
@@ -93,7 +98,22 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
             _pending.Add(new PendingUpdate(_table.Version, replyTo, replicas));
             Timers.StartSingleTimer(new AckTimerKey(_table.Version), new AckTimedOut(_table.Version), AckTimeout);
             Publish();
+            if (!Timers.IsTimerActive(RepublishWhilePending.Instance))
+            {
+                Timers.StartPeriodicTimer(RepublishWhilePending.Instance, RepublishWhilePending.Instance, RepublishInterval);
+            }
         });
+    }
+
+    private void RepublishWhileAcksMissing()
+    {
+        if (_pending.Count == 0)
+        {
+            Timers.Cancel(RepublishWhilePending.Instance);
+            return;
+        }
+
+        Publish();
     }
 
     private void Publish() => _mediator.Tell(new Publish(RouteTopics.Tables, new RouteTablePublished(_table)));
@@ -172,4 +192,13 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     private sealed record AckTimerKey(long Version);
 
     private sealed record AckTimedOut(long Version);
+
+    private sealed record RepublishWhilePending
+    {
+        public static readonly RepublishWhilePending Instance = new();
+
+        private RepublishWhilePending()
+        {
+        }
+    }
 }

@@ -54,6 +54,24 @@ public sealed class RouteTableActorSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     }
 
     [Fact]
+    public async Task RouteTableActor_must_publish_again_until_a_replica_that_missed_the_table_acks_it()
+    {
+        var table = Sys.ActorOf(RouteTableActor.Props(App));
+        var asker = CreateTestProbe();
+        table.Tell(Activate("a"), asker.Ref);
+
+        // As if the first publication reached no one: the replica's subscription had not spread yet.
+        await _replica.ExpectMsgAsync<RouteTablePublished>();
+        var again = await _replica.ExpectMsgAsync<RouteTablePublished>(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, again.Table.Version);
+        _replica.Reply(new RouteTableApplied(App, 1, ReplicaId));
+
+        await asker.ExpectMsgAsync<RouteUpdated>();
+        _replica.ReceiveWhile(TimeSpan.FromMilliseconds(600), m => m as RouteTablePublished);
+        await _replica.ExpectNoMsgAsync(TimeSpan.FromSeconds(1.5));
+    }
+
+    [Fact]
     public async Task RouteTableActor_must_not_count_an_ack_from_a_replica_that_is_not_a_router_member()
     {
         var table = Sys.ActorOf(RouteTableActor.Props(App));

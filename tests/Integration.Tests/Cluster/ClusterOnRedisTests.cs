@@ -19,14 +19,14 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
     public async Task Deploys_ThroughTheEdgeNode_ReachEveryRouterReplica_AndLoseNoRequest()
     {
         var app = TestApp.Create("clustered") with { Drain = "5s" };
-        await _cluster.Edge.DeployOkAsync(app, "r1");
+        await _cluster.DeployOkAsync(_cluster.Edge, app, "r1");
         await using var throughEdge = LoadGenerator.Start(app.BaseUri, clients: 10);
         await using var throughWorker = LoadGenerator.Start(RedisCluster.RouterOf(app, worker: 0), clients: 10);
         await Eventually.TrueAsync(() => Task.FromResult(throughEdge.Succeeded > 100 && throughWorker.Succeeded > 100),
             "load to flow through the edge router and a worker's router");
 
-        await _cluster.Edge.DeployOkAsync(app, "r2");
-        await _cluster.Workers[1].DeployOkAsync(app, "r3");
+        await _cluster.DeployOkAsync(_cluster.Edge, app, "r2");
+        await _cluster.DeployOkAsync(_cluster.Workers[1], app, "r3");
 
         await Eventually.TrueAsync(() => Task.FromResult(throughEdge.AnsweredBy.ContainsKey("r3") && throughWorker.AnsweredBy.ContainsKey("r3")),
             "both routers to serve the last release");
@@ -43,7 +43,7 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
     public async Task KilledWorker_ItsAppMovesToTheOtherWorker_WithItsHistoryFromRedis()
     {
         var app = TestApp.Create("failover") with { Drain = "5s" };
-        await _cluster.Edge.DeployOkAsync(app, "r1");
+        await _cluster.DeployOkAsync(_cluster.Edge, app, "r1");
         var before = await _cluster.Edge.AppAsync(app.App);
         var addresses = await Task.WhenAll(_cluster.Workers.Select(w => w.SelfAddressAsync()));
         var hostIndex = Array.IndexOf(addresses, before.Node);
@@ -62,7 +62,7 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
             TimeSpan.FromSeconds(90));
         Assert.Equal(before.Deployments.Select(d => d.Id), moved.Deployments.Select(d => d.Id));
 
-        await _cluster.Edge.DeployOkAsync(app, "r2");
+        await _cluster.DeployOkAsync(_cluster.Edge, app, "r2");
         await Eventually.TrueAsync(() => Task.FromResult(load.AnsweredBy.ContainsKey("r2")), "the edge router to serve the release deployed after the failover");
         await load.StopAsync();
         AssertNoFailures(load, "the edge router");

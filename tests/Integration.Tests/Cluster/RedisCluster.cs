@@ -56,6 +56,17 @@ internal sealed class RedisCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Deploys through <paramref name="node"/>; a failure carries every node's log, not only that node's.</summary>
+    public async Task DeployOkAsync(OrchEnvironment node, TestApp app, string revision)
+    {
+        var result = await node.DeployAsync(app, revision);
+        if (result.ExitCode != 0)
+        {
+            var logs = new[] { Edge }.Concat(Workers).Select((n, i) => $"--- node {i} (edge is 0) ---\n{Tail(n.ReadDaemonLog(), 60)}");
+            throw new Xunit.Sdk.XunitException($"deploy of {revision} failed: {result}\n{string.Join("\n", logs)}");
+        }
+    }
+
     /// <summary>The address a node's router serves <paramref name="app"/> on: the edge's is the app's own listen address.</summary>
     public static Uri RouterOf(TestApp app, int worker) => new($"http://127.0.0.{worker + 2}:{app.ListenPort}");
 
@@ -70,6 +81,8 @@ internal sealed class RedisCluster : IAsyncDisposable
         await _redis.DisposeAsync();
         File.Delete(_akkaConfig);
     }
+
+    private static string Tail(string log, int lines) => string.Join('\n', log.Split('\n').TakeLast(lines));
 
     private static Dictionary<string, string> Environment(RedisServer redis, string akkaConfig) => new()
     {
