@@ -44,6 +44,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Command<DeployApp>(HandleDeploy);
         Command<RollbackApp>(HandleRollback);
         Command<RedeployFrom>(HandleRedeployFrom);
+        Command<ReactivateRefused>(HandleReactivateRefused);
         Command<DeploymentPhaseChanged>(HandlePhaseChanged);
         Command<SingletonsReleased>(HandleSingletonsReleased);
         Command<StopApp>(HandleStop);
@@ -213,6 +214,22 @@ internal sealed partial class AppActor : ReceivePersistentActor
             .PipeTo(Self, success: created => new RedeployFrom(created, rollback.Progress),
                 failure: e => new RedeployFrom(null, rollback.Progress));
     }
+
+    /// <summary>The rollback's target finished its drain just before the rollback reached it: redeploy its release instead.</summary>
+    private void HandleReactivateRefused(ReactivateRefused refused) =>
+        Persist(new AppDeploymentEnded(refused.DeploymentId, refused.Outcome, Now), e =>
+        {
+            Apply(e);
+            if (!_deployments.TryGetValue(refused.DeploymentId, out var deployment))
+            {
+                refused.Progress.Tell(new DeployRefused($"deployment {refused.DeploymentId} is gone", "deploy its release again with `orch deploy`"));
+                return;
+            }
+
+            deployment.Ask<DeploymentCreated>(GetDeploymentCreated.Instance, TimeSpan.FromSeconds(5))
+                .PipeTo(Self, success: created => new RedeployFrom(created, refused.Progress),
+                    failure: _ => new RedeployFrom(null, refused.Progress));
+        });
 
     private void HandleRedeployFrom(RedeployFrom redeploy)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Orchestrator.Actors.App;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Processes;
@@ -350,6 +351,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<RouteUpdated>(_ => { });
         Command<RouteUpdateFailed>(_ => { });
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
+        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, _failing ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
     }
 
     private void Fail(string reason)
@@ -402,8 +404,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
         Command<BeginDrain>(_ => { });
         Command<StartSingletons>(_ => { });
-        Command<Reactivate>(r => r.Progress.Tell(new DeployProgressed(DeployProgressed.Failed,
-            $"deployment {_deploymentId} is {_state.Phase.ToDisplay()}: its processes no longer run", _deploymentId, _state.Phase.ToDisplay())));
+        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId,
+            _state.Phase == DeploymentPhase.Failed ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
         CommandAny(_ => { });
     }
 

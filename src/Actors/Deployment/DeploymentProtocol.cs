@@ -51,6 +51,12 @@ public sealed class StartSingletons
 /// <summary>From the app (rollback): a draining deployment becomes active again. Progress as for a deploy.</summary>
 public sealed record Reactivate(IActorRef Progress);
 
+/// <summary>
+/// To the app, instead of a reactivation: the deployment was already stopping (its drain ended as the rollback
+/// arrived). It ends with <paramref name="Outcome"/> (<c>retired</c> or <c>failed</c>); the app redeploys its release.
+/// </summary>
+public sealed record ReactivateRefused(string DeploymentId, string Outcome, IActorRef Progress);
+
 /// <summary>Replies <see cref="DeploymentStatusView"/>.</summary>
 public sealed class GetDeploymentStatus
 {

@@ -43,6 +43,28 @@ public sealed partial class DeploymentActorSpec
     }
 
     [Fact]
+    public async Task DeploymentActor_must_refuse_a_reactivation_that_arrives_once_it_is_retiring()
+    {
+        var (deployment, port, process) = await DeployActiveAsync("web-1");
+        deployment.Tell(new BeginDrain("replaced by web-2"));
+        await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining);
+        await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
+        _routes.Reply(new DrainStatus("web-1", ConnectionCounts.Zero, Fresh: true));
+        await _routes.FishForMessageAsync<RemoveRoute>(_ => true, ProcessTimeout);
+        var app = CreateTestProbe();
+        var progress = CreateTestProbe();
+
+        deployment.Tell(new Reactivate(progress.Ref), app.Ref);
+
+        var refused = await app.ExpectMsgAsync<ReactivateRefused>();
+        Assert.Equal(("web-1", "retired", progress.Ref), (refused.DeploymentId, refused.Outcome, refused.Progress));
+        _routes.Reply(RouteTableStandIn.Updated(AppName));
+        await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        AssertNothingRuns(process, port);
+        await progress.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task DeploymentActor_must_retire_at_the_drain_deadline_while_connections_stay_open()
     {
         var (deployment, port, process) = await DeployActiveAsync("web-1", TestApp with { DrainTimeout = "1s" });
