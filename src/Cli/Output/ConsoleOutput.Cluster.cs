@@ -1,4 +1,5 @@
 using Orchestrator.Control.Contracts;
+using Orchestrator.Hosting;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Output;
@@ -34,6 +35,6 @@ internal sealed partial class ConsoleOutput
     {
         { IsEmpty: true } => "-",
         { } apps => string.Join(' ', apps),
-        null => member.Roles.Contains("worker") ? "?" : "-",
+        null => member.Roles.Contains(ClusterMembership.WorkerRole) ? "?" : "-",
     };
 }

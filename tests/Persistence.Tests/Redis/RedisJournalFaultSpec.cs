@@ -7,26 +7,11 @@ using Xunit;
 namespace Orchestrator.Persistence.Tests.Redis;
 
 /// <summary>Redis dies under a persisting actor: the failure surfaces, and every acknowledged event is recovered once Redis is back.</summary>
-public sealed class RedisJournalFaultSpec : TestKit, IAsyncLifetime
+public sealed class RedisJournalFaultSpec : RedisOutageSpec
 {
     private const int MaxEvents = 300;
     private const int AcksBeforeKill = 20;
     private static readonly TimeSpan Generous = RedisOutage.Generous;
-
-    private readonly RedisServerFixture _redis;
-
-    public RedisJournalFaultSpec()
-        : this(RedisOutage.Server())
-    {
-    }
-
-    private RedisJournalFaultSpec(RedisServerFixture redis)
-        : base(RedisOutage.JournalConfig(redis)) =>
-        _redis = redis;
-
-    public Task InitializeAsync() => _redis.InitializeAsync();
-
-    public Task DisposeAsync() => _redis.DisposeAsync();
 
     [Fact]
     public async Task PersistentActor_must_recover_every_acknowledged_event_after_redis_is_killed_and_restarted()
@@ -41,9 +26,9 @@ public sealed class RedisJournalFaultSpec : TestKit, IAsyncLifetime
             acked.Add((await probe.ExpectMsgAsync<Acked>(Generous)).Event);
         }
 
-        _redis.Kill();
+        Redis.Kill();
         await CollectAcksUntilTerminatedAsync(probe, writer, acked);
-        await _redis.RestartAsync();
+        await Redis.RestartAsync();
         var recovered = await RedisOutage.AskRecoveredAsync<IReadOnlyList<int>>(
             probe, () => Sys.ActorOf(Ticker.Props("ticker", probe.Ref, persisting: false)), Ticker.Report);
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace Orchestrator.Persistence.Tests.Redis;
 
 /// <summary>Redis is killed while several actors persist large batches: after a restart every batch is there whole or not at all.</summary>
-public sealed class RedisJournalKillAtomicitySpec : TestKit, IAsyncLifetime
+public sealed class RedisJournalKillAtomicitySpec : RedisOutageSpec
 {
     private const int Writers = 4;
     private const int BatchSize = 50;
@@ -15,21 +15,6 @@ public sealed class RedisJournalKillAtomicitySpec : TestKit, IAsyncLifetime
     private const int AckedBatchesBeforeKill = 2;
     // Bounds the run: a writer stops after this many batches even if the kill never reaches it.
     private const int MaxBatches = 100;
-
-    private readonly RedisServerFixture _redis;
-
-    public RedisJournalKillAtomicitySpec()
-        : this(RedisOutage.Server())
-    {
-    }
-
-    private RedisJournalKillAtomicitySpec(RedisServerFixture redis)
-        : base(RedisOutage.JournalConfig(redis)) =>
-        _redis = redis;
-
-    public Task InitializeAsync() => _redis.InitializeAsync();
-
-    public Task DisposeAsync() => _redis.DisposeAsync();
 
     [Fact]
     public async Task PersistentActors_must_recover_whole_batches_only_after_redis_is_killed_mid_write()
@@ -43,9 +28,9 @@ public sealed class RedisJournalKillAtomicitySpec : TestKit, IAsyncLifetime
 
         var progress = new Progress(pids);
         await ReceiveUntilAsync(probe, progress, p => p.AckedBatches.Values.All(acked => acked >= AckedBatchesBeforeKill));
-        _redis.Kill();
+        Redis.Kill();
         await ReceiveUntilAsync(probe, progress, p => p.Stopped == Writers);
-        await _redis.RestartAsync();
+        await Redis.RestartAsync();
 
         foreach (var pid in pids)
         {
