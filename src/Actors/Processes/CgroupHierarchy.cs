@@ -40,16 +40,13 @@ internal sealed class CgroupHierarchy
 
         try
         {
-            var mount = MountPoint(File.ReadAllText("/proc/self/mountinfo"));
-            var own = OwnCgroup(File.ReadAllText("/proc/self/cgroup"));
-            if (mount is null || own is null)
+            if (RootFor(stateDirectory, out reason) is not { } root)
             {
-                reason = mount is null ? "no cgroup2 file system is mounted" : "this process is in no cgroup v2";
                 return null;
             }
 
-            var root = Path.Join(mount.Value.Path, Relative(own, mount.Value.Root), OrchDirectory, Instance(stateDirectory));
             var hierarchy = new CgroupHierarchy(root);
+            hierarchy.Prune();
             reason = hierarchy.Probe() ?? "";
             return reason.Length == 0 ? hierarchy : null;
         }
@@ -57,6 +54,31 @@ internal sealed class CgroupHierarchy
         {
             reason = e.Message;
             return null;
+        }
+    }
+
+    /// <summary>Where the daemon with <paramref name="stateDirectory"/> keeps its cgroups, or null (with why) without cgroup v2.</summary>
+    public static string? RootFor(string stateDirectory, out string reason)
+    {
+        var mount = MountPoint(File.ReadAllText("/proc/self/mountinfo"));
+        var own = OwnCgroup(File.ReadAllText("/proc/self/cgroup"));
+        reason = mount is null ? "no cgroup2 file system is mounted" : own is null ? "this process is in no cgroup v2" : "";
+        return mount is { } m && own is not null
+            ? Path.Join(m.Path, Relative(own, m.Root), OrchDirectory, Instance(stateDirectory))
+            : null;
+    }
+
+    /// <summary>Removes the empty cgroups a crash or a stopped daemon left behind; ones that hold a process stay.</summary>
+    public void Prune()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+        {
+            new ProcessCgroup(dir, Root).TryRemove();
         }
     }
 
