@@ -6,6 +6,7 @@
 //   IGNORE_TERM=1          ignore SIGTERM (needs SIGKILL)
 //   WORKER=1               no server: print a tick every 200ms until SIGTERM (companions, singletons)
 //   SINGLETON_LOCK=path    as a worker, hold this lock file while running; a second holder writes path.overlap
+//   SETSID_CHILD=path      start a child in a session of its own (it leaves the process group) that sleeps; write its pid to path
 // Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever).
 'use strict';
 const http = require('http');
@@ -17,6 +18,13 @@ const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
 if (process.env.EXIT_AT_START) {
   console.error(`testapp: exiting at start with ${process.env.EXIT_AT_START} as asked`);
   process.exit(Number(process.env.EXIT_AT_START));
+}
+
+if (process.env.SETSID_CHILD) {
+  const child = require('child_process').spawn('sleep', ['600'], { detached: true, stdio: 'ignore' });
+  child.unref();
+  require('fs').writeFileSync(process.env.SETSID_CHILD, String(child.pid));
+  console.log(`testapp: started setsid child ${child.pid}`);
 }
 
 if (process.env.WORKER === '1') {

@@ -91,7 +91,7 @@ internal sealed partial class AppActor
             var adoptable = adopt && _state.ServicePids.TryGetValue(service.Id, out var launched)
                 ? new AdoptableProcess(launched.Pid, launched.StartTimeTicks)
                 : null;
-            _serviceProcesses[service.Id] = Context.ActorOf(ProcessActor.Props(spec, adoptable), "service-" + service.Id);
+            _serviceProcesses[service.Id] = Context.ActorOf(ProcessActor.Props(spec, adoptable, _services.Cgroups), "service-" + service.Id);
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class DeploymentActor
             var adoptable = adopt && _state.Launched.TryGetValue(process.Id, out var launched)
                 ? new AdoptableProcess(launched.Pid, launched.StartTimeTicks)
                 : null;
-            _processes[process.Id] = Context.ActorOf(ProcessActor.Props(spec, adoptable), process.Id);
+            _processes[process.Id] = Context.ActorOf(ProcessActor.Props(spec, adoptable, _services.Cgroups), process.Id);
             if (!adopt)
             {
                 Step($"starting {process.Id}: {spec.Command}");
@@ -84,6 +84,11 @@ internal sealed partial class DeploymentActor
 
     private void HandleProcessStopped(ProcessStopped stopped)
     {
+        if (!stopped.Survivors.IsDefaultOrEmpty)
+        {
+            PersistAsync(new DeploymentProcessSurvived(stopped.ProcessId, stopped.Survivors), Apply);
+        }
+
         if (_pendingStops.Remove(stopped.ProcessId, out var pending))
         {
             pending.Waiting.Remove(stopped.ProcessId);
@@ -141,6 +146,18 @@ internal sealed partial class DeploymentActor
 
     private static string OutputTail(ImmutableArray<string> lines) =>
         lines.IsDefaultOrEmpty ? "" : "\n--- last output ---\n" + string.Join("\n", lines.TakeLast(20));
+
+    /// <summary>Stopped processes whose survivors still run: shown in status, as the process the survivors came from.</summary>
+    private List<ProcessStatusSnapshot> SurvivorSnapshots() =>
+    [
+        .. from entry in _state.Survivors
+           where !_processes.ContainsKey(entry.Key)
+           let alive = entry.Value.Where(s => s.IsRunning()).Select(s => s.Pid).ToImmutableArray()
+           where !alive.IsEmpty
+           let policy = _config?.Processes.FirstOrDefault(p => p.Id == entry.Key)?.Policy ?? ProcessPolicy.Proxied
+           let log = Path.Combine(_services.LogDirectory(App, _deploymentId), entry.Key + ".log")
+           select new ProcessStatusSnapshot(entry.Key, policy, null, ProcessState.Stopped, 0, null, null, null, log, alive),
+    ];
 
     private sealed record PendingStop(HashSet<string> Waiting, IActorRef ReplyTo, object Reply);
 }

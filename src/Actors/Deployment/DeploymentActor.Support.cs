@@ -132,16 +132,17 @@ internal sealed partial class DeploymentActor
         var connections = phase.IsLive()
             ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
             : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
-        BuildStatus(state, phase, processes, connections).PipeTo(replyTo);
+        BuildStatus(state, phase, processes, connections, SurvivorSnapshots()).PipeTo(replyTo);
     }
 
     private static async Task<DeploymentStatusView> BuildStatus(
         DeploymentState state,
         DeploymentPhase phase,
         List<Task<ProcessStatusSnapshot>> processes,
-        Task<DrainStatus> connections)
+        Task<DrainStatus> connections,
+        List<ProcessStatusSnapshot> stoppedWithSurvivors)
     {
-        var snapshots = await PartialAnswers.Of(processes);
+        var snapshots = (await PartialAnswers.Of(processes)).Concat(stoppedWithSurvivors);
 
         var counts = ConnectionCounts.Zero;
         try

@@ -41,6 +41,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Recover<DeploymentCreated>(Apply);
         Recover<DeploymentPortsAllocated>(Apply);
         Recover<DeploymentProcessLaunched>(Apply);
+        Recover<DeploymentProcessSurvived>(Apply);
         Recover<DeploymentActivated>(Apply);
         Recover<DeploymentDrainStarted>(Apply);
         Recover<DeploymentRetired>(Apply);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Persistence;
+using Orchestrator.Actors.Processes;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -17,6 +18,9 @@ public sealed record DeploymentPortsAllocated(ImmutableDictionary<string, int> P
 
 /// <summary>Pid and kernel start time of a process, so a restarted node can re-adopt it.</summary>
 public sealed record DeploymentProcessLaunched(string ProcessId, int Pid, long StartTimeTicks) : IPersistedEvent;
+
+/// <summary>Processes of <paramref name="ProcessId"/> that outlived its stop (no cgroup held them); status names them while they run.</summary>
+public sealed record DeploymentProcessSurvived(string ProcessId, ImmutableArray<SurvivingProcess> Survivors) : IPersistedEvent;
 
 public sealed record DeploymentActivated(DateTimeOffset At) : IPersistedEvent;
 

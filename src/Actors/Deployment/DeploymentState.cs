@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Processes;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -12,6 +13,8 @@ public sealed record DeploymentState
     public ImmutableDictionary<string, int> Ports { get; init; } = ImmutableDictionary<string, int>.Empty;
     public ImmutableDictionary<string, DeploymentProcessLaunched> Launched { get; init; } =
         ImmutableDictionary<string, DeploymentProcessLaunched>.Empty;
+    public ImmutableDictionary<string, ImmutableArray<SurvivingProcess>> Survivors { get; init; } =
+        ImmutableDictionary<string, ImmutableArray<SurvivingProcess>>.Empty;
     public DateTimeOffset? ActivatedAt { get; init; }
     public DateTimeOffset? DrainStartedAt { get; init; }
     public DateTimeOffset? DrainDeadline { get; init; }
@@ -23,6 +26,7 @@ public sealed record DeploymentState
         DeploymentCreated e => this with { Created = e, Phase = DeploymentPhase.Starting },
         DeploymentPortsAllocated e => this with { Ports = e.Ports },
         DeploymentProcessLaunched e => this with { Launched = Launched.SetItem(e.ProcessId, e) },
+        DeploymentProcessSurvived e => this with { Survivors = Survivors.SetItem(e.ProcessId, e.Survivors) },
         DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At },
         DeploymentDrainStarted e => this with { Phase = DeploymentPhase.Draining, DrainStartedAt = e.At, DrainDeadline = e.Deadline },
         DeploymentRetired e => this with { Phase = DeploymentPhase.Retired, StoppedAt = e.At },

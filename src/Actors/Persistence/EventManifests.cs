@@ -16,6 +16,7 @@ internal static class EventManifests
         (typeof(DeploymentCreated), "deployment-created.v1"),
         (typeof(DeploymentPortsAllocated), "deployment-ports-allocated.v1"),
         (typeof(DeploymentProcessLaunched), "deployment-process-launched.v1"),
+        (typeof(DeploymentProcessSurvived), "deployment-process-survived.v1"),
         (typeof(DeploymentActivated), "deployment-activated.v1"),
         (typeof(DeploymentDrainStarted), "deployment-drain-started.v1"),
         (typeof(DeploymentRetired), "deployment-retired.v1"),

@@ -19,6 +19,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     /// <summary>How often an adopted or stopping process group is checked for life.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a stop waits after SIGKILL before it reports what is still running as survivors.</summary>
+    public static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
+
     /// <summary>How many lines a <see cref="ProcessFailed"/> carries.</summary>
     public const int FailureOutputLines = 50;
 
@@ -27,6 +30,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     private readonly ProcessSpec _spec;
     private readonly AdoptableProcess? _adopt;
+    private readonly CgroupHierarchy? _cgroups;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<DateTimeOffset> _restartTimes = [];
     private readonly List<ExitStatus> _exits = [];
@@ -38,14 +42,17 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private long _startTimeTicks;
     private DateTimeOffset? _startedAt;
     private bool _adopted;
+    private ProcessCgroup? _cgroup;
+    private ImmutableArray<SurvivingProcess> _survivors = [];
     private bool _leaderExited;
     private int _run;
     private int _restarts;
 
-    public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt)
+    public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt, CgroupHierarchy? cgroups)
     {
         _spec = spec;
         _adopt = adopt;
+        _cgroups = cgroups;
         _tail = LogTail.FromEnd(spec.LogPath, Defaults.LogRingLines);
     }
 
@@ -54,8 +61,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     public IStash Stash { get; set; } = null!;
 
     /// <summary>Starts <paramref name="spec"/>, or adopts <paramref name="adopt"/> when that pid still runs the same process.</summary>
-    public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null) =>
-        Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt));
+    /// <param name="cgroups">Where each process gets a cgroup of its own; null runs it without one.</param>
+    public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null, CgroupHierarchy? cgroups = null) =>
+        Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt, cgroups));
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -130,13 +138,16 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     private void Start()
     {
-        var launch = ProcessLauncher.Launch(_spec);
+        var cgroup = OpenCgroup();
+        var launch = ProcessLauncher.Launch(_spec, cgroup?.Path);
         if (launch.Process is not { } process)
         {
+            cgroup?.TryRemove();
             Fail(launch.Error ?? "could not start");
             return;
         }
 
+        JoinCgroup(cgroup, process.Id);
         _process = process;
         _pid = process.Id;
         _startTimeTicks = ProcStat.StartTimeTicks(process.Id) ?? 0;
@@ -149,6 +160,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     private void Adopt(AdoptableProcess adopt)
     {
+        _cgroup = _cgroups?.Find(_spec, adopt.Pid);
         _pid = adopt.Pid;
         _startTimeTicks = adopt.StartTimeTicks;
         _startedAt = Now;
@@ -215,6 +227,12 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         {
             _log.Warning("{0}: pid {1} still running after {2}; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
             SignalGroup(_pid!.Value, PosixSignals.SIGKILL, orLeader: true);
+            _cgroup?.Kill();
+        });
+        Receive<StopDeadlineTick>(_ =>
+        {
+            _pid = null;
+            Finish($"processes still running {KillWait} after SIGKILL");
         });
         Receive<StopProcess>(_ => _stopRequesters.Add(Sender));
         ReceiveCommon();
@@ -247,8 +265,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         var pgid = _pid!.Value;
         _pid = null;
 
-        // The leader is gone; whatever it left in its group would pile up with every restart.
+        // The leader is gone; whatever it left in its group (or cgroup) would pile up with every restart.
         SignalGroup(pgid, PosixSignals.SIGKILL, orLeader: false);
+        _cgroup?.Kill();
 
         if (!_adopted && status.Code is ProcessLauncher.CommandNotFoundExitCode or ProcessLauncher.NotExecutableExitCode)
         {
@@ -285,14 +304,16 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         _leaderExited = false;
         Transition(ProcessState.Stopping, stop.Reason);
         SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
+        _cgroup?.Signal(PosixSignals.SIGTERM);
         Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
+        Timers.StartSingleTimer(TimerKey.StopDeadline, StopDeadlineTick.Instance, _spec.GracefulStop + KillWait);
         Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
         Become(Stopping);
     }
 
     private void FinishWhenGroupGone()
     {
-        if (_leaderExited && !ProcStat.IsGroupAlive(_pid!.Value))
+        if (_leaderExited && !ProcStat.IsGroupAlive(_pid!.Value) && _cgroup?.Pids() is null or [])
         {
             _pid = null;
             Finish("process group gone");
@@ -303,6 +324,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     {
         Timers.CancelAll();
         _tail.Poll();
+        _survivors = FindSurvivors();
         Transition(ProcessState.Stopped, reason);
         Become(Finished);
         ReplyStopped(_stopRequesters);
@@ -311,7 +333,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     private void ReplyStopped(IReadOnlyCollection<IActorRef> requesters)
     {
-        var stopped = new ProcessStopped(_spec.ProcessId);
+        var stopped = new ProcessStopped(_spec.ProcessId, _survivors);
         foreach (var requester in requesters.Distinct())
         {
             requester.Tell(stopped, Self);
@@ -328,6 +350,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         Timers.CancelAll();
         _tail.Poll();
         _tail.EndLine();
+        _cgroup?.TryRemove();
         Transition(ProcessState.Failed, reason);
         Become(Finished);
         Context.Parent.Tell(new ProcessFailed(_spec.ProcessId, reason, _tail.Last(FailureOutputLines)), Self);
@@ -344,6 +367,60 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         {
             _exits.RemoveAt(0);
         }
+    }
+
+    private ProcessCgroup? OpenCgroup()
+    {
+        if (_cgroups is null)
+        {
+            return null;
+        }
+
+        var cgroup = _cgroups.Open(_spec, out var error);
+        if (cgroup is null)
+        {
+            _log.Warning("{0}: starting without a cgroup ({1}); a child that leaves its process group would survive the stop", _spec.ProcessId, error);
+        }
+
+        return cgroup;
+    }
+
+    /// <summary>The launch script joins by itself before its command runs; this join tells us, at once, whether it could.</summary>
+    private void JoinCgroup(ProcessCgroup? cgroup, int pid)
+    {
+        _cgroup = null;
+        if (cgroup is null)
+        {
+            return;
+        }
+
+        if (cgroup.Join(pid) is { } error && !cgroup.Pids().Contains(pid))
+        {
+            _log.Warning("{0}: pid {1} could not join cgroup {2} ({3}); a child that leaves its process group would survive the stop",
+                _spec.ProcessId, pid, cgroup.Path, error);
+            cgroup.TryRemove();
+            return;
+        }
+
+        _cgroup = cgroup;
+    }
+
+    /// <summary>What outlived the stop: the cgroup's leftovers, or (without a cgroup) processes that carry this spec's variables.</summary>
+    private ImmutableArray<SurvivingProcess> FindSurvivors()
+    {
+        var pids = ProcessSurvivors.Find(_spec).Union(_cgroup?.Pids() ?? []).Order().ToList();
+        var survivors = pids.Select(pid => ProcStat.StartTimeTicks(pid) is { } ticks ? new SurvivingProcess(pid, ticks) : null)
+            .OfType<SurvivingProcess>()
+            .ToImmutableArray();
+        if (survivors.IsEmpty)
+        {
+            _cgroup?.TryRemove();
+            return survivors;
+        }
+
+        _log.Warning("{0}/{1}: pid {2} survived its stop{3}", _spec.DeploymentId, _spec.ProcessId, string.Join(", ", survivors.Select(s => s.Pid)),
+            _cgroup is null ? " (it left its process group and no cgroup holds it)" : $" (still in cgroup {_cgroup.Path})");
+        return survivors;
     }
 
     /// <summary>Signals the group; a failure (EPERM) is logged, not thrown: an actor restart would start a second process.</summary>
@@ -374,7 +451,8 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     {
         var last = _exits.Count > 0 ? _exits[^1] : null;
         return new ProcessStatusSnapshot(
-            _spec.ProcessId, _spec.Policy, _pid, _state, _restarts, last?.Code, last?.Signal, _startedAt, _spec.LogPath);
+            _spec.ProcessId, _spec.Policy, _pid, _state, _restarts, last?.Code, last?.Signal, _startedAt, _spec.LogPath,
+            [.. _survivors.Select(s => s.Pid)]);
     }
 
     private static async Task<ChildExited> WaitForExitAsync(Process process, int run)
@@ -388,6 +466,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         TailLog,
         WatchExit,
         KillAfterGrace,
+        StopDeadline,
         Restart,
     }
 
@@ -408,6 +487,11 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private sealed class KillTick
     {
         public static readonly KillTick Instance = new();
+    }
+
+    private sealed class StopDeadlineTick
+    {
+        public static readonly StopDeadlineTick Instance = new();
     }
 
     private sealed class RestartTick

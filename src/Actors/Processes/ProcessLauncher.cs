@@ -18,6 +18,7 @@ internal static class ProcessLauncher
     public const string SetsidPath = "/usr/bin/setsid";
     public const string ShellPath = "/bin/sh";
     public const string LogFileVariable = "ORCH_LOG_FILE";
+    public const string CgroupVariable = "ORCH_CGROUP";
 
     /// <summary>The exit code <c>sh</c> uses for "command not found".</summary>
     public const int CommandNotFoundExitCode = 127;
@@ -27,8 +28,13 @@ internal static class ProcessLauncher
 
     private const string Script = $"exec </dev/null >>\"${LogFileVariable}\" 2>&1; exec ";
 
+    // Joins its cgroup before the command runs, so not even its first child can start outside; a failed write is
+    // silent and the command still starts (the daemon's own join tells it whether the process is contained).
+    private const string JoinCgroup = $"{{ echo $$ >\"${CgroupVariable}/cgroup.procs\"; }} 2>/dev/null; ";
+
     /// <summary>Starts the process, or returns why it cannot start (no exception for a user's mistake).</summary>
-    public static LaunchResult Launch(ProcessSpec spec)
+    /// <param name="cgroup">The cgroup directory the process joins before its command runs, if any.</param>
+    public static LaunchResult Launch(ProcessSpec spec, string? cgroup = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
 
@@ -62,13 +68,17 @@ internal static class ProcessLauncher
         };
         info.ArgumentList.Add(ShellPath);
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(Script + spec.Command);
+        info.ArgumentList.Add((cgroup is null ? "" : JoinCgroup) + Script + spec.Command);
         foreach (var (name, value) in spec.Environment)
         {
             info.Environment[name] = value;
         }
 
         info.Environment[LogFileVariable] = Path.GetFullPath(spec.LogPath);
+        if (cgroup is not null)
+        {
+            info.Environment[CgroupVariable] = cgroup;
+        }
 
         try
         {

@@ -56,8 +56,15 @@ public sealed record ProcessExited(string ProcessId, int? ExitCode, string? Sign
 /// <summary>To the parent: the process cannot run (command not found, crash loop past max restarts).</summary>
 public sealed record ProcessFailed(string ProcessId, string Reason, ImmutableArray<string> RecentOutput);
 
-/// <summary>Reply to <see cref="StopProcess"/>: the process group is gone.</summary>
-public sealed record ProcessStopped(string ProcessId);
+/// <summary>Reply to <see cref="StopProcess"/>: the process group (and its cgroup, if it has one) is gone.</summary>
+/// <param name="Survivors">Processes of it that outlived the stop (escaped with <c>setsid</c> where no cgroup holds them).</param>
+public sealed record ProcessStopped(string ProcessId, ImmutableArray<SurvivingProcess> Survivors = default);
+
+/// <summary>A process that outlived its stop; the start time tells it from a later process with the same pid.</summary>
+public sealed record SurvivingProcess(int Pid, long StartTimeTicks)
+{
+    public bool IsRunning() => ProcStat.IsSameProcess(Pid, StartTimeTicks);
+}
 
 public sealed record ProcessStatusSnapshot(
     string ProcessId,
@@ -68,4 +75,5 @@ public sealed record ProcessStatusSnapshot(
     int? ExitCode,
     string? ExitSignal,
     DateTimeOffset? StartedAt,
-    string LogPath);
+    string LogPath,
+    ImmutableArray<int> Survivors = default);

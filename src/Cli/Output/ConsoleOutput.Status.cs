@@ -72,7 +72,9 @@ internal sealed partial class ConsoleOutput
                 Cell(process.Id),
                 Cell(process.Policy),
                 Cell(process.Pid is { } pid ? Number(pid) : null),
-                Cell(process.State),
+                Cell(process.Survivors is { IsEmpty: false } survivors
+                    ? $"{process.State}; survived its stop: pid {string.Join(", ", survivors.Select(Number))}"
+                    : process.State),
                 Cell(Number(process.Restarts)),
                 Cell(Exit(process)),
                 Cell(process.UptimeSeconds is { } uptime ? Uptime(TimeSpan.FromSeconds(uptime)) : null));

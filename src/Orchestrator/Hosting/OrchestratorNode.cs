@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Ports;
+using Orchestrator.Actors.Processes;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Node;
@@ -57,9 +58,10 @@ public static class OrchestratorNode
             await using var router = new RouterRuntime(loggerFactory, options.ListenHost);
             using var healthClient = HealthProbe.CreateClient();
             var ports = new PortAllocator();
+            var cgroups = DetectCgroups(options.StateDirectory);
             var destinationHost = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
             using var host = BuildHost(options, router, routeTables =>
-                new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost));
+                new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost, cgroups));
             await host.StartAsync(cancellationToken);
             var system = host.Services.GetRequiredService<ActorSystem>();
             var registry = host.Services.GetRequiredService<ActorRegistry>();
@@ -89,6 +91,17 @@ public static class OrchestratorNode
         }
 
         return 0;
+    }
+
+    /// <summary>Each process gets a cgroup under this daemon's own when cgroup v2 is writable; one line says which way it went.</summary>
+    private static CgroupHierarchy? DetectCgroups(string stateDirectory)
+    {
+        var cgroups = CgroupHierarchy.Detect(stateDirectory, out var reason);
+        Console.WriteLine(cgroups is not null
+            ? $"orch daemon: each process runs in a cgroup of its own under {cgroups.Root}"
+            : $"orch daemon: no cgroups ({reason}): a process that leaves its process group (setsid) survives its stop, " +
+              "and status names it under `survivors`");
+        return cgroups;
     }
 
     /// <summary>True when the actor system ended by itself (the node was downed), which stops the daemon too.</summary>

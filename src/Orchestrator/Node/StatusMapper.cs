@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
@@ -22,5 +23,5 @@ internal static class StatusMapper
         new(p.ProcessId, p.Policy.ToString().ToLowerInvariant(), p.Pid, p.State.ToString().ToLowerInvariant(), p.Restarts, p.ExitCode,
             p.ExitSignal, p.StartedAt,
             p.State == ProcessState.Running && p.StartedAt is { } started ? Math.Round((now - started).TotalSeconds, 1) : null,
-            p.LogPath);
+            p.LogPath, p.Survivors.IsDefaultOrEmpty ? null : (ImmutableArray<int>?)p.Survivors);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Actors.Tests.Persistence;
@@ -15,6 +16,7 @@ internal static class SampleEvents
         new DeploymentCreated("web-250301-120509", "web", "/srv/web/r1", "abc123", "app = \"web\"\n", "/srv/web/r1/orch.toml", At),
         new DeploymentPortsAllocated(ImmutableDictionary<string, int>.Empty.Add("web", 18182).Add("admin", 18183)),
         new DeploymentProcessLaunched("web", 4242, 638_764_000_000_000_000),
+        new DeploymentProcessSurvived("web", [new SurvivingProcess(4343, 638_764_000_000_000_001)]),
         new DeploymentActivated(At),
         new DeploymentDrainStarted(At, At.AddSeconds(60)),
         new DeploymentRetired(At, "drained: no connections left"),

@@ -138,6 +138,7 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         }
 
         LeftoverProcesses.KillUnder(Root);
+        await LeftoverCgroups.RemoveAsync(StateDirectory);
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -44,4 +44,5 @@ public sealed record ProcessStatus(
     string? ExitSignal,
     DateTimeOffset? StartedAt,
     double? UptimeSeconds,
-    string? LogPath);
+    string? LogPath,
+    ImmutableArray<int>? Survivors = null);
