@@ -49,7 +49,8 @@ internal sealed class AppSupervisor : ReceiveActor
             return Directive.Restart;
         }
 
-        _gaveUp = $"it failed {_failures.Count} times within {Defaults.AppRestartWindow.TotalSeconds:0}s, last with {failure.GetType().Name}: {failure.Message}";
+        var cause = failure.GetBaseException(); // past ActorInitializationException and reflection wrappers
+        _gaveUp = $"it failed {_failures.Count} times within {Defaults.AppRestartWindow.TotalSeconds:0}s, last with {cause.GetType().Name}: {cause.Message}";
         return Directive.Stop;
     }
 
