@@ -16,8 +16,24 @@ public static class Defaults
     public static readonly TimeSpan RestartInitialDelay = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan RestartMaxDelay = TimeSpan.FromSeconds(30);
     public const int RetentionKeep = 10;
+
+    /// <summary>An app's actor is restarted after this many failures within <see cref="AppRestartWindow"/>, then stays down.</summary>
+    public const int AppMaxRestarts = 3;
+    public static readonly TimeSpan AppRestartWindow = TimeSpan.FromMinutes(1);
     public const string PortRange = "18000-18999";
     public const int LogRingLines = 500;
+
+    /// <summary>At most this many <c>[[process]]</c> entries in one app's config.</summary>
+    public const int MaxProcessesPerApp = 64;
+
+    /// <summary>At most this many bytes (UTF-8) of <c>orch.toml</c>; checked by the CLI before sending and by the daemon.</summary>
+    public const int MaxConfigBytes = 1024 * 1024;
+
+    /// <summary>At most this many lines per <c>orch logs</c> request (<c>--lines</c>), read from the end of each file.</summary>
+    public const int MaxLogLines = 10_000;
+
+    /// <summary>At most this many bytes in a control API request body: the largest config plus room for the rest of the request.</summary>
+    public const long MaxRequestBodyBytes = 2L * MaxConfigBytes + 64 * 1024;
     public const string ConfigFileName = "orch.toml";
     public const string StateDirEnvironmentVariable = "ORCH_STATE_DIR";
     public const string ControlEnvironmentVariable = "ORCH_CONTROL";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Daemon;
 using Orchestrator.Control;
 using Orchestrator.Control.Client;
 
@@ -31,7 +32,7 @@ internal static class CliAction
             {
                 cli.Output.Error(
                     $"lost the connection to the daemon on {cli.SocketPath}: {ex.Message}",
-                    "see the daemon log (<state dir>/daemon.log) and `orch status`");
+                    $"see {DaemonLogHint.Where()} and `orch status`");
             }
 
             return OrchCli.Failure;

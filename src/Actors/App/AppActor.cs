@@ -74,7 +74,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
     private void WakeDeployments()
     {
-        foreach (var id in _state.Deployments)
+        foreach (var id in _state.Deployments.Where(CanWake))
         {
             _deployments[id] = Context.ActorOf(DeploymentActor.Props(id, _services), id);
         }
@@ -102,6 +102,12 @@ internal sealed partial class AppActor : ReceivePersistentActor
         }
 
         var id = deploy.DeploymentId ?? _state.NextDeploymentId(_app, Now);
+        if (DeploymentIdProblem(id) is { } badId)
+        {
+            deploy.Progress.Tell(new DeployRefused(badId, "pass another --deployment-id or none"));
+            return;
+        }
+
         if (_state.Deployments.Contains(id))
         {
             deploy.Progress.Tell(new DeployRefused($"deployment id '{id}' is already taken", "pass another --deployment-id or none"));
@@ -268,6 +274,8 @@ internal sealed partial class AppActor : ReceivePersistentActor
                 {
                     Context.Stop(child);
                 }
+
+                DeleteLogs(id);
             }
         });
     }

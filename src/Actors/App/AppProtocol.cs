@@ -35,7 +35,7 @@ public sealed record StopApp(string App) : IAppCommand, IClusterMessage;
 
 public sealed record AppStopReply(string App, string Message) : IClusterMessage;
 
-/// <summary>Replies <see cref="AppStatusView"/>.</summary>
+/// <summary>Replies <see cref="AppStatusView"/>, or <see cref="AppUnavailable"/> from an app that stopped failing.</summary>
 public sealed record GetAppStatus(string App) : IAppCommand, IClusterMessage;
 
 public sealed record AppStatusView(
@@ -46,3 +46,6 @@ public sealed record AppStatusView(
     string? DeployInProgress,
     ImmutableArray<ProcessStatusSnapshot> Services,
     ImmutableArray<DeploymentStatusView> Deployments) : IClusterMessage;
+
+/// <summary>The app's actor gave up after failing again and again (see <see cref="AppSupervisor"/>); <paramref name="Reason"/> says how.</summary>
+public sealed record AppUnavailable(string App, string Reason) : IClusterMessage;

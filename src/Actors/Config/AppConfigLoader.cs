@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Orchestrator.Actors.Config;
 
@@ -16,8 +17,23 @@ public static class AppConfigLoader
     public static ConfigLoadResult Load(string toml, string sourcePath)
     {
         var problems = new ConfigProblems();
+        if (SizeProblem(toml) is { } tooLarge)
+        {
+            problems.Add(sourcePath, tooLarge, "keep orch.toml small: large values belong in files of the release");
+            return new ConfigLoadResult(null, problems.ToImmutable());
+        }
+
         var root = TomlDocument.Parse(toml, sourcePath, problems);
         var config = root is null ? null : AppConfigReader.Read(root, problems);
         return new ConfigLoadResult(config, problems.ToImmutable());
+    }
+
+    /// <summary>Why <paramref name="toml"/> is too large to read, or null; checked before parsing, by the CLI and the daemon.</summary>
+    public static string? SizeProblem(string toml)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(toml);
+        return bytes > Defaults.MaxConfigBytes
+            ? $"the config is {bytes} bytes; at most {Defaults.MaxConfigBytes} bytes ({Defaults.MaxConfigBytes / 1024 / 1024} MiB) are accepted"
+            : null;
     }
 }

@@ -19,9 +19,13 @@ internal static class AppConfigReader
         var retention = file.Nested("retention", ConfigSchema.Retention);
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
 
-        ProcessSetRules.Check(processes, hasProxySection: file.Has("proxy"), problems);
-        TemplateRules.Check(processes, problems);
-        if (!problems.IsEmpty)
+        if (processes is { } read)
+        {
+            ProcessSetRules.Check(read, hasProxySection: file.Has("proxy"), problems);
+            TemplateRules.Check(read, problems);
+        }
+
+        if (processes is not { } entries || !problems.IsEmpty)
         {
             return null;
         }
@@ -30,7 +34,7 @@ internal static class AppConfigReader
         {
             App = app!,
             Proxy = proxy,
-            Processes = [.. processes.Select(p => p.Config)],
+            Processes = [.. entries.Select(p => p.Config)],
             Retention = new RetentionConfig { Keep = keep },
         };
     }
@@ -46,7 +50,8 @@ internal static class AppConfigReader
         return app;
     }
 
-    private static ImmutableArray<ProcessEntry> ReadProcesses(TableReader file, ProxyConfig? proxy)
+    /// <summary>The processes, or null when there are more than an app may have.</summary>
+    private static ImmutableArray<ProcessEntry>? ReadProcesses(TableReader file, ProxyConfig? proxy)
     {
         IReadOnlyList<object?> tables = file.Value("process") switch
         {
@@ -58,6 +63,16 @@ internal static class AppConfigReader
         if (tables.Count == 0 && file.Value("process") is null or TomlTableArray or TomlArray)
         {
             file.Problem("process", "at least one [[process]] is required");
+        }
+
+        if (tables.Count > Defaults.MaxProcessesPerApp)
+        {
+            // Not read at all: one problem says it, rather than thousands about entries that cannot be deployed anyway.
+            file.Problem(
+                "process",
+                $"{tables.Count} [[process]] entries; an app has at most {Defaults.MaxProcessesPerApp}",
+                "split the app into several apps, or let one process supervise many workers");
+            return null;
         }
 
         var entries = ImmutableArray.CreateBuilder<ProcessEntry>();

@@ -19,6 +19,7 @@ internal static class ClusterMessageManifests
         (typeof(AppStopReply), "app-stop-reply.v1"),
         (typeof(GetAppStatus), "get-app-status.v1"),
         (typeof(AppStatusView), "app-status-view.v1"),
+        (typeof(AppUnavailable), "app-unavailable.v1"),
         (typeof(DeployRefused), "deploy-refused.v1"),
         (typeof(DeployProgressed), "deploy-progressed.v1"),
         (typeof(ActivateRoute), "activate-route.v1"),

@@ -45,6 +45,7 @@ internal sealed class DeployCommand : Command
         Options.Add(ReleasePath);
         Options.Add(Revision);
         Options.Add(Config);
+        DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         Options.Add(EnsureDaemon);
         SetAction(CliAction.Run(ExecuteAsync));

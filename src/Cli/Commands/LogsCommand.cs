@@ -25,8 +25,11 @@ internal sealed class LogsCommand : Command
         : base("logs", "Show process output")
     {
         Options.Add(App);
+        Process.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(Process);
+        Deployment.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(Deployment);
+        Lines.Validators.Add(OptionRules.LogLines);
         Options.Add(Lines);
         Options.Add(Follow);
         SetAction(CliAction.Run(ExecuteAsync));

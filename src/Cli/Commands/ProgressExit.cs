@@ -1,3 +1,4 @@
+using Orchestrator.Cli.Daemon;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class ProgressExit
         {
             cli.Output.Error(
                 "the daemon ended the progress stream without a result",
-                "check `orch status` and the daemon log (<state dir>/daemon.log)");
+                $"check `orch status` and {DaemonLogHint.Where()}");
             return OrchCli.Failure;
         }
 

@@ -18,6 +18,7 @@ internal sealed class RollbackCommand : Command
         : base("rollback", "Switch traffic back to an earlier deployment")
     {
         Options.Add(App);
+        To.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(To);
         SetAction(CliAction.Run(ExecuteAsync));
     }

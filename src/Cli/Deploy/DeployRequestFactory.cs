@@ -1,3 +1,4 @@
+using Orchestrator.Actors.Config;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Cli.Deploy;
@@ -15,6 +16,11 @@ internal static class DeployRequestFactory
         }
 
         var configToml = await ConfigFile.ReadAsync(configPath, cancellationToken);
+        if (AppConfigLoader.SizeProblem(configToml) is { } tooLarge)
+        {
+            throw new CliFailureException($"{Path.GetFullPath(configPath)}: {tooLarge}", "keep orch.toml small: large values belong in files of the release");
+        }
+
         return new DeployRequest(
             configToml,
             Path.GetFullPath(configPath),

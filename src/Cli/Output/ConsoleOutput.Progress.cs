@@ -60,6 +60,12 @@ internal sealed partial class ConsoleOutput
             return;
         }
 
+        if (item.Kind == ProgressKinds.Step && item.Phase == ProgressKinds.Failed)
+        {
+            // The final "failed" item that follows carries the same reason: one line says it.
+            return;
+        }
+
         var stamp = $"[{elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture),7} ms]";
         switch (item.Kind)
         {

@@ -30,6 +30,12 @@ internal sealed partial class ConsoleOutput
 
         foreach (var app in status.Apps)
         {
+            if (app.Unavailable is { } reason)
+            {
+                Terminal.Write(new Rule(Markup.Escape($"{app.App}  unavailable: {reason}")).LeftJustified());
+                continue;
+            }
+
             var title = $"{app.App}  listen {app.Listen ?? "-"}  active {app.ActiveDeploymentId ?? "none"}"
                 + (app.DeployInProgress ? "  (deploy in progress)" : "");
             Terminal.Write(new Rule(Markup.Escape(title)).LeftJustified());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Actors;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Control;
@@ -28,6 +29,11 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         catch (ControlRequestException ex) when (!context.Response.HasStarted)
         {
             await WriteJsonAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint), ct);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own refusals (a body over the limit is 413) keep their status instead of becoming a 500.
+            await WriteJsonAsync(context, ex.StatusCode, BadRequestError(ex), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -68,24 +74,29 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
     private async Task DeployAsync(HttpContext context, CancellationToken ct)
     {
         var request = await ReadBodyAsync<DeployRequest>(context, ct);
+        ControlRequestRules.Check(request);
         await StreamAsync(context, plane.DeployAsync(request, ct), ct);
     }
 
     private async Task RollbackAsync(HttpContext context, CancellationToken ct)
     {
         var request = await ReadBodyAsync<RollbackRequest>(context, ct);
+        ControlRequestRules.Check(request);
         await StreamAsync(context, plane.RollbackAsync(request, ct), ct);
     }
 
     private async Task StatusAsync(HttpContext context, CancellationToken ct)
     {
-        var status = await plane.StatusAsync(QueryString(context, "app"), ct);
+        var app = QueryString(context, "app");
+        ControlRequestRules.CheckStatus(app);
+        var status = await plane.StatusAsync(app, ct);
         await WriteJsonAsync(context, StatusCodes.Status200OK, status, ct);
     }
 
     private async Task StopAsync(HttpContext context, CancellationToken ct)
     {
         var request = await ReadBodyAsync<StopRequest>(context, ct);
+        ControlRequestRules.Check(request);
         var result = await plane.StopAsync(request, ct);
         await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
     }
@@ -139,6 +150,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
             QueryString(context, "deployment"),
             QueryInt(context, "lines", defaultValue: 100),
             QueryBool(context, "follow"));
+        ControlRequestRules.Check(request);
         await StreamAsync(context, plane.LogsAsync(request, ct), ct);
     }
 
@@ -193,6 +205,12 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
                 "send the JSON the `orch` CLI sends; field names are camelCase");
         }
     }
+
+    private static ControlError BadRequestError(BadHttpRequestException ex) => ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+        ? new ControlError(
+            $"the request body is larger than the {Defaults.MaxRequestBodyBytes} bytes the control API accepts",
+            $"configs may be at most {Defaults.MaxConfigBytes} bytes; send the JSON the `orch` CLI sends")
+        : new ControlError($"bad request: {ex.Message}", "send the requests the `orch` CLI sends");
 
     private static string? QueryString(HttpContext context, string name) =>
         context.Request.Query.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } value ? value : null;

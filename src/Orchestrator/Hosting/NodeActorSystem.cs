@@ -43,7 +43,7 @@ internal static class NodeActorSystem
                 (_, registry) =>
                 {
                     var deploymentServices = services(registry.Get<RouteTableRegion>());
-                    return app => AppActor.Props(app, deploymentServices);
+                    return app => AppSupervisor.Props(app, AppActor.Props(app, deploymentServices));
                 },
                 new AppMessageExtractor(),
                 ShardOptions(rememberEntities: true))

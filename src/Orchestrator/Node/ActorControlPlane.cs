@@ -51,10 +51,28 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
         var apps = app is null ? known.Apps : [Resolve(app, known)];
         var now = DateTimeOffset.UtcNow;
-        var views = await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStatusView>(new GetAppStatus(a), AskTimeout, cancellationToken)));
+        var views = await Task.WhenAll(apps.Select(a => AppStatusAsync(node, a, now, cancellationToken)));
         return new StatusResponse(
-            [.. views.OrderBy(v => v.App, StringComparer.Ordinal).Select(v => StatusMapper.ToContract(v, now))],
+            [.. views.OrderBy(v => v.App, StringComparer.Ordinal)],
             known.Silent.IsEmpty ? null : known.Silent);
+    }
+
+    /// <summary>One app's status; an app that gave up or does not answer is reported as unavailable, not a failed status.</summary>
+    private static async Task<AppStatus> AppStatusAsync(NodeActors node, string app, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await node.Apps.Ask<object>(new GetAppStatus(app), AskTimeout, cancellationToken) switch
+            {
+                AppStatusView view => StatusMapper.ToContract(view, now),
+                AppUnavailable unavailable => StatusMapper.Unavailable(app, unavailable.Reason),
+                var other => StatusMapper.Unavailable(app, $"it answered {other.GetType().Name} instead of its status"),
+            };
+        }
+        catch (AskTimeoutException)
+        {
+            return StatusMapper.Unavailable(app, $"it did not answer within {AskTimeout.TotalSeconds:0}s; see the daemon log");
+        }
     }
 
     public async Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken)
@@ -68,6 +86,11 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     public async IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var status = await StatusAsync(await ResolveAppAsync(request.App, cancellationToken), cancellationToken);
+        if (status.Apps[0].Unavailable is { } reason)
+        {
+            throw new ControlPlaneException(503, $"app '{status.Apps[0].App}' is unavailable: {reason}", "see the daemon log");
+        }
+
         var files = LogFiles.Select(status.Apps[0], request);
         await foreach (var line in LogFiles.ReadAsync(files, request.Lines, request.Follow, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Orchestrator.Actors;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
@@ -41,7 +42,8 @@ internal static class LogFiles
         bool follow,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var count = Math.Max(0, lines);
+        // The control API refuses more; clamped here too, so memory never follows the request's number.
+        var count = Math.Clamp(lines, 0, Defaults.MaxLogLines);
         var capacity = Math.Max(count, FollowCapacity);
 
         // Only the end of each file is read: a long-lived process's log may be far larger than what is asked for.

@@ -14,6 +14,9 @@ internal static class StatusMapper
             [.. app.Services.Select(s => ToContract(s, now))],
             [.. app.Deployments.Select(d => ToContract(d, now))]);
 
+    /// <summary>An app that could not report: listed with why, so the other apps' status still answers.</summary>
+    public static AppStatus Unavailable(string app, string reason) => new(app, null, null, null, false, [], [], reason);
+
     private static DeploymentStatus ToContract(DeploymentStatusView d, DateTimeOffset now) =>
         new(d.DeploymentId, d.App, d.Revision, d.Phase.ToDisplay(), d.ReleasePath, d.CreatedAt, d.ActivatedAt, d.DrainStartedAt,
             d.DrainDeadline, d.StoppedAt, d.Ports, new ConnectionStatus(d.Connections.Http, d.Connections.WebSocket, d.Connections.Streaming),

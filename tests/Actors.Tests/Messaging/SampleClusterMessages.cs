@@ -43,6 +43,7 @@ internal static class SampleClusterMessages
         new AppStopReply("web", "stopped web: 2 deployments, 1 service"),
         new GetAppStatus("web"),
         StatusView(),
+        new AppUnavailable("web", "it failed 4 times within 60s, last with InvalidActorNameException: Illegal actor name [a/b]"),
         new DeployRefused("a deploy of web is already running", null),
         new DeployProgressed(DeployProgressed.Step, "probing GET /ping", "web-250301-120509", "Probing"),
         new ActivateRoute("web", ActiveRoute.DeploymentId, ActiveRoute.Destinations, Listener),

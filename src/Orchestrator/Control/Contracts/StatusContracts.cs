@@ -7,6 +7,7 @@ namespace Orchestrator.Control.Contracts;
 public sealed record StatusResponse(ImmutableArray<AppStatus> Apps, ImmutableArray<string>? SilentNodes = null);
 
 /// <param name="Node">The cluster address of the node that runs the app and its processes.</param>
+/// <param name="Unavailable">Why the app could not report (its actor gave up after failing, or did not answer); its lists are then empty.</param>
 public sealed record AppStatus(
     string App,
     string? Node,
@@ -14,7 +15,8 @@ public sealed record AppStatus(
     string? ActiveDeploymentId,
     bool DeployInProgress,
     ImmutableArray<ProcessStatus> Services,
-    ImmutableArray<DeploymentStatus> Deployments);
+    ImmutableArray<DeploymentStatus> Deployments,
+    string? Unavailable = null);
 
 public sealed record DeploymentStatus(
     string Id,
