@@ -67,12 +67,12 @@ public sealed class ClusterCertificate : IDisposable
         }
 
         var certificate = Parse(path, pem);
-        var now = DateTime.Now;
-        if (now < certificate.NotBefore || now > certificate.NotAfter)
+        var (notBefore, notAfter) = (certificate.NotBefore, certificate.NotAfter);
+        if (DateTime.Now is var now && (now < notBefore || now > notAfter))
         {
             certificate.Dispose();
             throw new ClusterCertificateException(
-                $"the cluster certificate {path} is valid only from {certificate.NotBefore:u} to {certificate.NotAfter:u}; " +
+                $"the cluster certificate {path} is valid only from {notBefore:u} to {notAfter:u}; " +
                 $"create a new one with `orch cluster init-cert --force {path}` and give it to every node");
         }
 
@@ -128,9 +128,10 @@ public sealed class ClusterCertificate : IDisposable
         {
             return X509Certificate2.CreateFromPem(pem, pem);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
-            throw NotACertificateAndKey(path, e.Message.TrimEnd('.'));
+            // ArgumentException: a key that belongs to another certificate.
+            throw NotACertificateAndKey(path, e.Message.Replace(" (Parameter 'privateKey')", "", StringComparison.Ordinal).TrimEnd('.'));
         }
     }
 
