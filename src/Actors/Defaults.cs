@@ -41,6 +41,8 @@ public static class Defaults
     public const string JournalFileName = "journal.db";
     public const string DaemonLogFileName = "daemon.log";
     public const string LogsDirectoryName = "logs";
+    public const string ClusterCertificateFileName = "cluster.pem";
+    public static readonly TimeSpan ClusterCertificateValidity = TimeSpan.FromDays(3650);
 
     /// <summary>The state directory: <c>$ORCH_STATE_DIR</c>, else <c>~/.local/state/orch</c>.</summary>
     public static string StateDirectory() =>

@@ -5,6 +5,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Orchestrator.Actors;
 using Orchestrator.Hosting;
+using Orchestrator.Hosting.Tls;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -52,6 +53,13 @@ internal sealed class DaemonCommand : Command
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.SeedsEnvironmentVariable) is { Length: > 0 } seeds ? [seeds] : [],
     };
 
+    private static readonly Option<string?> ClusterCert = new("--cluster-cert")
+    {
+        Description = $"The cluster's certificate and key (PEM, mode 600), the same file on every node; make one with `orch cluster init-cert FILE`. A cluster of one without it creates {Defaults.ClusterCertificateFileName} in the state dir (default: ${ClusterCertificate.EnvironmentVariable})",
+        HelpName = "FILE",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterCertificate.EnvironmentVariable),
+    };
+
     private static readonly Option<string?> Roles = new("--roles")
     {
         Description = $"router (serves the apps' listeners), worker (runs apps and their processes), or router,worker (default: ${ClusterMembership.RolesEnvironmentVariable}, else both)",
@@ -83,6 +91,7 @@ internal sealed class DaemonCommand : Command
         Options.Add(ClusterHost);
         Options.Add(ClusterPort);
         Options.Add(Seeds);
+        Options.Add(ClusterCert);
         Options.Add(Roles);
         ListenHost.Validators.Add(ValidateListenHost);
         Options.Add(ListenHost);
@@ -101,6 +110,7 @@ internal sealed class DaemonCommand : Command
             ControlSocketMode = parseResult.GetValue(SocketMode),
             Journal = JournalChoice.Parse(parseResult.GetValue(Journal)),
             Cluster = ParseCluster(parseResult.GetValue, parseResult.GetValue(Seeds), out _),
+            ClusterCertificatePath = parseResult.GetValue(ClusterCert) is { Length: > 0 } certificate ? Path.GetFullPath(certificate) : null,
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
             AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
         };

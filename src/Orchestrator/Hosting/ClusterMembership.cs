@@ -17,6 +17,9 @@ public sealed record ClusterMembership
     public const string SeedsEnvironmentVariable = "ORCH_SEEDS";
     public const string RolesEnvironmentVariable = "ORCH_ROLES";
 
+    /// <summary>Remoting's protocol: TCP under mutual TLS with the cluster's certificate (see <see cref="Tls.ClusterCertificate"/>).</summary>
+    public const string Protocol = "akka.ssl.tcp";
+
     public static readonly ImmutableArray<string> AllRoles = [RouteTableActor.RouterRole, WorkerRole];
 
     public static readonly ClusterMembership ClusterOfOne = new();
@@ -39,7 +42,7 @@ public sealed record ClusterMembership
 
     public bool IsWorker => Roles.Contains(WorkerRole);
 
-    public IEnumerable<string> SeedAddresses(string systemName) => Seeds.Select(seed => $"akka.tcp://{systemName}@{seed}");
+    public IEnumerable<string> SeedAddresses(string systemName) => Seeds.Select(seed => $"{Protocol}://{systemName}@{seed}");
 
     /// <summary>Validates every value and reports each problem with an example fix; empty values take the defaults.</summary>
     public static ClusterMembership Parse(string? host, string? port, string? seeds, string? roles, out ImmutableArray<string> problems)

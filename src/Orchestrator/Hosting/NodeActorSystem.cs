@@ -9,6 +9,7 @@ using Akka.Remote.Hosting;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Hosting.Tls;
 using Orchestrator.Router;
 using Orchestrator.Router.Replica;
 
@@ -16,18 +17,20 @@ namespace Orchestrator.Hosting;
 
 /// <summary>
 /// The node's actor system as one fluent chain: a cluster (of one unless seeds are given), two shard regions
-/// hosted on worker nodes (proxies elsewhere), and the route replica on router nodes.
+/// hosted on worker nodes (proxies elsewhere), and the route replica on router nodes. Remoting runs mutual TLS with
+/// the cluster's certificate, so only a peer holding the same certificate and key is let in.
 /// </summary>
 internal static class NodeActorSystem
 {
     public const string SystemName = "orch";
 
-    public static void Configure(AkkaConfigurationBuilder akka, NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
+    public static void Configure(
+        AkkaConfigurationBuilder akka, NodeOptions options, ClusterCertificate certificate, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
     {
         var cluster = options.Cluster;
         akka.AddHocon(PersistenceConfig(options), HoconAddMode.Prepend)
             .AddHocon(HoconResources.Load("orch.conf"), HoconAddMode.Append)
-            .WithRemoting(cluster.Host, cluster.Port)
+            .WithRemoting(Remoting(cluster, certificate))
             .WithClustering(new ClusterOptions
             {
                 Roles = [.. cluster.Roles],
@@ -66,7 +69,24 @@ internal static class NodeActorSystem
         {
             akka.AddHocon(ConfigurationFactory.ParseString(File.ReadAllText(overrides)), HoconAddMode.Prepend);
         }
+
+        // Last and on top: no --akka-config turns TLS off (the certificate and its check come from the setup above).
+        akka.AddHocon(ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = on"), HoconAddMode.Prepend);
     }
+
+    private static RemoteOptions Remoting(ClusterMembership cluster, ClusterCertificate certificate) => new()
+    {
+        HostName = cluster.Host,
+        Port = cluster.Port,
+        EnableSsl = true,
+        Ssl = new SslOptions
+        {
+            X509Certificate = certificate.Certificate,
+            RequireMutualAuthentication = true,
+            ValidateCertificateHostname = false,
+            CustomValidator = ClusterPeerValidation.PinnedTo(certificate),
+        },
+    };
 
     /// <summary>Apps are remembered so they wake after a restart; route tables are woken by their deployments.</summary>
     private static ShardOptions ShardOptions(bool rememberEntities) => new()

@@ -1,4 +1,5 @@
 using System.Net;
+using Orchestrator.Hosting.Tls;
 
 namespace Orchestrator.Hosting;
 
@@ -22,12 +23,29 @@ public sealed record NodeOptions
     /// <summary>A HOCON file whose settings override every other Akka setting (operators' escape hatch, e.g. failure detection).</summary>
     public string? AkkaConfigPath { get; init; }
 
+    /// <summary>
+    /// The cluster's certificate and key (one PEM file, the same on every node and router). Null: a cluster of one uses
+    /// the one in its state directory, created on first start; a node with seeds cannot start.
+    /// </summary>
+    public string? ClusterCertificatePath { get; init; }
+
     /// <summary>The problems of a combination of options, each with how to fix it; empty when the node can start.</summary>
     public IEnumerable<string> Problems()
     {
         if (!Cluster.IsClusterOfOne && !Journal.IsRedis)
         {
             yield return "a cluster of several nodes needs a shared journal: add --journal redis://HOST:PORT (the same on every node)";
+        }
+
+        if (!Cluster.IsClusterOfOne && ClusterCertificatePath is null)
+        {
+            yield return "a cluster of several nodes needs the cluster's certificate: create one with `orch cluster init-cert FILE`, " +
+                $"copy the same file to every node and router (mode 600) and give it with --cluster-cert FILE (or ${ClusterCertificate.EnvironmentVariable})";
+        }
+
+        if (ClusterCertificatePath is { } certificate && ClusterCertificate.Problem(certificate) is { } badCertificate)
+        {
+            yield return badCertificate;
         }
 
         if (AkkaConfigPath is { } path && !File.Exists(path))

@@ -10,6 +10,7 @@ using Orchestrator.Actors.Ports;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
+using Orchestrator.Hosting.Tls;
 using Orchestrator.Node;
 using Orchestrator.Router;
 
@@ -54,19 +55,39 @@ public static class OrchestratorNode
 
         await using (api)
         {
+            ClusterCertificate certificate;
+            try
+            {
+                certificate = options.ClusterCertificatePath is { } path ? ClusterCertificate.Load(path) : ClusterCertificate.LoadOrCreate(options.StateDirectory);
+            }
+            catch (ClusterCertificateException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 2;
+            }
+
+            using var clusterCertificate = certificate;
             using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
             await using var router = new RouterRuntime(loggerFactory, options.ListenHost);
             using var healthClient = HealthProbe.CreateClient();
             var ports = new PortAllocator();
             var cgroups = DetectCgroups(options.StateDirectory);
             var destinationHost = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
-            using var host = BuildHost(options, router, routeTables =>
+            using var host = BuildHost(options, certificate, router, routeTables =>
                 new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost, cgroups));
             await host.StartAsync(cancellationToken);
             var system = host.Services.GetRequiredService<ActorSystem>();
             var registry = host.Services.GetRequiredService<ActorRegistry>();
             var removed = RemovedFromClusterAsync(system, shutdown);
-            await WaitUntilUpAsync(system, options.Cluster, cancellationToken);
+            if (!await WaitUntilUpAsync(system, options.Cluster, cancellationToken))
+            {
+                await host.StopAsync(CancellationToken.None);
+                await Console.Error.WriteLineAsync(
+                    $"orch daemon: this node stopped before it joined the cluster ({CoordinatedShutdown.Get(system).ShutdownReason}). " +
+                    "If the TLS handshake with a seed failed (see above), this node's --cluster-cert is not the cluster's certificate: give every node the same file.");
+                return 1;
+            }
+
             ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()));
             var self = Cluster.Get(system).SelfAddress;
             Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}");
@@ -113,21 +134,23 @@ public static class OrchestratorNode
         return byItself;
     }
 
-    private static IHost BuildHost(NodeOptions options, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
+    private static IHost BuildHost(NodeOptions options, ClusterCertificate certificate, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, router, services));
+        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, certificate, router, services));
         return builder.Build();
     }
 
-    private static async Task WaitUntilUpAsync(ActorSystem system, ClusterMembership cluster, CancellationToken cancellationToken)
+    /// <summary>True once this node is up; false when its actor system stopped first (e.g. a seed refused its certificate).</summary>
+    private static async Task<bool> WaitUntilUpAsync(ActorSystem system, ClusterMembership cluster, CancellationToken cancellationToken)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
         try
         {
-            await up.Task.WaitAsync(ClusterUpTimeout, cancellationToken);
+            var first = await Task.WhenAny(up.Task, system.WhenTerminated).WaitAsync(ClusterUpTimeout, cancellationToken);
+            return first == up.Task;
         }
         catch (TimeoutException) when (!cluster.IsClusterOfOne)
         {

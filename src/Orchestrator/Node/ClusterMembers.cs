@@ -38,7 +38,7 @@ internal static class ClusterMembers
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
         {
-            throw new ControlPlaneException(400, $"'{address}' is not a node address", "copy it from `orch cluster show`, e.g. akka.tcp://orch@10.0.0.5:4053");
+            throw new ControlPlaneException(400, $"'{address}' is not a node address", "copy it from `orch cluster show`, e.g. akka.ssl.tcp://orch@10.0.0.5:4053");
         }
 
         if (target == cluster.SelfAddress)

@@ -58,6 +58,33 @@ public sealed class OrchProcessTests : IAsyncLifetime
         Assert.False(Directory.Exists(stateDirectory), "a daemon that cannot start must not create its state");
     }
 
+    [Fact]
+    public async Task Daemon_SeedsWithoutAClusterCertificate_ExitsTwoSayingHowToMakeOne()
+    {
+        var stateDirectory = Path.Combine(_socket.DirectoryPath, "state");
+
+        var (exitCode, _, stderr) = await RunOrchAsync(
+            "daemon", "--seed", "127.0.0.1:1", "--journal", "redis://127.0.0.1:1", "--state-dir", stateDirectory, "--control", _socket.SocketPath);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: a cluster of several nodes needs the cluster's certificate: create one with `orch cluster init-cert FILE`", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_socket.SocketPath), "a daemon that cannot start must not leave its socket behind");
+        Assert.False(Directory.Exists(stateDirectory), "a daemon that cannot start must not create its state");
+    }
+
+    [Fact]
+    public async Task Daemon_ClusterCertificateMissing_ExitsTwoNamingTheFile()
+    {
+        var missing = Path.Combine(_socket.DirectoryPath, "cluster.pem");
+
+        var (exitCode, _, stderr) = await RunOrchAsync(
+            "daemon", "--cluster-cert", missing, "--state-dir", Path.Combine(_socket.DirectoryPath, "state"), "--control", _socket.SocketPath);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: the cluster certificate {missing} does not exist; create one with `orch cluster init-cert {missing}`", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_socket.SocketPath), "a daemon that cannot start must not leave its socket behind");
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunOrchAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -28,7 +28,7 @@ public sealed class ClusterMembershipTests
         Assert.False(membership.IsClusterOfOne);
         Assert.Equal("10.0.0.5", membership.Host);
         Assert.Equal(4053, membership.Port);
-        Assert.Equal(["akka.tcp://orch@10.0.0.5:4053", "akka.tcp://orch@10.0.0.6:4053"], membership.SeedAddresses("orch"));
+        Assert.Equal(["akka.ssl.tcp://orch@10.0.0.5:4053", "akka.ssl.tcp://orch@10.0.0.6:4053"], membership.SeedAddresses("orch"));
         Assert.Equal(["router"], membership.Roles.AsEnumerable());
         Assert.True(membership.IsRouter);
         Assert.False(membership.IsWorker);

@@ -1,11 +1,15 @@
 using Orchestrator.Hosting;
+using Orchestrator.Hosting.Tls;
 using Xunit;
 
 namespace Orchestrator.Control.Tests.Hosting;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class NodeOptionsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("orch-options-").FullName;
+
+    private static JournalChoice Redis => JournalChoice.Parse("redis://10.0.0.7:6379/2");
 
     private static ClusterMembership TwoNodes => ClusterMembership.ClusterOfOne with { Seeds = ["10.0.0.5:4053", "10.0.0.6:4053"] };
 
@@ -22,18 +26,45 @@ public sealed class NodeOptionsTests : IDisposable
     {
         var options = Options() with { Cluster = TwoNodes };
 
-        var problem = Assert.Single(options.Problems());
+        var problem = Assert.Single(options.Problems(), p => p.Contains("shared journal", StringComparison.Ordinal));
 
         Assert.Contains("a cluster of several nodes needs a shared journal", problem, StringComparison.Ordinal);
         Assert.Contains("--journal redis://HOST:PORT", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Problems_SeedsOnARedisJournal_None()
+    public void Problems_SeedsOnARedisJournalWithTheClusterCertificate_None()
     {
-        var options = Options() with { Cluster = TwoNodes, Journal = JournalChoice.Parse("redis://10.0.0.7:6379/2") };
+        var certificate = Path.Combine(_dir, "cluster.pem");
+        ClusterCertificateFile.Write(certificate, overwrite: false);
+        var options = Options() with { Cluster = TwoNodes, Journal = Redis, ClusterCertificatePath = certificate };
 
         Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void Problems_SeedsWithoutAClusterCertificate_SaysHowToMakeAndShareOne()
+    {
+        var options = Options() with { Cluster = TwoNodes, Journal = Redis };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains("a cluster of several nodes needs the cluster's certificate", problem, StringComparison.Ordinal);
+        Assert.Contains("orch cluster init-cert FILE", problem, StringComparison.Ordinal);
+        Assert.Contains("--cluster-cert FILE (or $ORCH_CLUSTER_CERT)", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_ClusterCertificateNotACertificate_NamesTheFile()
+    {
+        var path = Path.Combine(_dir, "cluster.pem");
+        File.WriteAllText(path, "hello\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var options = Options() with { Cluster = TwoNodes, Journal = Redis, ClusterCertificatePath = path };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains($"the cluster certificate {path} is not a certificate with its private key", problem, StringComparison.Ordinal);
     }
 
     [Fact]

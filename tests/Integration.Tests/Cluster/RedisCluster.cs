@@ -5,17 +5,20 @@ namespace Orchestrator.Integration.Tests.Cluster;
 /// <summary>
 /// Three real node processes on loopback sharing one real redis-server: an edge node (router only, the seed and
 /// so the oldest) and two workers (router and worker). Each node's router binds the apps' listen port on its own
-/// loopback address (127.0.0.1, .2 and .3) so that the three can share one machine.
+/// loopback address (127.0.0.1, .2 and .3) so that the three can share one machine. Like an operator, the harness
+/// makes one cluster certificate with <c>orch cluster init-cert</c> and gives the same file to every node.
 /// </summary>
 internal sealed class RedisCluster : IAsyncDisposable
 {
     private readonly RedisServer _redis;
     private readonly string _akkaConfig;
+    private readonly ClusterCertificateFixture _certificate;
 
-    private RedisCluster(RedisServer redis, string akkaConfig, OrchEnvironment edge)
+    private RedisCluster(RedisServer redis, string akkaConfig, ClusterCertificateFixture certificate, OrchEnvironment edge)
     {
         _redis = redis;
         _akkaConfig = akkaConfig;
+        _certificate = certificate;
         Edge = edge;
     }
 
@@ -29,17 +32,18 @@ internal sealed class RedisCluster : IAsyncDisposable
         // Decide on a crashed node in seconds instead of the production 20 s, so the failover test stays short.
         var akkaConfig = Path.Combine(Path.GetTempPath(), $"orch-cluster-{Guid.NewGuid():N}.conf");
         await File.WriteAllTextAsync(akkaConfig, "akka.cluster.split-brain-resolver.stable-after = 3s\n");
+        var certificate = await ClusterCertificateFixture.CreateAsync();
         var seedPort = FreePorts.Any();
         var edge = await OrchEnvironment.StartAsync(
-            Environment(redis, akkaConfig),
+            Environment(redis, akkaConfig, certificate),
             ["--cluster-port", $"{seedPort}", "--seed", $"127.0.0.1:{seedPort}", "--roles", "router"]);
-        var cluster = new RedisCluster(redis, akkaConfig, edge);
+        var cluster = new RedisCluster(redis, akkaConfig, certificate, edge);
         try
         {
             foreach (var listenHost in new[] { "127.0.0.2", "127.0.0.3" })
             {
                 cluster.Workers.Add(await OrchEnvironment.StartAsync(
-                    Environment(redis, akkaConfig),
+                    Environment(redis, akkaConfig, certificate),
                     ["--seed", $"127.0.0.1:{seedPort}", "--roles", "router,worker", "--listen-host", listenHost]));
             }
 
@@ -80,13 +84,15 @@ internal sealed class RedisCluster : IAsyncDisposable
         await Edge.DisposeAsync();
         await _redis.DisposeAsync();
         File.Delete(_akkaConfig);
+        _certificate.Dispose();
     }
 
     private static string Tail(string log, int lines) => string.Join('\n', log.Split('\n').TakeLast(lines));
 
-    private static Dictionary<string, string> Environment(RedisServer redis, string akkaConfig) => new()
+    private static Dictionary<string, string> Environment(RedisServer redis, string akkaConfig, ClusterCertificateFixture certificate) => new()
     {
         ["ORCH_JOURNAL"] = redis.JournalUri,
         ["ORCH_AKKA_CONFIG"] = akkaConfig,
+        ["ORCH_CLUSTER_CERT"] = certificate.Path,
     };
 }
