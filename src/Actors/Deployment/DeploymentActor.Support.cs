@@ -113,7 +113,7 @@ internal sealed partial class DeploymentActor
     private RouteListener Listener()
     {
         var proxy = _config!.Proxy!;
-        return new RouteListener(proxy.Listen, proxy.Hosts, proxy.Affinity);
+        return new RouteListener(proxy.Listen, proxy.Hosts, proxy.Affinity, proxy.RequestTimeout);
     }
 
     private void ReplyStatus()

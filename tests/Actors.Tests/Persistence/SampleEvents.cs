@@ -36,7 +36,8 @@ internal static class SampleEvents
             "web-250301-120509",
             ImmutableDictionary<string, DeploymentRoute>.Empty
                 .Add("web-250301-120509", new DeploymentRoute("web-250301-120509", RouteState.Active, ["http://127.0.0.1:18182"]))
-                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])))),
+                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])),
+            TimeSpan.FromSeconds(3))),
         AppState.Empty
             .Apply(new AppDeploymentStarted("web-250228-090000", At))
             .Apply(new AppDeploymentActivated("web-250228-090000", "127.0.0.1:8182", At))
