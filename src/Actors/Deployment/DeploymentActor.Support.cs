@@ -41,6 +41,7 @@ internal sealed partial class DeploymentActor
             StartProcesses(ProcessPolicy.Proxied, adopt: true);
             StartProcesses(ProcessPolicy.Singleton, adopt: true);
             Become(Active);
+            StartHealthWatch();
             if (_config.Proxied is not null)
             {
                 _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
@@ -132,14 +133,16 @@ internal sealed partial class DeploymentActor
         var connections = phase.IsLive()
             ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
             : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
-        BuildStatus(state, phase, processes, connections).PipeTo(replyTo);
+        var health = _health.ToImmutableDictionary();
+        BuildStatus(state, phase, processes, connections, health).PipeTo(replyTo);
     }
 
     private static async Task<DeploymentStatusView> BuildStatus(
         DeploymentState state,
         DeploymentPhase phase,
         List<Task<ProcessStatusSnapshot>> processes,
-        Task<DrainStatus> connections)
+        Task<DrainStatus> connections,
+        ImmutableDictionary<string, ProcessHealth> health)
     {
         var snapshots = await PartialAnswers.Of(processes);
 
@@ -156,7 +159,7 @@ internal sealed partial class DeploymentActor
         var created = state.Created!;
         return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
             state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
-            [.. snapshots.OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
+            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
     }
 
     private sealed class ProbeKey

@@ -45,6 +45,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Recover<DeploymentDrainStarted>(Apply);
         Recover<DeploymentRetired>(Apply);
         Recover<DeploymentFailed>(Apply);
+        Recover<DeploymentProcessUnhealthy>(Apply);
+        Recover<DeploymentProcessRestarted>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<GetDeploymentStatus>(_ => ReplyStatus());
         CommandAny(_ => Stash.Stash());
@@ -239,6 +241,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, $"deployment {_deploymentId} is active", _deploymentId, "active"));
             _progress = ActorRefs.Nobody;
             Become(Active);
+            StartHealthWatch();
         });
     }
 
@@ -247,6 +250,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Active()
     {
         CommonCommands();
+        HealthCommands();
         LiveCommands();
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
@@ -254,9 +258,10 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
 
     private void LiveCommands()
     {
-        Command<ProcessStarted>(PersistLaunched);
-        Command<ProcessExited>(e => _log.Warning("{0}: process {1} exited (code {2}, signal {3}); restart in {4}",
-            _deploymentId, e.ProcessId, e.ExitCode, e.Signal, e.RestartIn));
+        Command<ProcessStarted>(HandleLiveStarted);
+        Command<ProcessExited>(HandleLiveExited);
+        Command<ProcessUnhealthy>(_ => { });
+        Command<ProcessRecovered>(_ => { });
         Command<ProcessFailed>(e => _log.Error("{0}: process {1} failed: {2}", _deploymentId, e.ProcessId, e.Reason));
         Command<ReleaseSingletons>(_ => StopProcesses(ProcessPolicy.Singleton, Sender, new SingletonsReleased(_deploymentId)));
         Command<ProcessStopped>(HandleProcessStopped);
@@ -269,6 +274,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         var now = Now;
         var timeout = _config!.Proxy?.DrainTimeout ?? TimeSpan.Zero;
+        StopHealthWatch();
         Persist(new DeploymentDrainStarted(now, now + timeout), e =>
         {
             Apply(e);
@@ -324,6 +330,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Timers.Cancel(DrainCheckKey.Instance);
         Timers.Cancel(DrainDeadlineKey.Instance);
+        StopHealthWatch();
         _log.Info("{0}: retiring: {1}", _deploymentId, reason);
         Become(Stopping);
         _services.RouteTables
@@ -348,6 +355,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<DrainStatus>(_ => { });
         Command<DrainCheck>(_ => { });
         Command<HealthResult>(_ => { });
+        Command<ProcessUnhealthy>(_ => { });
+        Command<ProcessRecovered>(_ => { });
         Command<RouteUpdated>(_ => { });
         Command<RouteUpdateFailed>(_ => { });
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));

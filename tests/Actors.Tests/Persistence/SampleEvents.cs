@@ -19,6 +19,8 @@ internal static class SampleEvents
         new DeploymentDrainStarted(At, At.AddSeconds(60)),
         new DeploymentRetired(At, "drained: no connections left"),
         new DeploymentFailed(At, "health never passed: GET /ping answered 500"),
+        new DeploymentProcessUnhealthy("web", "3 health checks in a row failed: GET http://127.0.0.1:18182/ping: no answer within 1000ms", At),
+        new DeploymentProcessRestarted("web", "memory: RSS 600 MB above memory_limit 512 MB for 30s", At),
         new AppDeploymentStarted("web-250301-120509", At),
         new AppDeploymentActivated("web-250301-120509", "127.0.0.1:8182", At),
         new AppDeploymentEnded("web-250301-120509", AppState.RetiredOutcome, At),
