@@ -7,6 +7,18 @@ public static class Defaults
     public static readonly TimeSpan HealthInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan HealthStartDelay = TimeSpan.Zero;
     public const string HealthPath = "/";
+
+    /// <summary>How often an active deployment's proxied process is probed after the switch.</summary>
+    public static readonly TimeSpan HealthIntervalActive = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failed probes in a row after which an active process counts as unhealthy and is restarted.</summary>
+    public const int HealthUnhealthyAfter = 3;
+
+    /// <summary>How long the router waits for an app's response headers before it answers 504.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long a process's memory may stay above its <c>memory_limit</c> before it is restarted.</summary>
+    public static readonly TimeSpan MemoryLimitGrace = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);

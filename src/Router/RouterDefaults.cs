@@ -21,6 +21,9 @@ internal static class RouterDefaults
     /// </summary>
     public static readonly TimeSpan UpstreamActivityTimeout = TimeSpan.FromHours(1);
 
+    /// <summary>How long a request waits for the app's response headers when its table names no request timeout.</summary>
+    public static readonly TimeSpan RequestTimeout = Orchestrator.Actors.Defaults.RequestTimeout;
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

@@ -7,6 +7,8 @@
 //   WORKER=1               no server: print a tick every 200ms until SIGTERM (companions, singletons)
 //   SINGLETON_LOCK=path    as a worker, hold this lock file while running; a second holder writes path.overlap
 //   SETSID_CHILD=path      start a child in a session of its own (it leaves the process group) that sleeps; write its pid to path
+//   GROW_MEMORY_MB=n       once listening, take n MB more resident memory; only the first run of a release does
+//                          (it leaves memory-grown in its working directory), so a restart stays small
 // Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever).
 'use strict';
 const http = require('http');
@@ -103,6 +105,22 @@ process.on('SIGTERM', () => {
   setTimeout(() => process.exit(0), 5000).unref();
 });
 
+const hog = [];
+function growMemory() {
+  const fs = require('fs');
+  if (!process.env.GROW_MEMORY_MB || fs.existsSync('memory-grown')) {
+    return;
+  }
+  fs.writeFileSync('memory-grown', `${process.pid}\n`);
+  for (let i = 0; i < Number(process.env.GROW_MEMORY_MB); i++) {
+    hog.push(Buffer.alloc(1024 * 1024, 1));
+  }
+  console.log(`testapp: grew by ${process.env.GROW_MEMORY_MB} MB as asked`);
+}
+
 setTimeout(() => {
-  server.listen(port, '127.0.0.1', () => console.log(`testapp ${revision} listening on ${port}`));
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`testapp ${revision} listening on ${port}`);
+    growMemory();
+  });
 }, Number(process.env.LISTEN_DELAY_MS || 0));

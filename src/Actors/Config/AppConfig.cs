@@ -33,6 +33,9 @@ public sealed record ProxyConfig
 
     /// <summary>Route requests naming a live deployment (header, query, cookie) to it.</summary>
     public bool Affinity { get; init; }
+
+    /// <summary>How long the router waits for the app's response headers; streams and WebSockets have no limit once they answered.</summary>
+    public TimeSpan RequestTimeout { get; init; } = Defaults.RequestTimeout;
 }
 
 public enum ProcessPolicy
@@ -59,6 +62,11 @@ public sealed record ProcessConfig
     public HealthConfig? Health { get; init; }
     public RestartConfig Restart { get; init; } = new();
     public TimeSpan GracefulStop { get; init; } = Defaults.GracefulStop;
+
+    /// <summary>Resident memory in bytes above which, for <see cref="MemoryLimitGrace"/>, the process is restarted; null means no limit.</summary>
+    public long? MemoryLimit { get; init; }
+
+    public TimeSpan MemoryLimitGrace { get; init; } = Defaults.MemoryLimitGrace;
 }
 
 public sealed record PortRange(int First, int Last)
@@ -74,6 +82,12 @@ public sealed record HealthConfig
     public TimeSpan Interval { get; init; } = Defaults.HealthInterval;
     public TimeSpan StartDelay { get; init; } = Defaults.HealthStartDelay;
     public TimeSpan Timeout { get; init; } = Defaults.HealthTimeout;
+
+    /// <summary>How often the process is probed once its deployment is active.</summary>
+    public TimeSpan IntervalActive { get; init; } = Defaults.HealthIntervalActive;
+
+    /// <summary>Failed probes in a row that make an active process unhealthy (it is then restarted).</summary>
+    public int UnhealthyAfter { get; init; } = Defaults.HealthUnhealthyAfter;
 }
 
 public sealed record RestartConfig

@@ -16,7 +16,8 @@ internal static class ConfigSchema
         ("health_timeout", "health_timeout = \"30s\""),
         ("drain_timeout", "drain_timeout = \"60s\""),
         ("stop_timeout", "stop_timeout = \"10s\""),
-        ("affinity", "affinity = true"));
+        ("affinity", "affinity = true"),
+        ("request_timeout", "request_timeout = \"100s\""));
 
     public static readonly ConfigSection Process = new(
         ("id", "id = \"web\""),
@@ -27,13 +28,17 @@ internal static class ConfigSchema
         ("env", "env = { RELEASE = \"{{revision}}\" }"),
         ("health", "health = { path = \"/ping\", interval = \"250ms\", start_delay = \"0s\", timeout = \"30s\" }"),
         ("restart", "restart = { max_restarts = 5, window = \"60s\", backoff_factor = 2, max_delay = \"30s\" }"),
-        ("graceful_stop", "graceful_stop = \"30s\""));
+        ("graceful_stop", "graceful_stop = \"30s\""),
+        ("memory_limit", "memory_limit = \"512MB\""),
+        ("memory_limit_grace", "memory_limit_grace = \"30s\""));
 
     public static readonly ConfigSection Health = new(
         ("path", "path = \"/ping\""),
         ("interval", "interval = \"250ms\""),
         ("start_delay", "start_delay = \"0s\""),
-        ("timeout", "timeout = \"30s\""));
+        ("timeout", "timeout = \"30s\""),
+        ("interval_active", "interval_active = \"10s\""),
+        ("unhealthy_after", "unhealthy_after = 3"));
 
     public static readonly ConfigSection Restart = new(
         ("max_restarts", "max_restarts = 5"),

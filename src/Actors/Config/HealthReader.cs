@@ -38,6 +38,8 @@ internal static class HealthReader
             Interval = health?.Duration("interval", positive: true) ?? Defaults.HealthInterval,
             StartDelay = health?.Duration("start_delay") ?? Defaults.HealthStartDelay,
             Timeout = health?.Duration("timeout", positive: true) ?? fallback?.HealthTimeout ?? Defaults.HealthTimeout,
+            IntervalActive = health?.Duration("interval_active", positive: true) ?? Defaults.HealthIntervalActive,
+            UnhealthyAfter = health?.Integer("unhealthy_after", minimum: 1) ?? Defaults.HealthUnhealthyAfter,
         };
     }
 }

@@ -45,8 +45,27 @@ internal static class ProcessReader
             Health = HealthReader.Read(process, policy, port, proxy),
             Restart = RestartReader.Read(process),
             GracefulStop = process.Duration("graceful_stop") ?? Defaults.GracefulStop,
+            MemoryLimit = ReadMemoryLimit(process),
+            MemoryLimitGrace = process.Duration("memory_limit_grace") ?? Defaults.MemoryLimitGrace,
         };
         return new ProcessEntry(index, id, policy, config);
+    }
+
+    private static long? ReadMemoryLimit(TableReader process)
+    {
+        switch (process.Value("memory_limit"))
+        {
+            case null:
+                return null;
+            case string text when ByteSize.TryParse(text, out var bytes) && bytes > 0:
+                return bytes;
+            case string text:
+                process.Problem("memory_limit", $"'{text}' is not a memory size; write a positive number with a unit: KB, MB, GB (powers of 1024, e.g. 512MB, 1.5GB)");
+                return null;
+            case var other:
+                process.Problem("memory_limit", $"must be a size string such as \"512MB\", not {TableReader.Describe(other)}");
+                return null;
+        }
     }
 
     private static string? ReadId(TableReader process)

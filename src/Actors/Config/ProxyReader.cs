@@ -29,6 +29,7 @@ internal static class ProxyReader
             DrainTimeout = proxy.Duration("drain_timeout") ?? Defaults.DrainTimeout,
             StopTimeout = proxy.Duration("stop_timeout") ?? Defaults.StopTimeout,
             Affinity = proxy.Bool("affinity") ?? false,
+            RequestTimeout = proxy.Duration("request_timeout", positive: true) ?? Defaults.RequestTimeout,
         };
     }
 

@@ -41,6 +41,7 @@ internal sealed partial class DeploymentActor
             StartProcesses(ProcessPolicy.Proxied, adopt: true);
             StartProcesses(ProcessPolicy.Singleton, adopt: true);
             Become(Active);
+            StartHealthWatch();
             if (_config.Proxied is not null)
             {
                 _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
@@ -113,7 +114,7 @@ internal sealed partial class DeploymentActor
     private RouteListener Listener()
     {
         var proxy = _config!.Proxy!;
-        return new RouteListener(proxy.Listen, proxy.Hosts, proxy.Affinity);
+        return new RouteListener(proxy.Listen, proxy.Hosts, proxy.Affinity, proxy.RequestTimeout);
     }
 
     private void ReplyStatus()
@@ -132,7 +133,8 @@ internal sealed partial class DeploymentActor
         var connections = phase.IsLive()
             ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
             : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
-        BuildStatus(state, phase, processes, connections, SurvivorSnapshots()).PipeTo(replyTo);
+        var health = _health.ToImmutableDictionary();
+        BuildStatus(state, phase, processes, connections, SurvivorSnapshots(), health).PipeTo(replyTo);
     }
 
     private static async Task<DeploymentStatusView> BuildStatus(
@@ -140,7 +142,8 @@ internal sealed partial class DeploymentActor
         DeploymentPhase phase,
         List<Task<ProcessStatusSnapshot>> processes,
         Task<DrainStatus> connections,
-        List<ProcessStatusSnapshot> stoppedWithSurvivors)
+        List<ProcessStatusSnapshot> stoppedWithSurvivors,
+        ImmutableDictionary<string, ProcessHealth> health)
     {
         var snapshots = (await PartialAnswers.Of(processes)).Concat(stoppedWithSurvivors);
 
@@ -157,7 +160,7 @@ internal sealed partial class DeploymentActor
         var created = state.Created!;
         return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
             state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
-            [.. snapshots.OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
+            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
     }
 
     private sealed class ProbeKey

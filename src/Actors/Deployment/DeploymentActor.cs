@@ -46,6 +46,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Recover<DeploymentDrainStarted>(Apply);
         Recover<DeploymentRetired>(Apply);
         Recover<DeploymentFailed>(Apply);
+        Recover<DeploymentProcessUnhealthy>(Apply);
+        Recover<DeploymentProcessRestarted>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<GetDeploymentStatus>(_ => ReplyStatus());
         CommandAny(_ => Stash.Stash());
@@ -240,6 +242,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, $"deployment {_deploymentId} is active", _deploymentId, "active"));
             _progress = ActorRefs.Nobody;
             Become(Active);
+            StartHealthWatch();
         });
     }
 
@@ -248,6 +251,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Active()
     {
         CommonCommands();
+        HealthCommands();
         LiveCommands();
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
@@ -255,9 +259,10 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
 
     private void LiveCommands()
     {
-        Command<ProcessStarted>(PersistLaunched);
-        Command<ProcessExited>(e => _log.Warning("{0}: process {1} exited (code {2}, signal {3}); restart in {4}",
-            _deploymentId, e.ProcessId, e.ExitCode, e.Signal, e.RestartIn));
+        Command<ProcessStarted>(HandleLiveStarted);
+        Command<ProcessExited>(HandleLiveExited);
+        Command<ProcessUnhealthy>(_ => { });
+        Command<ProcessRecovered>(_ => { });
         Command<ProcessFailed>(e => _log.Error("{0}: process {1} failed: {2}", _deploymentId, e.ProcessId, e.Reason));
         Command<ReleaseSingletons>(_ => StopProcesses(ProcessPolicy.Singleton, Sender, new SingletonsReleased(_deploymentId)));
         Command<ProcessStopped>(HandleProcessStopped);
@@ -270,6 +275,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         var now = Now;
         var timeout = _config!.Proxy?.DrainTimeout ?? TimeSpan.Zero;
+        StopHealthWatch();
         Persist(new DeploymentDrainStarted(now, now + timeout), e =>
         {
             Apply(e);
@@ -325,6 +331,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Timers.Cancel(DrainCheckKey.Instance);
         Timers.Cancel(DrainDeadlineKey.Instance);
+        StopHealthWatch();
         _log.Info("{0}: retiring: {1}", _deploymentId, reason);
         Become(Stopping);
         _services.RouteTables
@@ -349,6 +356,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<DrainStatus>(_ => { });
         Command<DrainCheck>(_ => { });
         Command<HealthResult>(_ => { });
+        Command<ProcessUnhealthy>(_ => { });
+        Command<ProcessRecovered>(_ => { });
         Command<RouteUpdated>(_ => { });
         Command<RouteUpdateFailed>(_ => { });
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));

@@ -30,3 +30,9 @@ public sealed record DeploymentDrainStarted(DateTimeOffset At, DateTimeOffset De
 public sealed record DeploymentRetired(DateTimeOffset At, string Reason) : IPersistedEvent;
 
 public sealed record DeploymentFailed(DateTimeOffset At, string Reason) : IPersistedEvent;
+
+/// <summary>An active process failed <c>health.unhealthy_after</c> probes in a row and is being restarted.</summary>
+public sealed record DeploymentProcessUnhealthy(string ProcessId, string Reason, DateTimeOffset At) : IPersistedEvent;
+
+/// <summary>A process was restarted for a recorded cause (unhealthy, above its memory limit), not a crash of its own.</summary>
+public sealed record DeploymentProcessRestarted(string ProcessId, string Reason, DateTimeOffset At) : IPersistedEvent;

@@ -40,7 +40,8 @@ internal static class ProcessPlanner
             InjectedEnvironment.For(context).SetItems(rendered),
             Path.Combine(logDirectory, process.Id + ".log"),
             grace,
-            process.Restart);
+            process.Restart,
+            process.MemoryLimit is { } limit ? new MemoryLimit(limit, process.MemoryLimitGrace) : null);
     }
 
     private static ImmutableDictionary<string, string> DaemonEnvironment() =>

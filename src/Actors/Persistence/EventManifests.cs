@@ -21,6 +21,8 @@ internal static class EventManifests
         (typeof(DeploymentDrainStarted), "deployment-drain-started.v1"),
         (typeof(DeploymentRetired), "deployment-retired.v1"),
         (typeof(DeploymentFailed), "deployment-failed.v1"),
+        (typeof(DeploymentProcessUnhealthy), "deployment-process-unhealthy.v1"),
+        (typeof(DeploymentProcessRestarted), "deployment-process-restarted.v1"),
         (typeof(AppDeploymentStarted), "app-deployment-started.v1"),
         (typeof(AppDeploymentActivated), "app-deployment-activated.v1"),
         (typeof(AppDeploymentEnded), "app-deployment-ended.v1"),

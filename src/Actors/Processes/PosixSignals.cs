@@ -7,6 +7,7 @@ internal static class PosixSignals
 {
     public const int SIGTERM = 15;
     public const int SIGKILL = 9;
+    public const int SIGCONT = 18;
 
     private const int ESRCH = 3;
 

@@ -16,18 +16,19 @@ internal static class ProcStat
         pid > 1 && StartTimeTicks(pid) is { } ticks && ticks == startTimeTicks;
 
     /// <summary>True while any live (non-zombie) process belongs to process group <paramref name="pgid"/>.</summary>
-    public static bool IsGroupAlive(int pgid)
+    public static bool IsGroupAlive(int pgid) => GroupMembers(pgid).Any();
+
+    /// <summary>The live (non-zombie) processes of process group <paramref name="pgid"/>, read lazily from <c>/proc</c>.</summary>
+    public static IEnumerable<int> GroupMembers(int pgid)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && Read(pid) is { ProcessGroup: var group } && group == pgid)
             {
-                return true;
+                yield return pid;
             }
         }
-
-        return false;
     }
 
     /// <summary>The stat line of a live process, or null when it is gone or a zombie.</summary>

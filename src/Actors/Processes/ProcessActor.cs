@@ -7,7 +7,8 @@ namespace Orchestrator.Actors.Processes;
 
 /// <summary>
 /// One OS process: starts it in its own process group (or adopts a still-running one), tails its log file,
-/// watches for its exit, restarts it with backoff and stops it gracefully. Its parent gets
+/// watches for its exit, restarts it with backoff (after a crash, a <see cref="RestartProcess"/> or too long above its
+/// memory limit) and stops it gracefully. Its parent gets
 /// <see cref="ProcessStarted"/>, <see cref="ProcessExited"/>, <see cref="ProcessFailed"/> and <see cref="ProcessStopped"/>.
 /// Stopping the actor leaves the process running so a new incarnation can adopt it; only <see cref="StopProcess"/> kills.
 /// </summary>
@@ -47,6 +48,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private bool _leaderExited;
     private int _run;
     private int _restarts;
+    private string? _restartReason;
+    private string? _lastRestartReason;
+    private DateTimeOffset? _memoryAboveSince;
 
     public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt, CgroupHierarchy? cgroups)
     {
@@ -173,6 +177,12 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     private void BecomeRunning(string reason)
     {
+        if (_spec.Memory is { } memory)
+        {
+            _memoryAboveSince = null;
+            Timers.StartPeriodicTimer(TimerKey.MemorySample, MemorySampleTick.Instance, MemoryWatch.SampleInterval(memory));
+        }
+
         Transition(ProcessState.Running, reason);
         Become(Running);
         Context.Parent.Tell(new ProcessStarted(_spec.ProcessId, _pid!.Value, _startTimeTicks, _startedAt!.Value, _adopted), Self);
@@ -189,6 +199,54 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
             }
         });
         Receive<StopProcess>(HandleStop);
+        Receive<RestartProcess>(m => BeginRestart(m.Reason));
+        Receive<MemorySampleTick>(_ => SampleMemory());
+        ReceiveCommon();
+    }
+
+    private void SampleMemory()
+    {
+        var verdict = MemoryWatch.Decide(_spec.Memory!, MemoryUsage.OfGroup(_pid!.Value), _memoryAboveSince, Now);
+        _memoryAboveSince = verdict.AboveSince;
+        if (verdict.RestartReason is { } reason)
+        {
+            _log.Warning("{0}/{1}: {2}; restarting it", _spec.DeploymentId, _spec.ProcessId, reason);
+            BeginRestart(reason);
+        }
+    }
+
+    /// <summary>SIGTERM, then SIGCONT so a stopped (SIGSTOP) group can act on it; SIGKILL after the grace; the exit restarts it.</summary>
+    private void BeginRestart(string reason)
+    {
+        _restartReason = reason;
+        Timers.Cancel(TimerKey.MemorySample);
+        Transition(ProcessState.Restarting, reason);
+        SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
+        SignalGroup(_pid!.Value, PosixSignals.SIGCONT, orLeader: true);
+        Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
+        Become(Restarting);
+    }
+
+    private void Restarting()
+    {
+        Receive<ChildExited>(m => m.Run == _run, m => HandleExit(ExitStatus.FromExitCode(m.ExitCode)));
+        Receive<WatchExitTick>(_ =>
+        {
+            if (_adopted && !ProcStat.IsSameProcess(_pid!.Value, _startTimeTicks))
+            {
+                HandleExit(ExitStatus.Unknown);
+            }
+        });
+        Receive<KillTick>(_ =>
+        {
+            _log.Warning("{0}: pid {1} still running {2} after the restart's SIGTERM; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
+            SignalGroup(_pid!.Value, PosixSignals.SIGKILL, orLeader: true);
+        });
+        Receive<StopProcess>(m =>
+        {
+            _restartReason = null;
+            HandleStop(m);
+        });
         ReceiveCommon();
     }
 
@@ -255,12 +313,18 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
             Sender.Tell(new RecentOutput(_spec.ProcessId, _tail.Last(m.Lines)));
         });
         Receive<TailLogTick>(_ => _tail.Poll());
+        Receive<RestartProcess>(m => _log.Info("{0}: not restarting ({1}): the process is {2}", _spec.ProcessId, m.Reason, _state));
+        Receive<MemorySampleTick>(_ => { });
         Receive<Status.Failure>(f => _log.Error(f.Cause, "{0}: waiting for the process to exit failed", _spec.ProcessId));
     }
 
     private void HandleExit(ExitStatus status)
     {
         Timers.Cancel(TimerKey.WatchExit);
+        Timers.Cancel(TimerKey.KillAfterGrace);
+        Timers.Cancel(TimerKey.MemorySample);
+        var reason = _restartReason;
+        _restartReason = null;
         RecordExit(status);
         var pgid = _pid!.Value;
         _pid = null;
@@ -282,7 +346,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         var decision = RestartBackoff.Decide(_spec.Restart, _restartTimes, now);
         if (decision.GiveUp)
         {
-            Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, null), Self);
+            Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, null, reason), Self);
             Fail($"crash loop: exited {decision.RestartsInWindow + 1} times, restarted {decision.RestartsInWindow} times " +
                  $"within {_spec.Restart.Window} (max_restarts = {_spec.Restart.MaxRestarts}); " +
                  $"last exits: {string.Join(", ", _exits)}");
@@ -292,9 +356,10 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         _restartTimes.RemoveAll(t => t <= now - _spec.Restart.Window);
         _restartTimes.Add(now);
         _restarts++;
-        Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, decision.Delay), Self);
+        _lastRestartReason = reason ?? $"crashed: {status}";
+        Context.Parent.Tell(new ProcessExited(_spec.ProcessId, status.Code, status.Signal, decision.Delay, reason), Self);
         Timers.StartSingleTimer(TimerKey.Restart, RestartTick.Instance, decision.Delay);
-        Transition(ProcessState.BackingOff, $"{status}; restarting in {decision.Delay}");
+        Transition(ProcessState.BackingOff, $"{reason ?? status.ToString()}; restarting in {decision.Delay}");
         Become(BackingOff);
     }
 
@@ -452,7 +517,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         var last = _exits.Count > 0 ? _exits[^1] : null;
         return new ProcessStatusSnapshot(
             _spec.ProcessId, _spec.Policy, _pid, _state, _restarts, last?.Code, last?.Signal, _startedAt, _spec.LogPath,
-            [.. _survivors.Select(s => s.Pid)]);
+            [.. _survivors.Select(s => s.Pid)], _lastRestartReason);
     }
 
     private static async Task<ChildExited> WaitForExitAsync(Process process, int run)
@@ -468,6 +533,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         KillAfterGrace,
         StopDeadline,
         Restart,
+        MemorySample,
     }
 
     private sealed record ChildExited(int Run, int ExitCode);
@@ -497,5 +563,10 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private sealed class RestartTick
     {
         public static readonly RestartTick Instance = new();
+    }
+
+    private sealed class MemorySampleTick
+    {
+        public static readonly MemorySampleTick Instance = new();
     }
 }

@@ -14,7 +14,8 @@ public sealed record ProcessSpec(
     ImmutableDictionary<string, string> Environment,
     string LogPath,
     TimeSpan GracefulStop,
-    RestartConfig Restart);
+    RestartConfig Restart,
+    MemoryLimit? Memory = null);
 
 /// <summary>A process started by an earlier incarnation of the daemon, to adopt instead of restarting.</summary>
 public sealed record AdoptableProcess(int Pid, long StartTimeTicks);
@@ -24,6 +25,9 @@ public enum ProcessState
     Starting,
     Running,
     BackingOff,
+
+    /// <summary>Asked to restart (unhealthy, over its memory limit): SIGTERM sent, waiting for the exit.</summary>
+    Restarting,
     Stopping,
     Stopped,
     Failed,
@@ -31,6 +35,14 @@ public enum ProcessState
 
 /// <summary>Stop the process group: SIGTERM, SIGKILL after the grace. Replies <see cref="ProcessStopped"/>.</summary>
 public sealed record StopProcess(string Reason);
+
+/// <summary>
+/// Restart the running process, e.g. because it stopped answering its health checks: SIGTERM and SIGCONT to the group
+/// (a stopped process can only act on the SIGTERM once continued), SIGKILL after the grace, then started again as after a
+/// crash: counted as a restart, under the restart policy, with <paramref name="Reason"/> as the recorded cause.
+/// Ignored unless the process runs.
+/// </summary>
+public sealed record RestartProcess(string Reason);
 
 /// <summary>Replies <see cref="ProcessStatusSnapshot"/>.</summary>
 public sealed class GetProcessStatus
@@ -50,8 +62,11 @@ public sealed record RecentOutput(string ProcessId, ImmutableArray<string> Lines
 /// <summary>To the parent: the OS process runs (first start, restart or adoption).</summary>
 public sealed record ProcessStarted(string ProcessId, int Pid, long StartTimeTicks, DateTimeOffset StartedAt, bool Adopted);
 
-/// <summary>To the parent: the process exited on its own; it will be restarted after <paramref name="RestartIn"/> if set.</summary>
-public sealed record ProcessExited(string ProcessId, int? ExitCode, string? Signal, TimeSpan? RestartIn);
+/// <summary>
+/// To the parent: the process exited (on its own, or after a <see cref="RestartProcess"/> or its memory limit, then with
+/// <paramref name="Reason"/>); it will be restarted after <paramref name="RestartIn"/> if set.
+/// </summary>
+public sealed record ProcessExited(string ProcessId, int? ExitCode, string? Signal, TimeSpan? RestartIn, string? Reason = null);
 
 /// <summary>To the parent: the process cannot run (command not found, crash loop past max restarts).</summary>
 public sealed record ProcessFailed(string ProcessId, string Reason, ImmutableArray<string> RecentOutput);
@@ -76,4 +91,7 @@ public sealed record ProcessStatusSnapshot(
     string? ExitSignal,
     DateTimeOffset? StartedAt,
     string LogPath,
-    ImmutableArray<int> Survivors = default);
+    ImmutableArray<int> Survivors = default,
+    string? LastRestartReason = null,
+    string? Health = null,
+    string? HealthDetail = null);

@@ -15,6 +15,8 @@ public sealed record DeploymentRoute(string DeploymentId, RouteState State, Immu
 /// <summary>
 /// The affinity table of one app: the active deployment, the draining ones, and their destinations
 /// (<c>http://127.0.0.1:18182</c>). Immutable; every change gets a new, higher <see cref="Version"/>.
+/// <paramref name="RequestTimeout"/> (time to the app's response headers) is null in tables journaled before it
+/// existed: the router then uses its default.
 /// </summary>
 public sealed record RouteTable(
     string App,
@@ -23,7 +25,8 @@ public sealed record RouteTable(
     ImmutableArray<string> Hosts,
     bool Affinity,
     string? ActiveDeploymentId,
-    ImmutableDictionary<string, DeploymentRoute> Deployments) : IClusterMessage
+    ImmutableDictionary<string, DeploymentRoute> Deployments,
+    TimeSpan? RequestTimeout = null) : IClusterMessage
 {
     public static RouteTable Empty(string app) =>
         new(app, 0, "", [], false, null, ImmutableDictionary<string, DeploymentRoute>.Empty);

@@ -46,5 +46,6 @@ internal static class RouteTableDecisions
                 Listen = listener.Listen,
                 Hosts = listener.Hosts,
                 Affinity = listener.Affinity,
+                RequestTimeout = listener.RequestTimeout,
             };
 }

@@ -10,8 +10,8 @@ public interface IRouteTableCommand
     string App { get; }
 }
 
-/// <summary>Where an app is reachable on the router.</summary>
-public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, bool Affinity);
+/// <summary>Where an app is reachable on the router; <paramref name="RequestTimeout"/> null means the router's default.</summary>
+public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, bool Affinity, TimeSpan? RequestTimeout = null);
 
 /// <summary>Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining.</summary>
 public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)

@@ -41,6 +41,7 @@ internal sealed partial class ConsoleOutput
             Terminal.Write(new Rule(Markup.Escape(title)).LeftJustified());
             Terminal.Write(DeploymentsTable(app));
             Terminal.Write(ProcessesTable(app));
+            RestartReasons(app);
         }
     }
 
@@ -68,7 +69,7 @@ internal sealed partial class ConsoleOutput
     private static Table ProcessesTable(AppStatus app)
     {
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("deployment", "process", "policy", "pid", "state", "restarts", "exit", "uptime");
+            .AddColumns("deployment", "process", "policy", "pid", "state", "health", "restarts", "exit", "uptime");
         var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
             .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
         foreach (var (owner, process) in rows)
@@ -81,12 +82,32 @@ internal sealed partial class ConsoleOutput
                 Cell(process.Survivors is { IsEmpty: false } survivors
                     ? $"{process.State}; survived its stop: pid {string.Join(", ", survivors.Select(Number))}"
                     : process.State),
+                Cell(process.Health),
                 Cell(Number(process.Restarts)),
                 Cell(Exit(process)),
                 Cell(process.UptimeSeconds is { } uptime ? Uptime(TimeSpan.FromSeconds(uptime)) : null));
         }
 
         return table;
+    }
+
+    /// <summary>Under the table: why an unhealthy process is unhealthy and why each restarted process last restarted.</summary>
+    private void RestartReasons(AppStatus app)
+    {
+        var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
+            .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
+        foreach (var (owner, process) in rows)
+        {
+            if (process.Health == "unhealthy")
+            {
+                Line($"{owner}/{process.Id} unhealthy: {process.HealthDetail}");
+            }
+
+            if (process.LastRestartReason is { } reason)
+            {
+                Line($"{owner}/{process.Id} last restart: {reason}");
+            }
+        }
     }
 
     private static Text Cell(string? text) => new(string.IsNullOrEmpty(text) ? "-" : text);

@@ -34,6 +34,10 @@ internal static class ProxyConfigFactory
         RouteId = table.App,
         Order = order,
         ClusterId = table.Active?.DeploymentId,
+
+        // Time to the app's response headers; lifted once they arrive (see RequestTimeoutRelease), so streams and
+        // WebSockets run on.
+        Timeout = table.RequestTimeout ?? RouterDefaults.RequestTimeout,
         Match = new RouteMatch
         {
             Path = CatchAllPath,

@@ -15,6 +15,7 @@ using Orchestrator.Router.Configuration;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Errors;
 using Orchestrator.Router.Logging;
+using Orchestrator.Router.Timeouts;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Orchestrator.Router.Listeners;
@@ -107,13 +108,16 @@ internal sealed class Listener : IAsyncDisposable
 
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddRouting();
-        builder.Services.AddReverseProxy();
+        builder.Services.AddRequestTimeouts();
+        builder.Services.AddReverseProxy().AddRequestTimeoutRelease();
         builder.Services.AddSingleton<IProxyConfigProvider>(provider);
         builder.Services.AddSingleton<IConfigChangeListener>(new ConfigAppliedListener(state));
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(tracker);
 
         var app = builder.Build();
+        app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseMiddleware<NoRouteMiddleware>();
         app.MapReverseProxy(pipeline =>
         {

@@ -81,6 +81,7 @@ public sealed class EventSerializerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(3, changed.Table.Version);
         Assert.Equal(RouteState.Draining, changed.Table.Deployments["a"].State);
         Assert.Equal("b", changed.Table.Active?.DeploymentId);
+        Assert.Null(changed.Table.RequestTimeout); // written before request_timeout existed: the router's default applies
     }
 
     [Fact]

@@ -21,6 +21,8 @@ internal static class SampleEvents
         new DeploymentDrainStarted(At, At.AddSeconds(60)),
         new DeploymentRetired(At, "drained: no connections left"),
         new DeploymentFailed(At, "health never passed: GET /ping answered 500"),
+        new DeploymentProcessUnhealthy("web", "3 health checks in a row failed: GET http://127.0.0.1:18182/ping: no answer within 1000ms", At),
+        new DeploymentProcessRestarted("web", "memory: RSS 600 MB above memory_limit 512 MB for 30s", At),
         new AppDeploymentStarted("web-250301-120509", At),
         new AppDeploymentActivated("web-250301-120509", "127.0.0.1:8182", At),
         new AppDeploymentEnded("web-250301-120509", AppState.RetiredOutcome, At),
@@ -38,7 +40,8 @@ internal static class SampleEvents
             "web-250301-120509",
             ImmutableDictionary<string, DeploymentRoute>.Empty
                 .Add("web-250301-120509", new DeploymentRoute("web-250301-120509", RouteState.Active, ["http://127.0.0.1:18182"]))
-                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])))),
+                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])),
+            TimeSpan.FromSeconds(3))),
         AppState.Empty
             .Apply(new AppDeploymentStarted("web-250228-090000", At))
             .Apply(new AppDeploymentActivated("web-250228-090000", "127.0.0.1:8182", At))

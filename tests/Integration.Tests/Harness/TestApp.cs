@@ -10,6 +10,15 @@ internal sealed record TestApp(string App, int ListenPort, string PortRange)
     public string Command { get; init; } = "node testapp.js";
     public string ExtraProcesses { get; init; } = "";
 
+    /// <summary>More keys of <c>[proxy]</c>, one per line.</summary>
+    public string ProxyExtra { get; init; } = "";
+
+    /// <summary>More keys of the web process's inline health table, each starting with ", ".</summary>
+    public string HealthExtra { get; init; } = "";
+
+    /// <summary>More keys of the web process, one per line.</summary>
+    public string WebExtra { get; init; } = "";
+
     public Uri BaseUri => new($"http://127.0.0.1:{ListenPort}");
 
     public static TestApp Create(string app) => new(app, FreePorts.Any(), FreePorts.Range());
@@ -23,6 +32,7 @@ internal sealed record TestApp(string App, int ListenPort, string PortRange)
         health_timeout = "{{HealthTimeout}}"
         drain_timeout = "{{Drain}}"
         stop_timeout = "5s"
+        {{ProxyExtra}}
 
         [[process]]
         id = "web"
@@ -30,8 +40,9 @@ internal sealed record TestApp(string App, int ListenPort, string PortRange)
         command = "{{Command}}"
         port = "{{PortRange}}"
         env = { {{Environment}} }
-        health = { path = "/ping", interval = "100ms", timeout = "{{HealthTimeout}}" }
+        health = { path = "/ping", interval = "100ms", timeout = "{{HealthTimeout}}"{{HealthExtra}} }
         restart = {{Restart}}
+        {{WebExtra}}
         {{ExtraProcesses}}
         """;
 

@@ -39,7 +39,7 @@ public sealed class WebSocketTests
         await Assert.ThrowsAsync<WebSocketException>(async () => await socket.ReceiveAsync(new byte[16], timeout.Token));
     }
 
-    private static async Task<ClientWebSocket> ConnectAsync(RouterHarness router)
+    internal static async Task<ClientWebSocket> ConnectAsync(RouterHarness router)
     {
         var socket = new ClientWebSocket();
         var uri = new UriBuilder(router.Client.BaseAddress!) { Scheme = "ws", Path = "/ws" }.Uri;
@@ -48,7 +48,7 @@ public sealed class WebSocketTests
         return socket;
     }
 
-    private static async Task<string> EchoAsync(ClientWebSocket socket, string text)
+    internal static async Task<string> EchoAsync(ClientWebSocket socket, string text)
     {
         using var timeout = new CancellationTokenSource(Eventually.Timeout);
         await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);

@@ -36,6 +36,11 @@ public sealed record DeploymentStatus(
 
 public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming);
 
+/// <param name="Health">
+/// <c>healthy</c> or <c>unhealthy</c> for an active deployment's proxied process (probed every
+/// <c>health.interval_active</c>), else null; <paramref name="HealthDetail"/> is the last probe's answer or failure.
+/// </param>
+/// <param name="LastRestartReason">Why the process was last restarted (a crash, unhealthy, over its memory limit).</param>
 public sealed record ProcessStatus(
     string Id,
     string Policy,
@@ -47,4 +52,7 @@ public sealed record ProcessStatus(
     DateTimeOffset? StartedAt,
     double? UptimeSeconds,
     string? LogPath,
-    ImmutableArray<int>? Survivors = null);
+    ImmutableArray<int>? Survivors = null,
+    string? Health = null,
+    string? HealthDetail = null,
+    string? LastRestartReason = null);
