@@ -11,6 +11,7 @@ using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Router;
 using Orchestrator.Router.Replica;
+using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
 
@@ -55,6 +56,11 @@ internal static class NodeActorSystem
                     self.Join(self.SelfAddress);
                 }
 
+                if (!options.Journal.IsRedis)
+                {
+                    system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Actors.Defaults.JournalBackupDelay), "journal-backup");
+                }
+
                 if (cluster.IsRouter)
                 {
                     var replica = system.ActorOf(RouteReplica.Props(router, self.SelfAddress.ToString()), "route-replica");
@@ -94,6 +100,7 @@ internal static class NodeActorSystem
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = "{{connection}}"
             akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
+            akka.persistence.snapshot-store.sql.class = "{{BackedUpSqlSnapshotStore.ClassName}}"
             """).WithFallback(HoconResources.Load("persistence-sqlite.conf")).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }
