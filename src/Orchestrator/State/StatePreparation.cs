@@ -45,6 +45,14 @@ internal static class StatePreparation
                     $"warning: --accept-empty-journal: starting with an empty journal; pids {string.Join(", ", live)} keep running unmanaged").ConfigureAwait(false);
             }
 
+            if (journal.Condition == JournalCondition.Empty && backup is { Condition: JournalCondition.Readable, Events: > 0 })
+            {
+                // The empty journal's own backups would replace it: keep the history the operator chose not to restore.
+                var kept = $"{state.BackupPath}.before-empty-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                File.Move(state.BackupPath, kept);
+                await warnings.WriteLineAsync($"warning: --accept-empty-journal: the previous backup ({backup.Events} events) is kept as {kept}").ConfigureAwait(false);
+            }
+
             state.SecureFiles(embeddedJournal: true);
             if (journal.Condition == JournalCondition.Readable)
             {
