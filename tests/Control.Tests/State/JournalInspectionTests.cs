@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Orchestrator.Control.Tests.State;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class JournalInspectionTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("orch-journal-").FullName;

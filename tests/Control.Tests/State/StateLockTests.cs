@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Orchestrator.Control.Tests.State;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StateLockTests : IDisposable
 {
     private readonly StateDirectory _state = new(Directory.CreateTempSubdirectory("orch-lock-").FullName);

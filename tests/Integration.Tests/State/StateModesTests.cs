@@ -7,6 +7,7 @@ namespace Orchestrator.Integration.Tests.State;
 /// The journal holds every deploy's config text (env values such as passwords), and whoever can write the control
 /// socket runs commands as the daemon's user: under umask 000 they must still be owner-only.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StateModesTests : IAsyncLifetime
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
