@@ -51,6 +51,14 @@ public static class Defaults
     public const string ControlEnvironmentVariable = "ORCH_CONTROL";
     public const string ControlSocketFileName = "orch.sock";
     public const string JournalFileName = "journal.db";
+    public const string JournalBackupFileName = "journal.db.backup";
+    public const string StateLockFileName = "daemon.lock";
+
+    /// <summary>How long after a snapshot the journal is backed up; snapshots meanwhile share that backup.</summary>
+    public static readonly TimeSpan JournalBackupDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the daemon waits at start for a Redis journal to answer before it refuses to start.</summary>
+    public static readonly TimeSpan RedisJournalStartTimeout = TimeSpan.FromSeconds(5);
     public const string DaemonLogFileName = "daemon.log";
     public const string LogsDirectoryName = "logs";
     public const string ClusterCertificateFileName = "cluster.pem";

@@ -26,6 +26,9 @@ internal static class ProcessLauncher
     /// <summary>The exit code <c>sh</c> uses for "found but not executable".</summary>
     public const int NotExecutableExitCode = 126;
 
+    private const UnixFileMode LogDirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode LogFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private const string Script = $"exec </dev/null >>\"${LogFileVariable}\" 2>&1; exec ";
 
     // Joins its cgroup before the command runs, so not even its first child can start outside; a failed write is
@@ -37,6 +40,10 @@ internal static class ProcessLauncher
     public static LaunchResult Launch(ProcessSpec spec, string? cgroup = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (OperatingSystem.IsWindows())
+        {
+            return LaunchResult.Failed($"apps run through {SetsidPath}, which Windows does not have");
+        }
 
         if (!Directory.Exists(spec.WorkingDirectory))
         {
@@ -51,14 +58,17 @@ internal static class ProcessLauncher
         var logDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.LogPath));
         try
         {
+            // Owner-only whatever the umask: `sh`'s `>>` would create the log with the umask's mode.
             if (logDirectory is not null)
             {
-                Directory.CreateDirectory(logDirectory);
+                CreateOwnerOnlyDirectories(logDirectory);
             }
+
+            File.Open(spec.LogPath, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, UnixCreateMode = LogFileMode }).Dispose();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LaunchResult.Failed($"cannot create the log directory {logDirectory}: {e.Message}");
+            return LaunchResult.Failed($"cannot create the log file {spec.LogPath}: {e.Message}");
         }
 
         var info = new ProcessStartInfo(SetsidPath)
@@ -91,6 +101,23 @@ internal static class ProcessLauncher
         {
             return LaunchResult.Failed($"could not start {SetsidPath}: {e.Message}");
         }
+    }
+
+    /// <summary>Creates every missing directory of the path 0700 (<c>Directory.CreateDirectory</c> gives the mode to the last one only).</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CreateOwnerOnlyDirectories(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (Path.GetDirectoryName(directory) is { } parent)
+        {
+            CreateOwnerOnlyDirectories(parent);
+        }
+
+        Directory.CreateDirectory(directory, LogDirectoryMode);
     }
 
     /// <summary>The first word of a command line, for error messages ("command not found: foo").</summary>

@@ -20,8 +20,13 @@ internal sealed class DaemonCommand : Command
 
     private static readonly Option<string?> SocketMode = new("--socket-mode")
     {
-        Description = "Octal file mode of the control socket, e.g. 660 to let a group deploy",
+        Description = "Octal file mode of the control socket (default 600): whoever can write it runs commands as the daemon's user; e.g. 660 to let a group deploy",
         HelpName = "MODE",
+    };
+
+    private static readonly Option<bool> AcceptEmptyJournal = new("--accept-empty-journal")
+    {
+        Description = "Start on a missing or empty SQLite journal even though app processes started from this state dir still run (they stay unmanaged)",
     };
 
     private static readonly Option<string?> Journal = new("--journal")
@@ -88,6 +93,7 @@ internal sealed class DaemonCommand : Command
         Options.Add(SocketMode);
         Journal.Validators.Add(ValidateJournal);
         Options.Add(Journal);
+        Options.Add(AcceptEmptyJournal);
         Options.Add(ClusterHost);
         Options.Add(ClusterPort);
         Options.Add(Seeds);
@@ -109,6 +115,7 @@ internal sealed class DaemonCommand : Command
             ControlSocketPath = ControlSocketPath(parseResult, stateDirectory),
             ControlSocketMode = parseResult.GetValue(SocketMode),
             Journal = JournalChoice.Parse(parseResult.GetValue(Journal)),
+            AcceptEmptyJournal = parseResult.GetValue(AcceptEmptyJournal),
             Cluster = ParseCluster(parseResult.GetValue, parseResult.GetValue(Seeds), out _),
             ClusterCertificatePath = parseResult.GetValue(ClusterCert) is { Length: > 0 } certificate ? Path.GetFullPath(certificate) : null,
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,

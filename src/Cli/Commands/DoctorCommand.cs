@@ -10,7 +10,7 @@ internal sealed class DoctorCommand : Command
 {
     private static readonly Option<string?> Journal = new("--journal")
     {
-        Description = $"The journal the daemon uses: sqlite or redis://HOST:PORT[/DB] (default: ${JournalChoice.EnvironmentVariable}, else sqlite)",
+        Description = $"The journal the daemon uses: sqlite or redis://HOST:PORT[/DB] (default: ${JournalChoice.EnvironmentVariable}, else the one the running daemon uses, else sqlite)",
         HelpName = "JOURNAL",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(JournalChoice.EnvironmentVariable),
     };
@@ -32,7 +32,8 @@ internal sealed class DoctorCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var journal = JournalChoice.Parse(parseResult.GetValue(Journal));
+        // Neither --journal nor $ORCH_JOURNAL: check the journal the running daemon says it writes.
+        var journal = parseResult.GetValue(Journal) is { Length: > 0 } given ? JournalChoice.Parse(given) : null;
         var checks = await DoctorChecks.RunAsync(cli.SocketPath, parseResult.GetRequiredValue(Config), journal, cancellationToken);
         var ok = checks.All(c => c.Ok);
         cli.Output.Doctor(new DoctorReport(ok, checks));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Orchestrator.Actors;
 using Orchestrator.Control.Client;
+using Orchestrator.State;
 
 namespace Orchestrator.Cli.Daemon;
 
@@ -22,8 +23,9 @@ internal static class DaemonLauncher
         }
 
         var stateDirectory = Defaults.StateDirectory();
-        Directory.CreateDirectory(stateDirectory);
+        StateDirectory.CreateOwnerOnly(stateDirectory);
         var logPath = Path.Combine(stateDirectory, Defaults.DaemonLogFileName);
+        StateDirectory.CreateOwnerOnlyFile(logPath);
         cli.Output.Note($"no orch daemon on {cli.SocketPath}; starting one (log: {logPath})");
         using var daemon = StartDetached(cli.SocketPath, logPath);
 

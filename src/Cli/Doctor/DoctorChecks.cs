@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Orchestrator.Actors;
 using Orchestrator.Actors.Config;
 using Orchestrator.Control.Client;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting;
-using StackExchange.Redis;
+using Orchestrator.State;
 
 namespace Orchestrator.Cli.Doctor;
 
@@ -16,16 +15,17 @@ internal static class DoctorChecks
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(
-        string socketPath, string configPath, JournalChoice journal, CancellationToken cancellationToken)
+        string socketPath, string configPath, JournalChoice? journal, CancellationToken cancellationToken)
     {
         var (socketCheck, daemon) = await ControlSocketAsync(socketPath, cancellationToken);
         var stateDirectory = daemon?.StateDirectory ?? Defaults.StateDirectory();
+        journal ??= daemon?.Journal is { Length: > 0 } used ? JournalChoice.Parse(used) : JournalChoice.Embedded;
         return
         [
             socketCheck,
             StateDirectory(stateDirectory),
             await ProxyListenAsync(configPath, socketPath, daemon, cancellationToken),
-            journal.IsRedis ? await RedisJournalAsync(journal) : Journal(Path.Combine(stateDirectory, Defaults.JournalFileName)),
+            journal.IsRedis ? await RedisJournalAsync(journal) : Journal(new State.StateDirectory(stateDirectory)),
         ];
     }
 
@@ -129,41 +129,23 @@ internal static class DoctorChecks
     private static async Task<DoctorCheck> RedisJournalAsync(JournalChoice journal)
     {
         const string Name = "journal";
-        try
-        {
-            var options = ConfigurationOptions.Parse(journal.RedisEndpoint!);
-            options.ConnectTimeout = (int)ProbeTimeout.TotalMilliseconds;
-            options.AbortOnConnectFail = true;
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
-            var latency = await redis.GetDatabase(journal.RedisDatabase).PingAsync();
-            return new DoctorCheck(Name, true, $"{journal} answers (ping {latency.TotalMilliseconds:0.#} ms)");
-        }
-        catch (RedisException ex)
-        {
-            return new DoctorCheck(Name, false, $"{journal} does not answer: {ex.Message}; start redis-server or pass another --journal");
-        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return await RedisJournalProbe.ProblemAsync(journal, ProbeTimeout) is { } problem
+            ? new DoctorCheck(Name, false, problem)
+            : new DoctorCheck(Name, true, $"{journal} answers PING ({clock.Elapsed.TotalMilliseconds:0} ms to connect and ping)");
     }
 
-    private static DoctorCheck Journal(string path)
+    /// <summary>The same look at the SQLite file the daemon takes before it starts.</summary>
+    private static DoctorCheck Journal(State.StateDirectory state)
     {
         const string Name = "journal";
-        if (!File.Exists(path))
+        var journal = JournalInspection.Inspect(state.JournalPath);
+        return journal.Condition switch
         {
-            return new DoctorCheck(Name, true, $"{path} does not exist yet; it is created on the daemon's first start");
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master";
-            var objects = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            return new DoctorCheck(Name, true, $"{path} is a readable SQLite database ({objects} schema objects)");
-        }
-        catch (SqliteException ex)
-        {
-            return new DoctorCheck(Name, false, $"{path} is not a readable SQLite database: {ex.Message}");
-        }
+            JournalCondition.Readable => new DoctorCheck(Name, true, $"{state.JournalPath}: {journal.Detail}"),
+            JournalCondition.Empty => new DoctorCheck(Name, true, $"{state.JournalPath}: nothing journaled yet ({journal.Detail}); `orch daemon` creates it"),
+            _ => new DoctorCheck(Name, false,
+                $"{state.JournalPath} cannot be read ({journal.Detail}); stop the daemon and restore {state.BackupPath} over it (see the README's \"Journal backup\"), or move it away to start empty"),
+        };
     }
 }

@@ -25,14 +25,14 @@ internal sealed class ControlApiServer : IAsyncDisposable
     public string SocketPath { get; }
 
     /// <summary>Binds the socket and starts answering.</summary>
-    /// <param name="socketMode">Octal file mode applied to the socket after binding (e.g. <c>660</c>); null keeps the umask's.</param>
+    /// <param name="socketMode">Octal file mode applied to the socket after binding (e.g. <c>660</c>); null means owner only (<c>600</c>), whatever the umask.</param>
     /// <param name="loggerFactory">Where request failures are logged; null logs warnings and errors to the console.</param>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon answers on <paramref name="socketPath"/>.</exception>
     public static async Task<ControlApiServer> StartAsync(
         IControlPlane plane, string socketPath, string? socketMode, CancellationToken ct, ILoggerFactory? loggerFactory = null)
     {
         socketPath = Path.GetFullPath(socketPath);
-        UnixFileMode? mode = socketMode is null ? null : SocketMode.Parse(socketMode);
+        var mode = socketMode is null ? SocketMode.OwnerOnly : SocketMode.Parse(socketMode);
         Directory.CreateDirectory(Path.GetDirectoryName(socketPath)!);
         var removedStale = await StaleSocket.ClearAsync(socketPath, ct).ConfigureAwait(false);
 
@@ -65,9 +65,10 @@ internal sealed class ControlApiServer : IAsyncDisposable
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
-            if (mode is { } unixMode && !OperatingSystem.IsWindows())
+            if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(socketPath, unixMode);
+                // Whoever can write the socket can run commands as this daemon's user.
+                File.SetUnixFileMode(socketPath, mode);
             }
         }
         catch

@@ -3,6 +3,9 @@ namespace Orchestrator.Control;
 /// <summary>Parses a unix file mode written in octal (<c>660</c>, <c>0660</c>).</summary>
 internal static class SocketMode
 {
+    /// <summary>The socket's mode without <c>--socket-mode</c>: only the daemon's user may connect.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public static UnixFileMode Parse(string octal) =>
         TryParse(octal, out var mode)
             ? mode

@@ -12,6 +12,7 @@ using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.Router;
 using Orchestrator.Router.Replica;
+using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
 
@@ -56,6 +57,11 @@ internal static class NodeActorSystem
                 if (cluster.IsClusterOfOne)
                 {
                     self.Join(self.SelfAddress);
+                }
+
+                if (!options.Journal.IsRedis)
+                {
+                    system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Actors.Defaults.JournalBackupDelay), "journal-backup");
                 }
 
                 if (cluster.IsRouter)
@@ -114,6 +120,7 @@ internal static class NodeActorSystem
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = "{{connection}}"
             akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
+            akka.persistence.snapshot-store.sql.class = "{{BackedUpSqlSnapshotStore.ClassName}}"
             """).WithFallback(HoconResources.Load("persistence-sqlite.conf")).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }

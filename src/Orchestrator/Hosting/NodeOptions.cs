@@ -9,8 +9,11 @@ public sealed record NodeOptions
     public required string StateDirectory { get; init; }
     public required string ControlSocketPath { get; init; }
 
-    /// <summary>Unix file mode of the control socket, octal (e.g. <c>660</c>); null keeps the umask's.</summary>
+    /// <summary>Unix file mode of the control socket, octal (e.g. <c>660</c>); null means owner only (<c>600</c>).</summary>
     public string? ControlSocketMode { get; init; }
+
+    /// <summary>Start on a missing or empty SQLite journal even though app processes of this state directory still run.</summary>
+    public bool AcceptEmptyJournal { get; init; }
 
     /// <summary>The journal and snapshot store: SQLite in the state directory unless Redis is chosen.</summary>
     public JournalChoice Journal { get; init; } = JournalChoice.Embedded;
@@ -48,9 +51,22 @@ public sealed record NodeOptions
             yield return badCertificate;
         }
 
+        if (ControlSocketMode is { } mode && Control.SocketMode.TryParse(mode, out var unixMode) && SharesBeyondOwner(unixMode)
+            && IsUnder(ControlSocketPath, StateDirectory))
+        {
+            yield return $"--socket-mode {mode} shares the control socket, but it lies in the state directory {StateDirectory}, which only its owner " +
+                "may enter (0700); put the socket where the group can reach it, e.g. --control /run/orch/orch.sock --socket-mode 660";
+        }
+
         if (AkkaConfigPath is { } path && !File.Exists(path))
         {
             yield return $"the Akka config file {path} does not exist; give an existing HOCON file or drop --akka-config";
         }
     }
+
+    private static bool SharesBeyondOwner(UnixFileMode mode) =>
+        (mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
+
+    private static bool IsUnder(string path, string directory) =>
+        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + "/", StringComparison.Ordinal);
 }

@@ -13,6 +13,7 @@ using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.Node;
 using Orchestrator.Router;
+using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
 
@@ -34,17 +35,29 @@ public static class OrchestratorNode
             return 2;
         }
 
-        Directory.CreateDirectory(options.StateDirectory);
+        StateLock stateLock;
+        try
+        {
+            // The state directory's lock before anything else: a second daemon with another --control path passes the
+            // socket check, and must fail before it touches the journal or any process.
+            stateLock = await StatePreparation.PrepareAsync(options, Console.Error);
+        }
+        catch (Exception e) when (e is StateDirectoryInUseException or StartRefusedException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        using var heldLock = stateLock;
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = new TaskCompletionSource<NodeActors>(TaskCreationOptions.RunContinuationsAsynchronously);
         var info = new DaemonInfo(Environment.ProcessId, typeof(OrchestratorNode).Assembly.GetName().Version?.ToString() ?? "0.0.0",
-            options.StateDirectory, DateTimeOffset.UtcNow);
+            options.StateDirectory, DateTimeOffset.UtcNow, options.Journal.ToString());
         var plane = new ActorControlPlane(ready.Task, info, shutdown);
 
         ControlApiServer api;
         try
         {
-            // The socket first: a second daemon must fail before it touches the journal or any process.
             api = await ControlApiServer.StartAsync(plane, options.ControlSocketPath, options.ControlSocketMode, cancellationToken);
         }
         catch (DaemonAlreadyRunningException e)
@@ -102,6 +115,11 @@ public static class OrchestratorNode
             }
 
             await host.StopAsync(CancellationToken.None);
+            if (!options.Journal.IsRedis)
+            {
+                StatePreparation.TakeBackup(new StateDirectory(options.StateDirectory), Console.Error);
+            }
+
             if (removed.IsCompletedSuccessfully && removed.Result)
             {
                 await Console.Error.WriteLineAsync(

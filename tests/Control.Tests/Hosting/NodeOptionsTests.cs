@@ -88,6 +88,27 @@ public sealed class NodeOptionsTests : IDisposable
         Assert.Empty((Options() with { AkkaConfigPath = path }).Problems());
     }
 
+    [Fact]
+    public void Problems_SharedSocketModeOnASocketInsideTheStateDirectory_SaysTheGroupCannotReachIt()
+    {
+        var options = Options() with { ControlSocketPath = Path.Combine(_dir, "state", "orch.sock"), ControlSocketMode = "660" };
+
+        var problem = Assert.Single(options.Problems());
+
+        Assert.Contains("--socket-mode 660 shares the control socket, but it lies in the state directory", problem, StringComparison.Ordinal);
+        Assert.Contains("--control /run/orch/orch.sock", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("orch.sock", "660")]
+    [InlineData("state/orch.sock", "600")]
+    public void Problems_SocketModeTheSocketCanHonour_None(string socket, string mode)
+    {
+        var options = Options() with { ControlSocketPath = Path.Combine(_dir, socket), ControlSocketMode = mode };
+
+        Assert.Empty(options.Problems());
+    }
+
     private NodeOptions Options() => new()
     {
         StateDirectory = Path.Combine(_dir, "state"),

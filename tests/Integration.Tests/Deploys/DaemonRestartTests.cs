@@ -34,7 +34,8 @@ public sealed class DaemonRestartTests : IAsyncLifetime
     [Fact]
     public async Task SecondDaemon_OnTheSameSocket_FailsNamingTheRunningOne()
     {
-        var second = await _orch.RunAsync("daemon");
+        // Another state directory, so it is the socket (not the state lock) that stops it.
+        var second = await _orch.RunAsync("daemon", "--state-dir", Path.Combine(_orch.Root, "other-state"), "--control", _orch.ControlSocket);
 
         Assert.Equal(1, second.ExitCode);
         Assert.Contains(_orch.DaemonPid!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Output);

@@ -30,6 +30,9 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     public string DaemonLog => Path.Combine(Root, "daemon.out");
     public int? DaemonPid => _daemon is { HasExited: false } d ? d.Id : null;
 
+    /// <summary>The umask the daemon starts under (octal, e.g. <c>000</c>); null keeps the test's.</summary>
+    public string? DaemonUmask { get; set; }
+
     /// <param name="environment">Extra variables for the daemon and every CLI run, e.g. <c>ORCH_JOURNAL</c>.</param>
     /// <param name="daemonArguments">Extra arguments of <c>orch daemon</c>, e.g. <c>--seed</c>.</param>
     public static OrchEnvironment CreateWithoutDaemon(
@@ -53,7 +56,8 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         var command = string.Join(' ', CliArguments(["daemon", .. _daemonArguments]).Select(Quote));
         start.ArgumentList.Clear();
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec {Quote(DotnetHost)} {command} >>{Quote(DaemonLog)} 2>&1");
+        var umask = DaemonUmask is { } mask ? $"umask {mask}; " : "";
+        start.ArgumentList.Add($"{umask}exec {Quote(DotnetHost)} {command} >>{Quote(DaemonLog)} 2>&1");
         _daemon = Process.Start(start)!;
         using var client = UnixSocketHttp.Create(ControlSocket);
         await Eventually.TrueAsync(

@@ -15,8 +15,8 @@ public sealed record LogsRequest(string? App, string? ProcessId, string? Deploym
 /// <summary>One line of process output, NDJSON in the logs stream.</summary>
 public sealed record LogLine(string App, string DeploymentId, string ProcessId, string Text);
 
-/// <summary>GET /v1/health: who answers on this socket.</summary>
-public sealed record DaemonInfo(int Pid, string Version, string StateDirectory, DateTimeOffset StartedAt);
+/// <summary>GET /v1/health: who answers on this socket, and the journal it writes (<c>sqlite</c> or <c>redis://HOST:PORT/DB</c>).</summary>
+public sealed record DaemonInfo(int Pid, string Version, string StateDirectory, DateTimeOffset StartedAt, string? Journal = null);
 
 /// <summary>One check of <c>orch doctor</c>.</summary>
 public sealed record DoctorCheck(string Name, bool Ok, string Detail);
