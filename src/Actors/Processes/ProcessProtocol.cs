@@ -73,7 +73,10 @@ public sealed record ProcessFailed(string ProcessId, string Reason, ImmutableArr
 
 /// <summary>Reply to <see cref="StopProcess"/>: the process group (and its cgroup, if it has one) is gone.</summary>
 /// <param name="Survivors">Processes of it that outlived the stop (escaped with <c>setsid</c> where no cgroup holds them).</param>
-public sealed record ProcessStopped(string ProcessId, ImmutableArray<SurvivingProcess> Survivors = default);
+public sealed record ProcessStopped(string ProcessId, ImmutableArray<SurvivingProcess> Survivors = default)
+{
+    public ImmutableArray<SurvivingProcess> Survivors { get; init; } = Survivors.IsDefault ? [] : Survivors;
+}
 
 /// <summary>A process that outlived its stop; the start time tells it from a later process with the same pid.</summary>
 public sealed record SurvivingProcess(int Pid, long StartTimeTicks)
@@ -94,4 +97,8 @@ public sealed record ProcessStatusSnapshot(
     ImmutableArray<int> Survivors = default,
     string? LastRestartReason = null,
     string? Health = null,
-    string? HealthDetail = null);
+    string? HealthDetail = null)
+{
+    /// <summary>Never a default array: the snapshot travels between nodes as JSON, which cannot write one.</summary>
+    public ImmutableArray<int> Survivors { get; init; } = Survivors.IsDefault ? [] : Survivors;
+}
