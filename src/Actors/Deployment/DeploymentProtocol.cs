@@ -48,6 +48,19 @@ public sealed class StartSingletons
     }
 }
 
+/// <summary>
+/// From the app after its recovery, to the deployment its journal says is being deployed: when it never started
+/// (nothing of it was written), it reports itself failed so the app takes deploys again.
+/// </summary>
+public sealed class AbandonIfNotStarted
+{
+    public static readonly AbandonIfNotStarted Instance = new();
+
+    private AbandonIfNotStarted()
+    {
+    }
+}
+
 /// <summary>From the app (rollback): a draining deployment becomes active again. Progress as for a deploy.</summary>
 public sealed record Reactivate(IActorRef Progress);
 
