@@ -86,9 +86,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         if (_state.DeployInProgress is { } interrupted && _deployments.TryGetValue(interrupted, out var unfinished))
         {
-            // Its start was written although the journal reported a failure, or the daemon stopped right after it:
-            // a deployment that never began tells this app it failed, so the next deploy is not refused forever.
-            unfinished.Tell(AbandonIfNotStarted.Instance);
+            // The journal may know less of this deploy's end than the deployment does: ask it, so the next deploy
+            // is not refused as "already running" forever.
+            unfinished.Tell(ReportDeployOutcome.Instance);
         }
 
         WakeServices();

@@ -70,7 +70,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         Command<StartDeployment>(HandleStart);
-        Command<AbandonIfNotStarted>(_ => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, DeploymentPhase.Pending,
+        Command<ReportDeployOutcome>(_ => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, DeploymentPhase.Pending,
             DeploymentPhase.Failed, "its deploy was interrupted before it started (a journal failure or a daemon restart)")));
         Command<StopDeployment>(s => Sender.Tell(new DeploymentStopped(_deploymentId)));
     }
@@ -251,6 +251,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         LiveCommands();
+        Command<ReportDeployOutcome>(_ => ReportPhase("recovered as active"));
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
     }
@@ -409,6 +410,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<StartSingletons>(_ => { });
         Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId,
             _state.Phase == DeploymentPhase.Failed ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
+        Command<ReportDeployOutcome>(_ => ReportPhase("recovered as " + _phase.ToDisplay()));
         CommandAny(_ => { });
     }
 
@@ -447,6 +449,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         TellDeployFailed($"deployment {_deploymentId} stopped before the deploy finished (see the daemon log)");
         base.PostStop();
     }
+
+    private void ReportPhase(string reason) => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, _phase, _phase, reason));
 
     private void TellDeployFailed(string reason)
     {

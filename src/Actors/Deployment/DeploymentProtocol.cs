@@ -49,14 +49,16 @@ public sealed class StartSingletons
 }
 
 /// <summary>
-/// From the app after its recovery, to the deployment its journal says is being deployed: when it never started
-/// (nothing of it was written), it reports itself failed so the app takes deploys again.
+/// From the app after its recovery, to the deployment its journal says is being deployed. The journal may hold less
+/// of the deploy's end than the deployment's own (a write reported failed that landed, a daemon stopped between the
+/// two): a deployment that is active, finished or never began reports that phase, so the app takes deploys again.
+/// One still deploying fails on its own recovery and reports that.
 /// </summary>
-public sealed class AbandonIfNotStarted
+public sealed class ReportDeployOutcome
 {
-    public static readonly AbandonIfNotStarted Instance = new();
+    public static readonly ReportDeployOutcome Instance = new();
 
-    private AbandonIfNotStarted()
+    private ReportDeployOutcome()
     {
     }
 }
