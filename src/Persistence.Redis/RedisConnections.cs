@@ -7,6 +7,9 @@ namespace Orchestrator.Persistence.Redis;
 /// <summary>One shared <see cref="ConnectionMultiplexer"/> per connection string per actor system, closed when the system terminates.</summary>
 internal sealed class RedisConnections : IExtension
 {
+    /// <summary>How often a lost connection is retried: the journal is usable again within about this long of Redis coming back.</summary>
+    public static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectionMultiplexer>>> _connections = new(StringComparer.Ordinal);
 
     public RedisConnections(ExtendedActorSystem system) =>
@@ -25,6 +28,7 @@ internal sealed class RedisConnections : IExtension
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
+        options.ReconnectRetryPolicy = new LinearRetry((int)ReconnectInterval.TotalMilliseconds);
         return options;
     }
 

@@ -95,10 +95,11 @@ internal sealed partial class AppActor
         }
     }
 
-    private Task StopServicesAsync()
+    /// <summary>Stops <paramref name="services"/>, a copy taken on the actor before the stop began.</summary>
+    private static Task StopServicesAsync(string app, IReadOnlyList<IActorRef> services)
     {
-        var stops = _serviceProcesses.Values
-            .Select(p => p.Ask<ProcessStopped>(new StopProcess($"app {_app} stopped"), TimeSpan.FromHours(2)))
+        var stops = services
+            .Select(p => p.Ask<ProcessStopped>(new StopProcess($"app {app} stopped"), TimeSpan.FromHours(2)))
             .ToList();
         return Task.WhenAll(stops);
     }

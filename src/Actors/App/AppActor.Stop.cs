@@ -18,17 +18,19 @@ internal sealed partial class AppActor
             .Where(d => !_state.Ended.Contains(d.Key))
             .Select(d => d.Value.Ask<DeploymentStopped>(new StopDeployment($"app {_app} stopped"), StopAskTimeout))
             .ToList();
-        var services = _serviceProcesses.Count;
-        StopEverything(live).PipeTo(Self, success: () => new AppStopCompleted(replyTo, live.Count, services),
-            failure: e => new AppStopCompleted(replyTo, live.Count, services, e.Message));
+        // The task runs off the actor: it gets copies of what it needs, never the actor's fields.
+        var services = _serviceProcesses.Values.ToList();
+        StopEverything(_app, _services.RouteTables, live, services)
+            .PipeTo(Self, success: () => new AppStopCompleted(replyTo, live.Count, services.Count),
+                failure: e => new AppStopCompleted(replyTo, live.Count, services.Count, e.Message));
         BecomeStacked(StoppingApp);
     }
 
-    private async Task StopEverything(List<Task<DeploymentStopped>> deployments)
+    private static async Task StopEverything(string app, IActorRef routeTables, List<Task<DeploymentStopped>> deployments, List<IActorRef> services)
     {
         await Task.WhenAll(deployments);
-        await _services.RouteTables.Ask<RouteUpdated>(new ClearRoutes(_app), TimeSpan.FromSeconds(30));
-        await StopServicesAsync();
+        await routeTables.Ask<RouteUpdated>(new ClearRoutes(app), TimeSpan.FromSeconds(30));
+        await StopServicesAsync(app, services);
     }
 
     private void StoppingApp()

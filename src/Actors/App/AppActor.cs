@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 
@@ -27,6 +28,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
     private AppState _state = AppState.Empty;
     private int _keep = Defaults.RetentionKeep;
 
+    /// <summary>The progress sink of a deploy or rollback whose start is being written: told when the journal refuses it.</summary>
+    private IActorRef _progressAwaitingJournal = ActorRefs.Nobody;
+
     public AppActor(string app, DeploymentServices services)
     {
         _app = app;
@@ -48,6 +52,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Command<DeploymentPhaseChanged>(HandlePhaseChanged);
         Command<SingletonsReleased>(HandleSingletonsReleased);
         Command<StopApp>(HandleStop);
+        Command<Terminated>(HandleDeploymentTerminated);
         Command<GetAppStatus>(_ => ReplyStatus());
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failed => _log.Warning("app {0}: snapshot failed: {1}", _app, failed.Cause.Message));
@@ -76,7 +81,14 @@ internal sealed partial class AppActor : ReceivePersistentActor
     {
         foreach (var id in _state.Deployments.Where(CanWake))
         {
-            _deployments[id] = Context.ActorOf(DeploymentActor.Props(id, _services), id);
+            _deployments[id] = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services), id));
+        }
+
+        if (_state.DeployInProgress is { } interrupted && _deployments.TryGetValue(interrupted, out var unfinished))
+        {
+            // The journal may know less of this deploy's end than the deployment does: ask it, so the next deploy
+            // is not refused as "already running" forever.
+            unfinished.Tell(ReportDeployOutcome.Instance);
         }
 
         WakeServices();
@@ -117,11 +129,13 @@ internal sealed partial class AppActor : ReceivePersistentActor
         _keep = deploy.Config.Retention.Keep;
         _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
         var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision);
+        _progressAwaitingJournal = deploy.Progress;
         Persist(new AppDeploymentStarted(id, Now), e =>
         {
+            _progressAwaitingJournal = ActorRefs.Nobody;
             Apply(e);
             EnsureServices(deploy, plan);
-            var deployment = Context.ActorOf(DeploymentActor.Props(id, _services), id);
+            var deployment = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services), id));
             _deployments[id] = deployment;
             deployment.Tell(new StartDeployment(plan, deploy.Progress));
         });
@@ -208,8 +222,10 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         if (!_state.Ended.Contains(target))
         {
+            _progressAwaitingJournal = rollback.Progress;
             Persist(new AppDeploymentStarted(target, Now), e =>
             {
+                _progressAwaitingJournal = ActorRefs.Nobody;
                 Apply(e);
                 deployment.Tell(new Reactivate(rollback.Progress));
             });
@@ -257,6 +273,31 @@ internal sealed partial class AppActor : ReceivePersistentActor
         HandleDeploy(new DeployApp(_app, config, created.ConfigToml, created.ConfigPath, created.ReleasePath, created.Revision, null, redeploy.Progress));
     }
 
+    /// <summary>
+    /// A deployment stopped without being pruned: its journal failed. This app stops too, so sharding starts it again
+    /// after its entity restart backoff and every deployment recovers from the journal (adopting its processes).
+    /// </summary>
+    private void HandleDeploymentTerminated(Terminated terminated)
+    {
+        var stopped = _deployments.FirstOrDefault(d => d.Value.Equals(terminated.ActorRef)).Key;
+        if (stopped is null)
+        {
+            return;
+        }
+
+        _log.Warning("app {0}: deployment {1} stopped unexpectedly (its journal failed?); restarting the app to recover it", _app, stopped);
+        Context.Stop(Self);
+    }
+
+    /// <summary>The journal refused a write: the deploy waiting on it fails now, with the journal's error. The actor then stops.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _progressAwaitingJournal.Tell(new DeployProgressed(DeployProgressed.Failed,
+            $"{JournalFailure.WriteFailed(cause)}; the active deployment keeps serving", null, "failed"));
+        _progressAwaitingJournal = ActorRefs.Nobody;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
     private void Prune()
     {
         var prune = _state.ToPrune(_keep);
@@ -272,6 +313,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
             {
                 if (_deployments.Remove(id, out var child))
                 {
+                    Context.Unwatch(child);
                     Context.Stop(child);
                 }
 

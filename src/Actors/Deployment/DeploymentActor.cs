@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Health;
+using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 
@@ -72,6 +73,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         Command<StartDeployment>(HandleStart);
+        Command<ReportDeployOutcome>(_ => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, DeploymentPhase.Pending,
+            DeploymentPhase.Failed, "its deploy was interrupted before it started (a journal failure or a daemon restart)")));
         Command<StopDeployment>(s => Sender.Tell(new DeploymentStopped(_deploymentId)));
     }
 
@@ -253,6 +256,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         CommonCommands();
         HealthCommands();
         LiveCommands();
+        Command<ReportDeployOutcome>(_ => ReportPhase("recovered as active"));
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
     }
@@ -416,6 +420,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<StartSingletons>(_ => { });
         Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId,
             _state.Phase == DeploymentPhase.Failed ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
+        Command<ReportDeployOutcome>(_ => ReportPhase("recovered as " + _phase.ToDisplay()));
         CommandAny(_ => { });
     }
 
@@ -430,6 +435,37 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         }
 
         Retire(stop.Reason);
+    }
+
+    /// <summary>The journal refused a write: whoever waits on this deploy hears it now, with the journal's error. The actor then stops.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        TellDeployFailed(JournalFailure.WriteFailed(cause));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>
+    /// Ports taken before a write the journal refused are given back. While a process of this deployment may still
+    /// run (left for adoption), its ports stay reserved for the incarnation that adopts it. A deploy still waiting
+    /// on this actor hears that it stopped instead of waiting forever.
+    /// </summary>
+    protected override void PostStop()
+    {
+        if (_processes.Count == 0)
+        {
+            _services.Ports.Release(_deploymentId);
+        }
+
+        TellDeployFailed($"deployment {_deploymentId} stopped before the deploy finished (see the daemon log)");
+        base.PostStop();
+    }
+
+    private void ReportPhase(string reason) => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, _phase, _phase, reason));
+
+    private void TellDeployFailed(string reason)
+    {
+        _progress.Tell(new DeployProgressed(DeployProgressed.Failed, $"{reason}; the active deployment keeps serving", _deploymentId, "failed"));
+        _progress = ActorRefs.Nobody;
     }
 
     private void CommonCommands()

@@ -48,6 +48,21 @@ public sealed class StartSingletons
     }
 }
 
+/// <summary>
+/// From the app after its recovery, to the deployment its journal says is being deployed. The journal may hold less
+/// of the deploy's end than the deployment's own (a write reported failed that landed, a daemon stopped between the
+/// two): a deployment that is active, finished or never began reports that phase, so the app takes deploys again.
+/// One still deploying fails on its own recovery and reports that.
+/// </summary>
+public sealed class ReportDeployOutcome
+{
+    public static readonly ReportDeployOutcome Instance = new();
+
+    private ReportDeployOutcome()
+    {
+    }
+}
+
 /// <summary>From the app (rollback): a draining deployment becomes active again. Progress as for a deploy.</summary>
 public sealed record Reactivate(IActorRef Progress);
 

@@ -4,6 +4,7 @@ using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
+using Orchestrator.Actors.Persistence;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -27,6 +28,9 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     private readonly List<PendingUpdate> _pending = [];
     private ImmutableDictionary<string, ReplicaReport> _reports = ImmutableDictionary<string, ReplicaReport>.Empty;
     private RouteTable _table;
+
+    /// <summary>Who asked for the change being written: told when the journal refuses it.</summary>
+    private IActorRef _changeAwaitingJournal = ActorRefs.Nobody;
 
     public RouteTableActor(string app)
     {
@@ -65,6 +69,14 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
+    /// <summary>The journal refused a change: its asker fails now with the journal's error, not at its ask timeout. The actor then stops.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _changeAwaitingJournal.Tell(new RouteUpdateFailed(_app, _table.Version, JournalFailure.WriteFailed(cause)));
+        _changeAwaitingJournal = ActorRefs.Nobody;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
     private void OnRecovered()
     {
         _mediator.Tell(new Subscribe(RouteTopics.Replicas, Self));
@@ -77,8 +89,10 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     private void Change(RouteTable next)
     {
         var replyTo = Sender;
+        _changeAwaitingJournal = replyTo;
         Persist(new RouteTableChanged(next), e =>
         {
+            _changeAwaitingJournal = ActorRefs.Nobody;
             _table = e.Table;
             if (LastSequenceNr % SnapshotEvery == 0)
             {

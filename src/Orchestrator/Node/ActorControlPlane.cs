@@ -48,7 +48,10 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     public async Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken)
     {
         var node = await actors;
+        var journal = JournalProbe.EnsureAvailableAsync(node.System, cancellationToken);
         var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        // An app whose journal is down is not running, so it is missing from the regions: say why instead of "no apps".
+        await journal;
         var apps = app is null ? known.Apps : [Resolve(app, known)];
         var now = DateTimeOffset.UtcNow;
         var views = await Task.WhenAll(apps.Select(a => AppStatusAsync(node, a, now, cancellationToken)));
@@ -113,6 +116,9 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var node = await actors;
+        // The app entity cannot take a command while its journal is down (it waits to recover, and drops what it holds
+        // when recovery fails): refuse now, with the journal's error, rather than wait on it.
+        await JournalProbe.EnsureAvailableAsync(node.System, cancellationToken);
         var channel = Channel.CreateUnbounded<DeployProgress>(new UnboundedChannelOptions { SingleReader = true });
         var sink = node.System.ActorOf(ProgressSink.Props(channel.Writer, app));
         node.Apps.Tell(command(sink));
