@@ -14,7 +14,8 @@ namespace Orchestrator.Router.Tests.Timeouts;
 /// </summary>
 public sealed class RequestTimeoutTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    // Long enough that a WebSocket upgrade or an SSE open answers within it on a loaded 2-core machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     [Fact]
     public async Task Request_AppNeverAnswers_504AfterTheTimeoutWithAClearBody()
@@ -26,7 +27,7 @@ public sealed class RequestTimeoutTests
         using var response = await router.Client.GetAsync("/slow");
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
-        Assert.Equal("deployment 'shop-blue' did not answer within 500ms (request_timeout)\n", await response.Content.ReadAsStringAsync());
+        Assert.Equal("deployment 'shop-blue' did not answer within 2s (request_timeout)\n", await response.Content.ReadAsStringAsync());
         Assert.Equal(1, router.Runtime.ProxyErrorsOf("shop")["shop-blue"]);
         Assert.Equal("blue", await router.Client.GetStringAsync("/"));
     }
