@@ -160,7 +160,7 @@ public sealed class ClusterCertificateTests : IAsyncLifetime
     {
         var start = user.StartInfo(
             DotnetHost,
-            [Path.Combine(AppContext.BaseDirectory, "orch.dll"), .. arguments],
+            [Path.Combine(user.Binaries, "orch.dll"), .. arguments],
             new Dictionary<string, string> { ["NO_COLOR"] = "1" });
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -11,6 +11,7 @@ namespace Orchestrator.Integration.Tests.Harness;
 internal sealed class UnprivilegedUser : IAsyncDisposable
 {
     private readonly bool _created;
+    private string? _binaries;
 
     private UnprivilegedUser(string name, string home, bool created)
     {
@@ -72,6 +73,26 @@ internal sealed class UnprivilegedUser : IAsyncDisposable
         }
 
         return start;
+    }
+
+    /// <summary>The tests' own binaries (<c>orch.dll</c> among them), copied where this user can load them.</summary>
+    public string Binaries => _binaries ??= CopyOf(AppContext.BaseDirectory);
+
+    /// <summary>
+    /// A copy of <paramref name="directory"/> (the built binaries) in this user's home: the checkout may lie under a
+    /// directory only root can enter (CI's clone, <c>mktemp -d</c>), where the user could not load them.
+    /// </summary>
+    private string CopyOf(string directory)
+    {
+        var copy = Path.Combine(Home, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)));
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(directory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
     }
 
     /// <summary>The user's numeric id, as <c>stat</c> and <c>/proc/PID/status</c> show it.</summary>
