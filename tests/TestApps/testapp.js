@@ -9,7 +9,8 @@
 //   SETSID_CHILD=path      start a child in a session of its own (it leaves the process group) that sleeps; write its pid to path
 //   GROW_MEMORY_MB=n       once listening, take n MB more resident memory; only the first run of a release does
 //                          (it leaves memory-grown in its working directory), so a restart stays small
-// Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever).
+// Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
+//   /ws (WebSocket: answers each text message with '<deployment> <text>').
 'use strict';
 const http = require('http');
 
@@ -86,6 +87,49 @@ const server = http.createServer((req, res) => {
   res.end(JSON.stringify({ revision, deployment, pid: process.pid, forwardedFor: req.headers['x-forwarded-for'] || null }));
 });
 server.keepAliveTimeout = 65000;
+
+// A minimal WebSocket echo (RFC 6455: handshake, masked client frames, text/ping/close), enough for the tests.
+server.on('upgrade', (req, socket) => {
+  const key = req.headers['sec-websocket-key'];
+  if (new URL(req.url, 'http://x').pathname !== '/ws' || !key) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    return;
+  }
+  const accept = require('crypto').createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  const frame = (opcode, payload) => {
+    const head = payload.length < 126 ? Buffer.from([0x80 | opcode, payload.length]) : Buffer.from([0x80 | opcode, 126, payload.length >> 8, payload.length & 0xff]);
+    return Buffer.concat([head, payload]);
+  };
+  let pending = Buffer.alloc(0);
+  socket.on('error', () => {});
+  socket.on('data', (chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= 2) {
+      const opcode = pending[0] & 0x0f;
+      let length = pending[1] & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (pending.length < 4) return;
+        length = pending.readUInt16BE(2);
+        offset = 4;
+      }
+      const masked = (pending[1] & 0x80) !== 0;
+      if (pending.length < offset + (masked ? 4 : 0) + length) return;
+      const mask = masked ? pending.subarray(offset, offset + 4) : null;
+      offset += masked ? 4 : 0;
+      const payload = Buffer.from(pending.subarray(offset, offset + length));
+      if (mask) payload.forEach((b, i) => { payload[i] = b ^ mask[i % 4]; });
+      pending = pending.subarray(offset + length);
+      if (opcode === 0x8) {
+        socket.end(frame(0x8, payload.subarray(0, 2)));
+        return;
+      }
+      if (opcode === 0x9) socket.write(frame(0xa, payload));
+      if (opcode === 0x1) socket.write(frame(0x1, Buffer.from(`${deployment} ${payload.toString('utf8')}`)));
+    }
+  });
+});
 
 if (process.env.CRASH_AFTER_MS) {
   setTimeout(() => {
