@@ -56,6 +56,18 @@ internal sealed class TestBackend : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>The payload a <c>big:&lt;n&gt;</c> request gets: byte i is i % 251, so a cut or shifted copy shows.</summary>
+    public static byte[] BigMessage(int size)
+    {
+        var message = new byte[size];
+        for (var i = 0; i < size; i++)
+        {
+            message[i] = (byte)(i % 251);
+        }
+
+        return message;
+    }
+
     private void Map(WebApplication app)
     {
         app.MapGet("/", () => Name);
@@ -73,6 +85,13 @@ internal sealed class TestBackend : IAsyncDisposable
             var buffer = new byte[1024];
             while (await socket.ReceiveAsync(buffer, context.RequestAborted) is { MessageType: not System.Net.WebSockets.WebSocketMessageType.Close } received)
             {
+                // "big:<n>" asks for one n-byte binary frame (byte i is i % 251), larger than the sockets between can hold.
+                if (System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count) is ['b', 'i', 'g', ':', .. var size])
+                {
+                    await socket.SendAsync(BigMessage(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)), System.Net.WebSockets.WebSocketMessageType.Binary, true, context.RequestAborted);
+                    continue;
+                }
+
                 await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
             }
 
