@@ -17,7 +17,7 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         var lifetime = context.Features.GetRequiredFeature<IHttpRequestLifetimeFeature>();
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         var extendedConnect = context.Features.Get<IHttpExtendedConnectFeature>();
-        var originalBody = context.Response.Body;
+        var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var drainable = new DrainableConnection(lifetime);
         context.Features.Set<IHttpRequestLifetimeFeature>(drainable);
         context.Features.Set(drainable);
@@ -27,7 +27,7 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         }
         else
         {
-            var body = new DrainingResponseBody(originalBody, context.Features.GetRequiredFeature<IHttpResponseBodyFeature>());
+            var body = new DrainingResponseBody(bodyFeature.Stream, bodyFeature);
             drainable.Streams(body);
             context.Response.Body = body;
             context.Response.OnStarting(ReclassifyStreams, (context, connections));
@@ -41,7 +41,7 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         finally
         {
             connections.Close(context);
-            context.Response.Body = originalBody;
+            context.Features.Set(bodyFeature);
             context.Features.Set(upgrade);
             context.Features.Set(extendedConnect);
             context.Features.Set<DrainableConnection>(null);

@@ -44,6 +44,11 @@ internal sealed class DrainableConnection : IHttpRequestLifetimeFeature, IDispos
     /// <summary>Ends the request at the drain deadline, as cleanly as its protocol allows.</summary>
     public async Task CloseAsync(HttpResponse response, TimeSpan grace)
     {
+        if (_ended.Task.IsCompleted)
+        {
+            return;
+        }
+
         try
         {
             if (Volatile.Read(ref _upgraded) is { } upgraded)

@@ -11,7 +11,7 @@ internal sealed class DrainingUpgradedStream(Stream inner) : Stream
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly WebSocketFrameTracker _frames = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _closing;
+    private volatile bool _closing;
 
     public override bool CanRead => inner.CanRead;
 
@@ -29,15 +29,20 @@ internal sealed class DrainingUpgradedStream(Stream inner) : Stream
 
     /// <summary>
     /// Closes at the next frame boundary: at once when no frame is partly written, else once the frame in flight ends.
-    /// Returns whether the close frame was written within <paramref name="grace"/>.
+    /// Returns whether the close frame was written within about twice <paramref name="grace"/>.
     /// </summary>
     public async Task<bool> CloseAtFrameBoundaryAsync(TimeSpan grace)
     {
-        await _writes.WaitAsync().ConfigureAwait(false);
+        // Set before taking the gate: a write in flight then stops at the frame's end and closes itself.
+        _closing = true;
+        if (!await _writes.WaitAsync(grace).ConfigureAwait(false))
+        {
+            return false; // a write is stuck on a client that does not read
+        }
+
         try
         {
-            _closing = true;
-            if (_frames.AtFrameBoundary)
+            if (!_closed.Task.IsCompleted && _frames.AtFrameBoundary)
             {
                 await WriteCloseAsync(CancellationToken.None).ConfigureAwait(false);
             }

@@ -83,6 +83,33 @@ public sealed class WebSocketTests
         Assert.Equal((WebSocketCloseStatus)1012, closed.CloseStatus);
     }
 
+    [Fact]
+    public async Task ApplyAsync_DeploymentRemovedWhileTheClientReadsNothing_CutsTheConnectionAfterTheGrace()
+    {
+        const int Size = 16 * 1024 * 1024;
+        await using var router = new RouterHarness();
+        var blue = await router.BackendAsync("blue");
+        var green = await router.BackendAsync("green");
+        await router.ApplyAsync(Tables.Of("shop", 1, ("shop-blue", blue.Url)));
+        using var socket = await ConnectAsync(router);
+        using var timeout = new CancellationTokenSource(Eventually.Timeout);
+        await socket.SendAsync(Encoding.UTF8.GetBytes($"big:{Size}"), WebSocketMessageType.Text, true, timeout.Token);
+        await Eventually.TrueAsync(() => blue.WebSocketsOpen == 1, "the backend accepted the WebSocket");
+
+        // The frame in flight cannot end while the client reads nothing: the router gives up and cuts both sides.
+        await router.ApplyAsync(Tables.Of("shop", 2, ("shop-green", green.Url)));
+
+        await Eventually.TrueAsync(() => blue.WebSocketsOpen == 0, "the router still holds the stuck WebSocket open");
+        await Assert.ThrowsAsync<WebSocketException>(async () =>
+        {
+            var buffer = new byte[1024 * 1024];
+            while (true)
+            {
+                await socket.ReceiveAsync(buffer, timeout.Token);
+            }
+        });
+    }
+
     internal static async Task<ClientWebSocket> ConnectAsync(RouterHarness router)
     {
         var socket = new ClientWebSocket();

@@ -16,6 +16,7 @@ internal sealed class TestBackend : IAsyncDisposable
     private readonly SemaphoreSlim _slowGate = new(0);
     private readonly SemaphoreSlim _eventGate = new(0);
     private int _slowStarted;
+    private int _webSocketsOpen;
 
     private TestBackend(string name, WebApplication app)
     {
@@ -28,6 +29,9 @@ internal sealed class TestBackend : IAsyncDisposable
     public string Url => _app.Urls.Single();
 
     public int SlowStarted => Volatile.Read(ref _slowStarted);
+
+    /// <summary>WebSockets this backend accepted and has not seen end yet.</summary>
+    public int WebSocketsOpen => Volatile.Read(ref _webSocketsOpen);
 
     public static async Task<TestBackend> StartAsync(string name)
     {
@@ -82,6 +86,8 @@ internal sealed class TestBackend : IAsyncDisposable
         app.Map("/ws", async (HttpContext context) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            Interlocked.Increment(ref _webSocketsOpen);
+            using var counted = new Counted(() => Interlocked.Decrement(ref _webSocketsOpen));
             var buffer = new byte[1024];
             while (await socket.ReceiveAsync(buffer, context.RequestAborted) is { MessageType: not System.Net.WebSockets.WebSocketMessageType.Close } received)
             {
@@ -110,5 +116,10 @@ internal sealed class TestBackend : IAsyncDisposable
                 }
             }
         });
+    }
+
+    private sealed class Counted(Action onDispose) : IDisposable
+    {
+        public void Dispose() => onDispose();
     }
 }
