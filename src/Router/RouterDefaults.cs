@@ -21,6 +21,12 @@ internal static class RouterDefaults
     /// </summary>
     public static readonly TimeSpan UpstreamActivityTimeout = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// At a drain deadline, how long a WebSocket's frame in flight may take to end before its 1012 close, and then how
+    /// long the close handshake may take, before the router cuts the connection.
+    /// </summary>
+    public static readonly TimeSpan DrainCloseGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a request waits for the app's response headers when its table names no request timeout.</summary>
     public static readonly TimeSpan RequestTimeout = Orchestrator.Actors.Defaults.RequestTimeout;
 

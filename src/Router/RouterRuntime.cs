@@ -149,10 +149,10 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
 
         foreach (var deploymentId in previous.Deployments.Keys.Where(id => current?.Deployments.ContainsKey(id) != true))
         {
-            // A proxied WebSocket is only bytes to YARP once upgraded, so it is aborted too rather
-            // than sent a 1012 close frame; clients see an abnormal closure and reconnect.
-            var aborted = _tracker.AbortAndForget(deploymentId);
-            LogDeploymentClosed(previous.App, deploymentId, aborted);
+            // The deployment's drain deadline: WebSockets get close 1012 and reconnect to the active deployment,
+            // streams end cleanly; neither is left hanging on an app that is about to stop.
+            var closing = _tracker.CloseAndForget(deploymentId);
+            LogDeploymentClosed(previous.App, deploymentId, closing);
         }
     }
 
@@ -165,6 +165,6 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     [LoggerMessage(Level = LogLevel.Information, Message = "Router stopped listening on {Address}: no app uses it")]
     private partial void LogListenerStopped(ListenAddress address);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "App {App}: deployment {DeploymentId} left the route table, aborted {Aborted} open connections")]
-    private partial void LogDeploymentClosed(string app, string deploymentId, int aborted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "App {App}: deployment {DeploymentId} left the route table, closing its {Closing} open connections")]
+    private partial void LogDeploymentClosed(string app, string deploymentId, int closing);
 }

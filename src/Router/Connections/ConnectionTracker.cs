@@ -20,7 +20,7 @@ internal sealed class ConnectionTracker
     public long ProxyErrorsOf(string deploymentId) =>
         _byDeployment.TryGetValue(deploymentId, out var connections) ? connections.ProxyErrors : 0;
 
-    /// <summary>Aborts the deployment's open connections and forgets it; returns how many were aborted.</summary>
-    public int AbortAndForget(string deploymentId) =>
-        _byDeployment.TryRemove(deploymentId, out var connections) ? connections.AbortAll() : 0;
+    /// <summary>Ends the deployment's open connections (see <see cref="DeploymentConnections.CloseAll"/>) and forgets it; returns how many.</summary>
+    public int CloseAndForget(string deploymentId) =>
+        _byDeployment.TryRemove(deploymentId, out var connections) ? connections.CloseAll(RouterDefaults.DrainCloseGrace) : 0;
 }

@@ -5,7 +5,8 @@ namespace Orchestrator.Router.Connections;
 
 /// <summary>
 /// Counts each proxied request against the deployment it finally goes to (after affinity), as HTTP,
-/// WebSocket (an upgrade) or streaming (a <c>text/event-stream</c> response), until it ends.
+/// WebSocket (an upgrade) or streaming (a <c>text/event-stream</c> response), until it ends. It runs before YARP
+/// forwards, so it wraps what YARP writes to the client in a <see cref="DrainableConnection"/> the drain deadline ends.
 /// </summary>
 internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, ConnectionTracker tracker)
 {
@@ -13,12 +14,26 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
     {
         var connections = tracker.For(context.GetReverseProxyFeature().Cluster.Config.ClusterId);
         var kind = IsWebSocket(context) ? ConnectionKind.WebSocket : ConnectionKind.Http;
-        connections.Open(context, kind);
-        if (kind == ConnectionKind.Http)
+        var lifetime = context.Features.GetRequiredFeature<IHttpRequestLifetimeFeature>();
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
+        var extendedConnect = context.Features.Get<IHttpExtendedConnectFeature>();
+        var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var drainable = new DrainableConnection(lifetime);
+        context.Features.Set<IHttpRequestLifetimeFeature>(drainable);
+        context.Features.Set(drainable);
+        if (kind == ConnectionKind.WebSocket)
         {
+            WrapUpgrades(context, drainable, upgrade, extendedConnect);
+        }
+        else
+        {
+            var body = new DrainingResponseBody(bodyFeature.Stream, bodyFeature);
+            drainable.Streams(body);
+            context.Response.Body = body;
             context.Response.OnStarting(ReclassifyStreams, (context, connections));
         }
 
+        connections.Open(context, kind);
         try
         {
             await next(context).ConfigureAwait(false);
@@ -26,6 +41,24 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         finally
         {
             connections.Close(context);
+            context.Features.Set(bodyFeature);
+            context.Features.Set(upgrade);
+            context.Features.Set(extendedConnect);
+            context.Features.Set<DrainableConnection>(null);
+            context.Features.Set(lifetime);
+        }
+    }
+
+    private static void WrapUpgrades(HttpContext context, DrainableConnection drainable, IHttpUpgradeFeature? upgrade, IHttpExtendedConnectFeature? extendedConnect)
+    {
+        if (upgrade is not null)
+        {
+            context.Features.Set<IHttpUpgradeFeature>(new DrainableUpgradeFeature(upgrade, drainable));
+        }
+
+        if (extendedConnect is not null)
+        {
+            context.Features.Set<IHttpExtendedConnectFeature>(new DrainableExtendedConnectFeature(extendedConnect, drainable));
         }
     }
 

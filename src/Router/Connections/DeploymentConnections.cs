@@ -4,7 +4,7 @@ using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Router.Connections;
 
-/// <summary>The open connections to one deployment: lock-free counters and the contexts to abort.</summary>
+/// <summary>The open connections to one deployment: lock-free counters and the contexts to close at the drain deadline.</summary>
 internal sealed class DeploymentConnections
 {
     private readonly ConcurrentDictionary<HttpContext, ConnectionKind> _open = new();
@@ -44,17 +44,28 @@ internal sealed class DeploymentConnections
 
     public void RecordProxyError() => Interlocked.Increment(ref _proxyErrors);
 
-    /// <summary>Aborts every open connection (HTTP, WebSocket, stream) at once.</summary>
-    public int AbortAll()
+    /// <summary>
+    /// Ends every open connection: WebSockets get a 1012 close at a frame boundary, streamed responses complete,
+    /// the rest is aborted. Returns at once with how many it is ending; each ends within about two graces.
+    /// </summary>
+    public int CloseAll(TimeSpan grace)
     {
-        var aborted = 0;
+        var closing = 0;
         foreach (var context in _open.Keys)
         {
-            context.Abort();
-            aborted++;
+            if (context.Features.Get<DrainableConnection>() is { } drainable)
+            {
+                _ = drainable.CloseAsync(context.Response, grace);
+            }
+            else
+            {
+                context.Abort();
+            }
+
+            closing++;
         }
 
-        return aborted;
+        return closing;
     }
 
     private ref int Counter(ConnectionKind kind)

@@ -16,6 +16,7 @@ internal sealed class TestBackend : IAsyncDisposable
     private readonly SemaphoreSlim _slowGate = new(0);
     private readonly SemaphoreSlim _eventGate = new(0);
     private int _slowStarted;
+    private int _webSocketsOpen;
 
     private TestBackend(string name, WebApplication app)
     {
@@ -28,6 +29,9 @@ internal sealed class TestBackend : IAsyncDisposable
     public string Url => _app.Urls.Single();
 
     public int SlowStarted => Volatile.Read(ref _slowStarted);
+
+    /// <summary>WebSockets this backend accepted and has not seen end yet.</summary>
+    public int WebSocketsOpen => Volatile.Read(ref _webSocketsOpen);
 
     public static async Task<TestBackend> StartAsync(string name)
     {
@@ -56,6 +60,18 @@ internal sealed class TestBackend : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>The payload a <c>big:&lt;n&gt;</c> request gets: byte i is i % 251, so a cut or shifted copy shows.</summary>
+    public static byte[] BigMessage(int size)
+    {
+        var message = new byte[size];
+        for (var i = 0; i < size; i++)
+        {
+            message[i] = (byte)(i % 251);
+        }
+
+        return message;
+    }
+
     private void Map(WebApplication app)
     {
         app.MapGet("/", () => Name);
@@ -70,9 +86,18 @@ internal sealed class TestBackend : IAsyncDisposable
         app.Map("/ws", async (HttpContext context) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            Interlocked.Increment(ref _webSocketsOpen);
+            using var counted = new Counted(() => Interlocked.Decrement(ref _webSocketsOpen));
             var buffer = new byte[1024];
             while (await socket.ReceiveAsync(buffer, context.RequestAborted) is { MessageType: not System.Net.WebSockets.WebSocketMessageType.Close } received)
             {
+                // "big:<n>" asks for one n-byte binary frame (byte i is i % 251), larger than the sockets between can hold.
+                if (System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count) is ['b', 'i', 'g', ':', .. var size])
+                {
+                    await socket.SendAsync(BigMessage(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)), System.Net.WebSockets.WebSocketMessageType.Binary, true, context.RequestAborted);
+                    continue;
+                }
+
                 await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
             }
 
@@ -91,5 +116,10 @@ internal sealed class TestBackend : IAsyncDisposable
                 }
             }
         });
+    }
+
+    private sealed class Counted(Action onDispose) : IDisposable
+    {
+        public void Dispose() => onDispose();
     }
 }
