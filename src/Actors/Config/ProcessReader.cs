@@ -68,7 +68,8 @@ internal static class ProcessReader
         }
         else if (hook is HttpHook && port is null)
         {
-            process.Problem(key, $"'{text}' is sent to the process's port, but it has none; give it a port or use exec:CMD");
+            process.Problem(key, $"'{text}' is sent to the process's port, but it has none; give it a port or use exec:CMD",
+                $"{key} = \"exec:test ! -e busy.flag\"");
             return null;
         }
 
