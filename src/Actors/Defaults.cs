@@ -20,6 +20,15 @@ public static class Defaults
     /// <summary>How long a process's memory may stay above its <c>memory_limit</c> before it is restarted.</summary>
     public static readonly TimeSpan MemoryLimitGrace = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a draining process's <c>drain_check</c> is asked whether it is idle.</summary>
+    public static readonly TimeSpan DrainCheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one <c>drain_check</c> may take; one that takes longer is killed and counts as busy.</summary>
+    public static readonly TimeSpan DrainCheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a <c>quiet</c> hook may take before it is killed (logged; the drain goes on).</summary>
+    public static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
     public const int RestartMaxRestarts = 5;

@@ -9,6 +9,9 @@
 //   SETSID_CHILD=path      start a child in a session of its own (it leaves the process group) that sleeps; write its pid to path
 //   GROW_MEMORY_MB=n       once listening, take n MB more resident memory; only the first run of a release does
 //                          (it leaves memory-grown in its working directory), so a restart stays small
+//   JOB_MS=n               a drainable worker: POST /job starts an n ms job (409 once quiet), GET /busy answers 409
+//                          while a job runs and 200 when idle, POST /quiet or SIGUSR2 stops taking new jobs;
+//                          "quiet", "job finished" and "SIGTERM mid-job" go to the log and to $JOB_LOG if set
 // Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
 //   /ws (WebSocket: answers each text message with '<deployment> <text>').
 'use strict';
@@ -51,8 +54,48 @@ if (process.env.WORKER === '1') {
   return;
 }
 
+const job = { running: false, quiet: false };
+function jobEvent(line) {
+  console.log(`job ${deployment}: ${line}`);
+  if (process.env.JOB_LOG) {
+    require('fs').appendFileSync(process.env.JOB_LOG, `${deployment} ${line}\n`);
+  }
+}
+function goQuiet(how) {
+  job.quiet = true;
+  jobEvent(`quiet (${how})`);
+}
+process.on('SIGUSR2', () => goQuiet('SIGUSR2'));
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/job' && req.method === 'POST') {
+    if (job.quiet || job.running) {
+      res.writeHead(409, { 'content-type': 'text/plain' });
+      res.end(job.quiet ? 'quiet: no new jobs' : 'a job runs');
+      return;
+    }
+    job.running = true;
+    jobEvent('job started');
+    setTimeout(() => {
+      job.running = false;
+      jobEvent('job finished');
+    }, Number(process.env.JOB_MS || 1000));
+    res.writeHead(202, { 'content-type': 'text/plain' });
+    res.end('job started');
+    return;
+  }
+  if (url.pathname === '/busy') {
+    res.writeHead(job.running ? 409 : 200, { 'content-type': 'text/plain' });
+    res.end(job.running ? 'busy' : 'idle');
+    return;
+  }
+  if (url.pathname === '/quiet' && req.method === 'POST') {
+    goQuiet('POST /quiet');
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('quiet');
+    return;
+  }
   if (url.pathname === '/ping') {
     const healthy = process.env.HEALTH !== 'fail';
     res.writeHead(healthy ? 200 : 500, { 'content-type': 'text/plain' });
@@ -142,6 +185,9 @@ process.on('SIGTERM', () => {
   if (process.env.IGNORE_TERM === '1') {
     console.log('testapp: ignoring SIGTERM');
     return;
+  }
+  if (job.running) {
+    jobEvent('SIGTERM mid-job');
   }
   console.log('testapp: SIGTERM, closing');
   server.close(() => process.exit(0));

@@ -67,6 +67,14 @@ public sealed record ProcessConfig
     public long? MemoryLimit { get; init; }
 
     public TimeSpan MemoryLimitGrace { get; init; } = Defaults.MemoryLimitGrace;
+
+    /// <summary>Run once when its deployment starts draining: stop taking new work. Null: nothing is sent.</summary>
+    public DrainHook? Quiet { get; init; }
+
+    /// <summary>Polled while its deployment drains; the deployment retires only once it says idle (or at the drain deadline).</summary>
+    public DrainHook? DrainCheck { get; init; }
+
+    public TimeSpan DrainCheckInterval { get; init; } = Defaults.DrainCheckInterval;
 }
 
 public sealed record PortRange(int First, int Last)

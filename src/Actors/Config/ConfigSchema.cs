@@ -30,7 +30,10 @@ internal static class ConfigSchema
         ("restart", "restart = { max_restarts = 5, window = \"60s\", backoff_factor = 2, max_delay = \"30s\" }"),
         ("graceful_stop", "graceful_stop = \"30s\""),
         ("memory_limit", "memory_limit = \"512MB\""),
-        ("memory_limit_grace", "memory_limit_grace = \"30s\""));
+        ("memory_limit_grace", "memory_limit_grace = \"30s\""),
+        ("quiet", "quiet = \"signal:USR1\""),
+        ("drain_check", "drain_check = \"http:GET /busy\""),
+        ("drain_check_interval", "drain_check_interval = \"1s\""));
 
     public static readonly ConfigSection Health = new(
         ("path", "path = \"/ping\""),

@@ -47,8 +47,33 @@ internal static class ProcessReader
             GracefulStop = process.Duration("graceful_stop") ?? Defaults.GracefulStop,
             MemoryLimit = ReadMemoryLimit(process),
             MemoryLimitGrace = process.Duration("memory_limit_grace") ?? Defaults.MemoryLimitGrace,
+            Quiet = ReadDrainHook(process, "quiet", port, signals: true),
+            DrainCheck = ReadDrainHook(process, "drain_check", port, signals: false),
+            DrainCheckInterval = process.Duration("drain_check_interval", positive: true) ?? Defaults.DrainCheckInterval,
         };
         return new ProcessEntry(index, id, policy, config);
+    }
+
+    private static DrainHook? ReadDrainHook(TableReader process, string key, PortRange? port, bool signals)
+    {
+        if (process.String(key) is not { } text)
+        {
+            return null;
+        }
+
+        var (hook, problem) = DrainHookSyntax.Parse(text, signals);
+        if (problem is not null)
+        {
+            process.Problem(key, problem);
+        }
+        else if (hook is HttpHook && port is null)
+        {
+            process.Problem(key, $"'{text}' is sent to the process's port, but it has none; give it a port or use exec:CMD",
+                $"{key} = \"exec:test ! -e busy.flag\"");
+            return null;
+        }
+
+        return hook;
     }
 
     private static long? ReadMemoryLimit(TableReader process)

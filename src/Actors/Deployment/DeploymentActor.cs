@@ -300,6 +300,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
 
         Timers.StartSingleTimer(DrainDeadlineKey.Instance, DrainDeadlineReached.Instance, _state.DrainTimeLeft(Now) ?? TimeSpan.Zero);
         Timers.StartPeriodicTimer(DrainCheckKey.Instance, DrainCheck.Instance, DrainCheckInterval);
+        BeginDrainHooks();
     }
 
     private void Draining()
@@ -311,13 +312,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<DrainCheck>(_ => _services.RouteTables
             .Ask<DrainStatus>(new GetDrainStatus(App, _deploymentId, _drainSince), RouteAskTimeout)
             .PipeTo(Self));
-        Command<DrainStatus>(s =>
-        {
-            if (s.Idle)
-            {
-                Retire("drained: no open connections");
-            }
-        });
+        Command<DrainStatus>(HandleDrainStatus);
+        DrainHookCommands();
         Command<DrainDeadlineReached>(_ => Retire("drain deadline reached"));
         Command<Reactivate>(HandleReactivate);
     }
@@ -326,6 +322,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Timers.Cancel(DrainCheckKey.Instance);
         Timers.Cancel(DrainDeadlineKey.Instance);
+        CancelDrainHooks();
         _progress = reactivate.Progress;
         Step($"reactivating {_deploymentId}: its processes still run");
         Switch();
@@ -335,6 +332,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Timers.Cancel(DrainCheckKey.Instance);
         Timers.Cancel(DrainDeadlineKey.Instance);
+        CancelDrainHooks();
         StopHealthWatch();
         _log.Info("{0}: retiring: {1}", _deploymentId, reason);
         Become(Stopping);
@@ -359,6 +357,9 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<StopDeployment>(s => _stopReplies.Add(Sender));
         Command<DrainStatus>(_ => { });
         Command<DrainCheck>(_ => { });
+        Command<QuietSent>(_ => { });
+        Command<DrainHookTick>(_ => { });
+        Command<DrainCheckAnswered>(_ => { });
         Command<HealthResult>(_ => { });
         Command<ProcessUnhealthy>(_ => { });
         Command<ProcessRecovered>(_ => { });

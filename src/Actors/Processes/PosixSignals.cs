@@ -8,6 +8,7 @@ internal static class PosixSignals
     public const int SIGTERM = 15;
     public const int SIGKILL = 9;
     public const int SIGCONT = 18;
+    public const int SIGSTOP = 19;
 
     private const int ESRCH = 3;
 
@@ -28,6 +29,15 @@ internal static class PosixSignals
     /// <summary>The Linux name of a signal number (<c>9</c> is <c>SIGKILL</c>), or <c>SIG&lt;n&gt;</c>.</summary>
     public static string Name(int signal) =>
         signal > 0 && signal < Names.Length ? Names[signal] : $"SIG{signal}";
+
+    /// <summary>Reads a signal name, with or without the <c>SIG</c> prefix (<c>USR1</c>, <c>SIGHUP</c>); SIGKILL and SIGSTOP are refused: they cannot be handled.</summary>
+    public static bool TryParseHandleable(string name, out int signal)
+    {
+        var upper = name.ToUpperInvariant();
+        var full = upper.StartsWith("SIG", StringComparison.Ordinal) ? upper : "SIG" + upper;
+        signal = Array.IndexOf(Names, full);
+        return signal > 0 && signal != SIGKILL && signal != SIGSTOP;
+    }
 
     private static bool Send(int target, int signal)
     {

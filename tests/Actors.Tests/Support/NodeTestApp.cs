@@ -32,6 +32,9 @@ internal sealed record NodeTestApp(string App, string PortRange)
     public string DrainTimeout { get; init; } = "30s";
     public int Keep { get; init; } = 10;
 
+    /// <summary>More keys of the web process, one per line.</summary>
+    public string WebExtra { get; init; } = "";
+
     /// <summary>The router's listen address: nothing binds it here, the route table is a probe.</summary>
     public string Listen { get; init; } = "127.0.0.1:39999";
 
@@ -51,6 +54,7 @@ internal sealed record NodeTestApp(string App, string PortRange)
         port = "{{PortRange}}"
         env = { MODE = "{{Mode}}" }
         health = { path = "/ping", interval = "100ms", timeout = "{{HealthTimeout}}" }
+        {{WebExtra}}
 
         [retention]
         keep = {{Keep}}
