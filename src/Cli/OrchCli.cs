@@ -38,6 +38,7 @@ internal static class OrchCli
         root.Subcommands.Add(new ValidateCommand());
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new ClusterCommand());
+        root.Subcommands.Add(new RouterCommand());
         return root;
     }
 }

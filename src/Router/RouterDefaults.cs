@@ -30,6 +30,16 @@ internal static class RouterDefaults
     /// <summary>How long a request waits for the app's response headers when its table names no request timeout.</summary>
     public static readonly TimeSpan RequestTimeout = Orchestrator.Actors.Defaults.RequestTimeout;
 
+    /// <summary>
+    /// How long a stopping router (a hand-over, or SIGTERM) lets connections to a deployment that is not draining run
+    /// before it aborts them: the longest AI run the product is built for. Connections to a draining deployment end at
+    /// its drain deadline, which the control plane still sends.
+    /// </summary>
+    public static readonly TimeSpan HandOverDrainTimeout = TimeSpan.FromMinutes(60);
+
+    /// <summary>After a member comes up, when a replica announces itself again (and once more at four times this).</summary>
+    public static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

@@ -21,6 +21,40 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     private readonly ConnectionTracker _tracker = new();
     private readonly Dictionary<ListenAddress, Listener> _listeners = [];
     private ImmutableDictionary<string, RouteTable> _tables = ImmutableDictionary<string, RouteTable>.Empty;
+    private volatile bool _takingOver;
+
+    /// <summary>
+    /// True while this router takes the data plane over from a running one (<c>orch router restart</c>): its listeners
+    /// then bind next to the old router's, instead of refusing an address something already listens on.
+    /// </summary>
+    public bool TakingOver
+    {
+        get => _takingOver;
+        set => _takingOver = value;
+    }
+
+    /// <summary>Every app's table as the listeners serve it.</summary>
+    public ImmutableDictionary<string, RouteTable> Tables => Volatile.Read(ref _tables);
+
+    /// <summary>The addresses the listeners are bound to, e.g. <c>http://127.0.0.1:8182</c>.</summary>
+    public ImmutableArray<string> BoundAddresses
+    {
+        get
+        {
+            _gate.Wait();
+            try
+            {
+                return [.. _listeners.Values.Select(l => l.BoundAddress.ToString().TrimEnd('/')).Order(StringComparer.Ordinal)];
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>Open connections across every deployment.</summary>
+    public int OpenConnections => _tracker.TotalOpen;
 
     /// <summary>
     /// Installs the table and completes once YARP serves it: the next request goes to its active deployment.
@@ -63,6 +97,26 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Stops accepting on every listener and waits until each open connection ended, or its deployment left the table
+    /// (its drain deadline), or <paramref name="deadline"/> fires. Tables keep being installed meanwhile.
+    /// </summary>
+    public async Task StopAcceptingAsync(CancellationToken deadline)
+    {
+        List<Listener> listeners;
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            listeners = [.. _listeners.Values];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await Task.WhenAll(listeners.Select(l => l.StopAcceptingAsync(deadline))).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,7 +188,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
         }
         else if (!onListener.IsEmpty)
         {
-            listener = await Listener.StartAsync(address, onListener, _tracker, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            listener = await Listener.StartAsync(address, onListener, _tracker, _loggerFactory, _takingOver, cancellationToken).ConfigureAwait(false);
             _listeners.Add(address, listener);
             LogListenerStarted(address, listener.BoundAddress);
         }

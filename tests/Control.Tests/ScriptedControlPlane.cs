@@ -66,6 +66,9 @@ internal sealed class ScriptedControlPlane : IControlPlane
 
     public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) => Task.FromResult(SampleCluster());
 
+    public Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new RouterRestartResult(true, "router pid 2 serves; pid 1 stopped accepting and drains its open connections", 1, 2));
+
     public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new CommandResult(true, $"{request.Address} is marked down"));
 

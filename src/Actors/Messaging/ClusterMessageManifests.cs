@@ -37,6 +37,8 @@ internal static class ClusterMessageManifests
         (typeof(RouteTableRejected), "route-table-rejected.v1"),
         (typeof(ConnectionCountsReport), "connection-counts-report.v1"),
         (typeof(ReplicaStarted), "replica-started.v1"),
+        (typeof(GetRouterStatus), "get-router-status.v1"),
+        (typeof(RouterStatus), "router-status.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

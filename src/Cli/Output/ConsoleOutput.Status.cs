@@ -6,6 +6,21 @@ namespace Orchestrator.Cli.Output;
 
 internal sealed partial class ConsoleOutput
 {
+    /// <summary><c>router pid 4242  up 3m  listen http://127.0.0.1:8182  tables hello v7  (node …)</c>, one line per router process.</summary>
+    private static string RouterLine(RouterProcessStatus router)
+    {
+        if (router.Unavailable is { } reason)
+        {
+            return $"router {router.Node}: {reason}";
+        }
+
+        var tables = router.Versions.IsEmpty ? "no tables" : "tables " + string.Join(", ", router.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} v{v.Value}"));
+        var listen = router.Listen.IsEmpty ? "no listener" : "listen " + string.Join(", ", router.Listen);
+        var problems = string.Concat(router.Problems.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"  [{p.Key}: {p.Value}]"));
+        var since = router.StartedAt is { } started ? $"  since {started.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "";
+        return $"router pid {router.Pid}{(router.Draining ? " (draining)" : "")}  {listen}  {tables}{since}  node {router.Node}{problems}";
+    }
+
     /// <summary>Per app: its deployments, then every process (app services and each deployment's own).</summary>
     public void Status(StatusResponse status)
     {
@@ -18,6 +33,11 @@ internal sealed partial class ConsoleOutput
         foreach (var node in status.SilentNodes ?? [])
         {
             Note($"warning: node {node} did not answer; its apps are missing below until they move to another worker");
+        }
+
+        foreach (var router in status.Routers ?? [])
+        {
+            Line(RouterLine(router));
         }
 
         if (status.Apps.IsEmpty)

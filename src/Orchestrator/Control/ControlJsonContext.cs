@@ -24,6 +24,7 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(ControlError))]
 [JsonSerializable(typeof(ClusterStatus))]
 [JsonSerializable(typeof(DownRequest))]
+[JsonSerializable(typeof(RouterRestartResult))]
 [JsonSerializable(typeof(DoctorCheck))]
 [JsonSerializable(typeof(List<DoctorCheck>))]
 [JsonSerializable(typeof(DoctorCheck[]))]

@@ -68,6 +68,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         ("GET", "/v1/logs") => LogsAsync(context, ct),
         ("GET", "/v1/cluster") => ClusterAsync(context, ct),
         ("POST", "/v1/cluster/down") => DownAsync(context, ct),
+        ("POST", "/v1/router/restart") => RestartRouterAsync(context, ct),
         _ => throw new ControlRequestException(StatusCodes.Status404NotFound, $"unknown control route {method} {path}; see `orch --help`"),
     };
 
@@ -105,6 +106,12 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
     {
         var cluster = await plane.ClusterAsync(ct);
         await WriteJsonAsync(context, StatusCodes.Status200OK, cluster, ct);
+    }
+
+    private async Task RestartRouterAsync(HttpContext context, CancellationToken ct)
+    {
+        var result = await plane.RestartRouterAsync(ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
     }
 
     private async Task DownAsync(HttpContext context, CancellationToken ct)

@@ -28,5 +28,8 @@ public interface IControlPlane
     /// <summary>Marks another node down: the cluster stops waiting for it and its apps move to other nodes.</summary>
     Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Hands the data plane over to a new router process (<c>orch router restart</c>).</summary>
+    Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken);
+
     DaemonInfo Info { get; }
 }

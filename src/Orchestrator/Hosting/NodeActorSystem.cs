@@ -10,8 +10,6 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
-using Orchestrator.Router;
-using Orchestrator.Router.Replica;
 using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
@@ -26,7 +24,7 @@ internal static class NodeActorSystem
     public const string SystemName = "orch";
 
     public static void Configure(
-        AkkaConfigurationBuilder akka, NodeOptions options, ClusterCertificate certificate, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
+        AkkaConfigurationBuilder akka, NodeOptions options, ClusterCertificate certificate, Func<IActorRef, DeploymentServices> services)
     {
         var cluster = options.Cluster;
         akka.AddHocon(PersistenceConfig(options), HoconAddMode.Prepend)
@@ -34,7 +32,8 @@ internal static class NodeActorSystem
             .WithRemoting(Remoting(cluster, certificate))
             .WithClustering(new ClusterOptions
             {
-                Roles = [.. cluster.Roles],
+                // The router role belongs to the router process this daemon runs next to it, never to the daemon itself.
+                Roles = [.. cluster.Roles.Remove(RouteTableActor.RouterRole)],
                 SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
             })
             .WithShardRegion<RouteTableRegion>(
@@ -54,7 +53,12 @@ internal static class NodeActorSystem
             .WithActors((system, registry) =>
             {
                 var self = Cluster.Get(system);
-                if (cluster.IsClusterOfOne)
+                if (cluster.IsClusterOfOne && options.JoinRouter is { } router)
+                {
+                    // Self first: Akka asks the router's cluster to let it in, and forms its own only when nobody answers.
+                    self.JoinSeedNodes([self.SelfAddress, Address.Parse($"{ClusterMembership.Protocol}://{SystemName}@{router}")]);
+                }
+                else if (cluster.IsClusterOfOne)
                 {
                     self.Join(self.SelfAddress);
                 }
@@ -62,12 +66,6 @@ internal static class NodeActorSystem
                 if (!options.Journal.IsRedis)
                 {
                     system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Actors.Defaults.JournalBackupDelay), "journal-backup");
-                }
-
-                if (cluster.IsRouter)
-                {
-                    var replica = system.ActorOf(RouteReplica.Props(router, self.SelfAddress.ToString()), "route-replica");
-                    registry.Register<RouteReplicaActor>(replica);
                 }
             });
 
@@ -80,7 +78,7 @@ internal static class NodeActorSystem
         akka.AddHocon(ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = on"), HoconAddMode.Prepend);
     }
 
-    private static RemoteOptions Remoting(ClusterMembership cluster, ClusterCertificate certificate) => new()
+    internal static RemoteOptions Remoting(ClusterMembership cluster, ClusterCertificate certificate) => new()
     {
         HostName = cluster.Host,
         Port = cluster.Port,

@@ -12,7 +12,7 @@ using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.Node;
-using Orchestrator.Router;
+using Orchestrator.RouterProcess;
 using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
@@ -80,13 +80,14 @@ public static class OrchestratorNode
             }
 
             using var clusterCertificate = certificate;
-            using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-            await using var router = new RouterRuntime(loggerFactory, options.ListenHost);
+            using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft", LogLevel.Warning));
+            options = WithClusterAddressOfLastRun(options);
             using var healthClient = HealthProbe.CreateClient();
             var ports = new PortAllocator();
             var cgroups = DetectCgroups(options.StateDirectory);
             var destinationHost = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
-            using var host = BuildHost(options, certificate, router, routeTables =>
+            using var host = BuildHost(options, certificate, routeTables =>
                 new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost, cgroups));
             await host.StartAsync(cancellationToken);
             var system = host.Services.GetRequiredService<ActorSystem>();
@@ -101,8 +102,23 @@ public static class OrchestratorNode
                 return 1;
             }
 
-            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()));
             var self = Cluster.Get(system).SelfAddress;
+            var daemonRecord = NodeRecord.OfThisProcess(info.StartedAt, options.Cluster.Host, self.Port ?? 0);
+            if (options.Cluster.IsClusterOfOne)
+            {
+                // The router of this state directory joins the daemon it names; the next daemon takes this port again.
+                daemonRecord.Write(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName));
+            }
+
+            await using var localRouter = options.Cluster.IsRouter
+                ? new LocalRouter(RouterLaunchOf(options, self.Port ?? 0), system, loggerFactory.CreateLogger("orch daemon"))
+                : null;
+            if (localRouter is not null)
+            {
+                await localRouter.StartAsync(cancellationToken);
+            }
+
+            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter));
             Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}");
 
             try
@@ -152,11 +168,40 @@ public static class OrchestratorNode
         return byItself;
     }
 
-    private static IHost BuildHost(NodeOptions options, ClusterCertificate certificate, RouterRuntime router, Func<IActorRef, DeploymentServices> services)
+    /// <summary>
+    /// A cluster of one takes the cluster port of its last run again (a daemon restarted on the same address replaces its
+    /// old incarnation in the router's cluster at once), and joins the router that still runs for its state directory.
+    /// </summary>
+    private static NodeOptions WithClusterAddressOfLastRun(NodeOptions options)
+    {
+        if (!options.Cluster.IsClusterOfOne)
+        {
+            return options;
+        }
+
+        var cluster = options.Cluster;
+        if (cluster.Port == 0 && NodeRecord.Read(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName)) is { ClusterPort: > 0 } last
+            && last.ClusterHost == cluster.Host && FreePort.IsFree(last.ClusterHost, last.ClusterPort))
+        {
+            cluster = cluster with { Port = last.ClusterPort };
+        }
+
+        var router = cluster.IsRouter ? LocalRouter.FindRunning(options.StateDirectory) : null;
+        return options with { Cluster = cluster, JoinRouter = router?.SeedAddress };
+    }
+
+    private static RouterLaunch RouterLaunchOf(NodeOptions options, int clusterPort)
+    {
+        var host = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
+        return new RouterLaunch(options.StateDirectory, options.Cluster.Host, $"{host}:{clusterPort}", options.ListenHost,
+            options.ClusterCertificatePath, options.AkkaConfigPath);
+    }
+
+    private static IHost BuildHost(NodeOptions options, ClusterCertificate certificate, Func<IActorRef, DeploymentServices> services)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, certificate, router, services));
+        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, certificate, services));
         return builder.Build();
     }
 

@@ -22,5 +22,3 @@ internal sealed class RouteTableMessageExtractor() : HashCodeMessageExtractor(Ap
 internal sealed class AppRegion;
 
 internal sealed class RouteTableRegion;
-
-internal sealed class RouteReplicaActor;

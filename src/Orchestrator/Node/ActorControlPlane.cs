@@ -54,10 +54,12 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         await journal;
         var apps = app is null ? known.Apps : [Resolve(app, known)];
         var now = DateTimeOffset.UtcNow;
+        var routers = RouterStatuses.ForStatusAsync(node.System, cancellationToken);
         var views = await Task.WhenAll(apps.Select(a => AppStatusAsync(node, a, now, cancellationToken)));
         return new StatusResponse(
             [.. views.OrderBy(v => v.App, StringComparer.Ordinal)],
-            known.Silent.IsEmpty ? null : known.Silent);
+            known.Silent.IsEmpty ? null : known.Silent,
+            await routers);
     }
 
     /// <summary>One app's status; an app that gave up or does not answer is reported as unavailable, not a failed status.</summary>
@@ -101,11 +103,29 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         }
     }
 
+    public async Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        if (node.Router is not { } router)
+        {
+            throw new ControlPlaneException(409, "this node runs no router (its --roles do not include router)",
+                "run `orch router restart` against a node whose roles include router");
+        }
+
+        var handOver = await router.RestartAsync(cancellationToken);
+        return new RouterRestartResult(handOver.Ok, handOver.Message, handOver.OldPid, handOver.NewPid);
+    }
+
     public async Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken)
     {
         var node = await actors;
         var apps = await LocalAppNamesAsync(node, cancellationToken);
         await Task.WhenAll(apps.Select(a => node.Apps.Ask<AppStopReply>(new StopApp(a), StopTimeout, cancellationToken)));
+        if (node.Router is { } router)
+        {
+            await router.StopAsync();
+        }
+
         _ = Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None).ContinueWith(_ => shutdown.Cancel(), TaskScheduler.Default);
         return new CommandResult(true, $"stopped {apps.Length} app(s); the daemon (pid {info.Pid}) is shutting down");
     }

@@ -32,22 +32,34 @@ internal sealed class StateLock : IDisposable
     /// <exception cref="StateDirectoryInUseException">Another daemon holds it.</exception>
     public static StateLock Acquire(StateDirectory state, string controlSocketPath)
     {
+        var holder = new LockHolder(Environment.ProcessId, controlSocketPath).ToString();
+        return TryAcquire(state.LockPath, holder, out var existing)
+            ?? throw new StateDirectoryInUseException(state.Path, LockHolder.Parse(existing));
+    }
+
+    /// <summary>
+    /// Takes the lock on <paramref name="path"/> and writes <paramref name="holder"/> into it; null when another process
+    /// holds it, with what that one wrote in <paramref name="existingHolder"/>.
+    /// </summary>
+    public static StateLock? TryAcquire(string path, string holder, out string existingHolder)
+    {
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException(StateDirectory.UnixOnly);
         }
 
-        var fd = Open(state.LockPath, O_RDWR | O_CREAT | O_CLOEXEC, (int)StateDirectory.FileMode);
+        existingHolder = "";
+        var fd = Open(path, O_RDWR | O_CREAT | O_CLOEXEC, (int)StateDirectory.FileMode);
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"cannot open the state lock {state.LockPath}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
+            throw new IOException($"cannot open the lock {path}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
         }
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
-            File.SetUnixFileMode(state.LockPath, StateDirectory.FileMode);
+            File.SetUnixFileMode(path, StateDirectory.FileMode);
             int result;
             int error;
             do
@@ -59,14 +71,19 @@ internal sealed class StateLock : IDisposable
 
             if (result < 0)
             {
-                throw error == EWOULDBLOCK
-                    ? new StateDirectoryInUseException(state.Path, LockHolder.Parse(ReadAll(handle)))
-                    : new IOException($"cannot lock {state.LockPath}: {Marshal.GetPInvokeErrorMessage(error)} (errno {error})");
+                if (error != EWOULDBLOCK)
+                {
+                    throw new IOException($"cannot lock {path}: {Marshal.GetPInvokeErrorMessage(error)} (errno {error})");
+                }
+
+                existingHolder = ReadAll(handle);
+                handle.Dispose();
+                return null;
             }
 
-            var holder = Encoding.UTF8.GetBytes(new LockHolder(Environment.ProcessId, controlSocketPath).ToString());
+            var bytes = Encoding.UTF8.GetBytes(holder);
             RandomAccess.SetLength(handle, 0);
-            RandomAccess.Write(handle, holder, 0);
+            RandomAccess.Write(handle, bytes, 0);
             return new StateLock(handle);
         }
         catch

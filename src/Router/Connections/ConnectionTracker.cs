@@ -17,6 +17,8 @@ internal sealed class ConnectionTracker
     public ConnectionCounts CountsOf(string deploymentId) =>
         _byDeployment.TryGetValue(deploymentId, out var connections) ? connections.Counts : ConnectionCounts.Zero;
 
+    public int TotalOpen => _byDeployment.Values.Sum(c => c.Counts.Total);
+
     public long ProxyErrorsOf(string deploymentId) =>
         _byDeployment.TryGetValue(deploymentId, out var connections) ? connections.ProxyErrors : 0;
 

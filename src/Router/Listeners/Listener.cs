@@ -45,19 +45,20 @@ internal sealed class Listener : IAsyncDisposable
         ImmutableDictionary<string, RouteTable> tables,
         ConnectionTracker tracker,
         ILoggerFactory loggerFactory,
+        bool takingOver,
         CancellationToken cancellationToken)
     {
         var provider = new RouteTableConfigProvider(tables);
         var state = new ListenerState(provider.Current);
-        var app = Build(address, provider, state, tracker, loggerFactory);
+        var app = Build(address, provider, state, tracker, loggerFactory, takingOver);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            var reason = error.InnerException is AddressInUseException ? "address already in use" : error.Message;
+            var reason = SharedListenSocket.IsAddressInUse(error) ? "address already in use" : error.Message;
             throw new RouterListenException($"cannot listen on {address}: {reason}", error);
         }
 
@@ -68,6 +69,13 @@ internal sealed class Listener : IAsyncDisposable
     /// <summary>Publishes the tables and completes once YARP serves them.</summary>
     public Task PublishAsync(ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken) =>
         _provider.Publish(tables).Applied.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Stops accepting and lets every open connection run until it ends or <paramref name="deadline"/> fires
+    /// (a hand-over: the new router already serves this address). Kestrel ends idle keep-alive connections at once and
+    /// answers the requests in flight with <c>Connection: close</c>.
+    /// </summary>
+    public Task StopAcceptingAsync(CancellationToken deadline) => _app.StopAsync(deadline);
 
     public async ValueTask DisposeAsync()
     {
@@ -81,11 +89,13 @@ internal sealed class Listener : IAsyncDisposable
         RouteTableConfigProvider provider,
         ListenerState state,
         ConnectionTracker tracker,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        bool takingOver)
     {
         // The empty builder reads no appsettings, environment or command line: a listener is
         // configured by its route tables only.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = endpoint => SharedListenSocket.Bind(endpoint, takingOver));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Router.State;
 
 namespace Orchestrator.Router.Replica;
 
@@ -15,14 +17,21 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
 {
     private readonly RouterRuntime _runtime;
     private readonly string _replicaId;
+    private readonly RouterProcessInfo _process;
+    private readonly RouteTableFile? _saved;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<string, long> _appliedVersions = [];
+    private readonly Dictionary<string, long> _appliedVersions;
     private readonly Dictionary<string, (long Version, IActorRef Owner)> _owners = [];
+    private readonly Dictionary<string, string> _problems = [];
 
-    public RouteReplica(RouterRuntime runtime, string replicaId)
+    public RouteReplica(RouterRuntime runtime, string replicaId, RouterProcessInfo process, RouteTableFile? saved)
     {
         _runtime = runtime;
         _replicaId = replicaId;
+        _process = process;
+        _saved = saved;
+        // Tables the router serves already (loaded from its state directory): the same version published again is acked at once.
+        _appliedVersions = runtime.Tables.ToDictionary(p => p.Key, p => p.Value.Version);
         Ready();
     }
 
@@ -30,11 +39,12 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(RouterRuntime runtime, string replicaId) =>
-        Akka.Actor.Props.Create(() => new RouteReplica(runtime, replicaId));
+    public static Props Props(RouterRuntime runtime, string replicaId, RouterProcessInfo process, RouteTableFile? saved = null) =>
+        Akka.Actor.Props.Create(() => new RouteReplica(runtime, replicaId, process, saved));
 
     protected override void PreStart()
     {
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(RouteTopics.Tables, Self));
         Timers.StartPeriodicTimer(ReportCountsTimer.Instance, ReportCounts.Instance, RouterDefaults.CountsReportInterval);
     }
@@ -44,21 +54,47 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
         Receive<RouteTablePublished>(HandlePublished);
         Receive<SubscribeAck>(HandleSubscribed);
         Receive<ReportCounts>(_ => HandleReportCounts());
+        Receive<GetRouterStatus>(_ => Sender.Tell(Status()));
+        Receive<ClusterEvent.MemberUp>(HandleMemberUp);
+        Receive<AnnounceTick>(_ => Announce());
     }
 
     private void Installing()
     {
         Receive<TableInstalled>(HandleInstalled);
         Receive<ReportCounts>(_ => HandleReportCounts());
+        Receive<GetRouterStatus>(_ => Sender.Tell(Status()));
+        Receive<ClusterEvent.MemberUp>(HandleMemberUp);
+        Receive<AnnounceTick>(_ => Announce());
         ReceiveAny(_ => Stash.Stash());
     }
 
     private void HandleSubscribed(SubscribeAck ack)
     {
         // Announce only once subscribed, so the tables republished in answer reach this replica.
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(RouteTopics.Replicas, new ReplicaStarted(_replicaId)));
+        Announce();
         _log.Info("Route replica {0} subscribed to {1}", _replicaId, ack.Subscribe.Topic);
     }
+
+    /// <summary>
+    /// This router, or a control plane node, came up: every table it owns is wanted again (a table that changed while the
+    /// router was away, or a restarted daemon's). Announced again after the pub-sub registry had time to gossip the
+    /// subscriptions of the new member, which a first announcement may miss.
+    /// </summary>
+    private void HandleMemberUp(ClusterEvent.MemberUp up)
+    {
+        if (up.Member.HasRole(RouteTableActor.RouterRole) && up.Member.Address != Cluster.Get(Context.System).SelfAddress)
+        {
+            return;
+        }
+
+        Announce();
+        Timers.StartSingleTimer(AnnounceTick.Soon, AnnounceTick.Soon, RouterDefaults.AnnounceAgainAfter);
+        Timers.StartSingleTimer(AnnounceTick.Later, AnnounceTick.Later, RouterDefaults.AnnounceAgainAfter * 4);
+    }
+
+    private void Announce() =>
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(RouteTopics.Replicas, new ReplicaStarted(_replicaId)));
 
     private void HandlePublished(RouteTablePublished published)
     {
@@ -91,11 +127,14 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
         if (installed.Error is null)
         {
             _appliedVersions[table.App] = table.Version;
+            _problems.Remove(table.App);
+            Save();
             installed.ReplyTo.Tell(new RouteTableApplied(table.App, table.Version, _replicaId));
             _log.Info("Route table {0} v{1} applied, active {2}", table.App, table.Version, table.ActiveDeploymentId ?? "(none)");
         }
         else
         {
+            _problems[table.App] = installed.Error;
             installed.ReplyTo.Tell(new RouteTableRejected(table.App, table.Version, _replicaId, installed.Error));
             _log.Warning("Route table {0} v{1} rejected: {2}", table.App, table.Version, installed.Error);
         }
@@ -110,6 +149,33 @@ internal sealed class RouteReplica : ReceiveActor, IWithTimers, IWithUnboundedSt
         foreach (var (app, owner) in _owners)
         {
             owner.Owner.Tell(new ConnectionCountsReport(app, _replicaId, _runtime.ConnectionsOf(app)));
+        }
+    }
+
+    private RouterStatus Status() => new(
+        _replicaId,
+        _process.Pid,
+        _process.StartedAt,
+        _runtime.BoundAddresses,
+        _runtime.Tables.ToImmutableDictionary(p => p.Key, p => p.Value.Version),
+        _problems.ToImmutableDictionary(),
+        _process.Draining);
+
+    private void Save()
+    {
+        if (_saved is null || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            _saved.Save(_runtime.Tables);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Serving matters more than the copy: the next install writes it again.
+            _log.Warning("Could not save the route tables to {0}: {1}", _saved.Path, e.Message);
         }
     }
 

@@ -25,3 +25,10 @@ internal sealed record ReportCountsTimer
     {
     }
 }
+
+/// <summary>Time to announce this replica again; two keys, so the second announcement does not cancel the first.</summary>
+internal sealed record AnnounceTick(string Key)
+{
+    public static readonly AnnounceTick Soon = new("soon");
+    public static readonly AnnounceTick Later = new("later");
+}

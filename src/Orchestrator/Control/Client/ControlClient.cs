@@ -35,6 +35,9 @@ internal sealed class ControlClient(string socketPath) : IDisposable
     public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
         SendAsync<CommandResult>(HttpMethod.Post, "v1/cluster/down", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
 
+    public Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken) =>
+        SendAsync<RouterRestartResult>(HttpMethod.Post, "v1/router/restart", body: null, cancellationToken);
+
     public Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken) =>
         SendAsync<CommandResult>(HttpMethod.Post, "v1/shutdown", body: null, cancellationToken);
 

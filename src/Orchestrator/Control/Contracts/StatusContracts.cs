@@ -4,7 +4,25 @@ namespace Orchestrator.Control.Contracts;
 
 /// <summary>GET /v1/status[?app=NAME].</summary>
 /// <param name="SilentNodes">Worker nodes that did not answer (crashed or cut off): their apps are missing from <paramref name="Apps"/>.</param>
-public sealed record StatusResponse(ImmutableArray<AppStatus> Apps, ImmutableArray<string>? SilentNodes = null);
+/// <param name="Routers">Every router process of the cluster, oldest first.</param>
+public sealed record StatusResponse(ImmutableArray<AppStatus> Apps, ImmutableArray<string>? SilentNodes = null, ImmutableArray<RouterProcessStatus>? Routers = null);
+
+/// <summary>One router process as it reports itself over the cluster.</summary>
+/// <param name="Node">Its cluster address.</param>
+/// <param name="Listen">The addresses its listeners are bound to.</param>
+/// <param name="Versions">The route table version it serves, per app.</param>
+/// <param name="Problems">Per app, why it could not serve the app's table (e.g. <c>cannot listen on 127.0.0.1:8182: address already in use</c>).</param>
+/// <param name="Draining">It handed over to a newer router: it accepts nothing and lets its open connections end.</param>
+/// <param name="Unavailable">Why it did not answer (unreachable, or no answer in time); its other fields are then empty.</param>
+public sealed record RouterProcessStatus(
+    string Node,
+    int? Pid,
+    ImmutableArray<string> Listen,
+    DateTimeOffset? StartedAt,
+    ImmutableDictionary<string, long> Versions,
+    ImmutableDictionary<string, string> Problems,
+    bool Draining,
+    string? Unavailable = null);
 
 /// <param name="Node">The cluster address of the node that runs the app and its processes.</param>
 /// <param name="Unavailable">Why the app could not report (its actor gave up after failing, or did not answer); its lists are then empty.</param>
@@ -56,3 +74,6 @@ public sealed record ProcessStatus(
     string? Health = null,
     string? HealthDetail = null,
     string? LastRestartReason = null);
+
+/// <summary>POST /v1/router/restart: the hand-over's outcome, with the pids of the old router (null when none ran) and the new one.</summary>
+public sealed record RouterRestartResult(bool Ok, string Message, int? OldPid, int? NewPid);

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Actors.Routing;
+using Orchestrator.State;
+
+namespace Orchestrator.RouterProcess;
+
+/// <summary>
+/// The daemon's side of its state directory's router process: adopts the one that runs (by pid and start time), or
+/// starts one; starts it again when it dies; hands the data plane over to a new one on <c>orch router restart</c>;
+/// and stops it on <c>orch shutdown</c>. Every router answers for itself over the cluster (<see cref="RouterStatus"/>).
+/// </summary>
+internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem system, ILogger log) : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _supervision = new();
+    private int _pid;
+    private Task _supervisor = Task.CompletedTask;
+
+    /// <summary>The pid of the router this daemon keeps serving; 0 while none.</summary>
+    public int Pid => Volatile.Read(ref _pid);
+
+    /// <summary>The router that runs for the state directory, or null; a pid reused by another process is not one.</summary>
+    public static NodeRecord? FindRunning(string stateDirectory) =>
+        NodeRecord.Read(Path.Combine(stateDirectory, NodeRecord.RouterFileName)) is { IsRunning: true } running ? running : null;
+
+    /// <summary>Adopts the running router or starts one, waits until it serves as a member of this cluster, then watches it.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (FindRunning(launch.StateDirectory) is { } running)
+        {
+            Volatile.Write(ref _pid, running.Pid);
+            LogAdopted(log, running.Pid, running.SeedAddress);
+        }
+        else
+        {
+            var started = launch.Start(takeOverFrom: null);
+            Volatile.Write(ref _pid, started.Id);
+            LogStarted(log, started.Id, launch.LogPath);
+        }
+
+        if (await WaitServingAsync(Pid, null, cancellationToken) is null)
+        {
+            LogNotServing(log, Pid, ReadyTimeout, launch.LogPath);
+        }
+
+        _supervisor = SuperviseAsync(_supervision.Token);
+    }
+
+    /// <summary>
+    /// <c>orch router restart</c>: a new router binds the same listeners next to the old one, and once it serves every
+    /// table the old one serves, the old one is told to stop accepting and drain. With no router running, starts one.
+    /// </summary>
+    public async Task<RouterHandOver> RestartAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var oldPid = Pid;
+            var old = oldPid != 0 && Actors.Processes.ProcStat.StartTimeTicks(oldPid) is not null
+                ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid)
+                : null;
+            var next = launch.Start(old is null ? null : oldPid);
+            LogHandOverStarted(log, next.Id, oldPid);
+            var serving = await WaitServingAsync(next.Id, old?.Versions, cancellationToken);
+            if (serving is null)
+            {
+                Signal(next.Id, Actors.Processes.PosixSignals.SIGKILL);
+                return new RouterHandOver(false, old is null ? null : oldPid, null,
+                    $"the new router (pid {next.Id}) did not serve every table within {ReadyTimeout.TotalSeconds:0}s; the old one keeps serving (see {launch.LogPath})");
+            }
+
+            Volatile.Write(ref _pid, next.Id);
+            if (old is not null)
+            {
+                Signal(oldPid, Actors.Processes.PosixSignals.SIGTERM);
+                LogHandedOver(log, oldPid, next.Id);
+                return new RouterHandOver(true, oldPid, next.Id, $"router pid {next.Id} serves; pid {oldPid} stopped accepting and drains its open connections");
+            }
+
+            return new RouterHandOver(true, null, next.Id, $"no router was running; started pid {next.Id}");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Every router member of the cluster, as each reports itself; members that do not answer are left out.</summary>
+    private async Task<ImmutableArray<RouterStatus>> StatusesAsync(CancellationToken cancellationToken) =>
+        [.. (await Node.RouterStatuses.AskAsync(system, cancellationToken)).Select(a => a.Status).OfType<RouterStatus>()];
+
+    /// <summary><c>orch shutdown</c>: the router stops too (its apps are stopped already), and is not started again.</summary>
+    public async Task StopAsync()
+    {
+        await _supervision.CancelAsync();
+        await _supervisor.ContinueWith(_ => { }, TaskScheduler.Default);
+        var pid = Pid;
+        if (pid == 0 || Actors.Processes.ProcStat.StartTimeTicks(pid) is null)
+        {
+            return;
+        }
+
+        Signal(pid, Actors.Processes.PosixSignals.SIGTERM);
+        var deadline = DateTime.UtcNow + StopTimeout;
+        while (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        if (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null)
+        {
+            Signal(pid, Actors.Processes.PosixSignals.SIGKILL);
+        }
+
+        LogStopped(log, pid);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _supervision.CancelAsync();
+        await _supervisor.ContinueWith(_ => { }, TaskScheduler.Default);
+        _supervision.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <summary>The router's own report once it is Up in this cluster and serves at least <paramref name="versions"/>; null at the timeout.</summary>
+    private async Task<RouterStatus?> WaitServingAsync(int pid, ImmutableDictionary<string, long>? versions, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (DateTime.UtcNow < deadline && Actors.Processes.ProcStat.StartTimeTicks(pid) is not null)
+        {
+            var status = (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == pid);
+            if (status is not null && (versions ?? ImmutableDictionary<string, long>.Empty).All(v => status.Versions.GetValueOrDefault(v.Key) >= v.Value))
+            {
+                return status;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task SuperviseAsync(CancellationToken cancellationToken)
+    {
+        var delay = SupervisionInterval;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SupervisionInterval, cancellationToken);
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var pid = Pid;
+                    if (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null || FindRunning(launch.StateDirectory) is { } other && Adopt(other))
+                    {
+                        delay = SupervisionInterval;
+                        continue;
+                    }
+
+                    LogDied(log, pid, delay);
+                    await Task.Delay(delay, cancellationToken);
+                    var started = launch.Start(takeOverFrom: null);
+                    Volatile.Write(ref _pid, started.Id);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRestartDelay.Ticks));
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool Adopt(NodeRecord running)
+    {
+        Volatile.Write(ref _pid, running.Pid);
+        LogAdopted(log, running.Pid, running.SeedAddress);
+        return true;
+    }
+
+    private static void Signal(int pid, int signal) => Actors.Processes.PosixSignals.Signal(pid, signal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted the running router pid {Pid} (cluster node {Node})")]
+    private static partial void LogAdopted(ILogger log, int pid, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started the router pid {Pid} (log: {LogPath})")]
+    private static partial void LogStarted(ILogger log, int pid, string logPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The router pid {Pid} did not join this cluster within {Timeout}; see {LogPath}")]
+    private static partial void LogNotServing(ILogger log, int pid, TimeSpan timeout, string logPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The router pid {Pid} is gone; starting a new one in {Delay}")]
+    private static partial void LogDied(ILogger log, int pid, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hand-over: started router pid {NewPid} next to pid {OldPid}")]
+    private static partial void LogHandOverStarted(ILogger log, int newPid, int oldPid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hand-over: router pid {NewPid} serves every table; pid {OldPid} drains and exits")]
+    private static partial void LogHandedOver(ILogger log, int oldPid, int newPid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped the router pid {Pid}")]
+    private static partial void LogStopped(ILogger log, int pid);
+}
+
+/// <summary>The outcome of <c>orch router restart</c>.</summary>
+internal sealed record RouterHandOver(bool Ok, int? OldPid, int? NewPid, string Message);

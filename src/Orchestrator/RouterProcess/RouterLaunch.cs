@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+
+namespace Orchestrator.RouterProcess;
+
+/// <summary>
+/// How the daemon starts <c>orch router</c> for its state directory: this very executable, in a session of its own
+/// (<c>setsid</c>) so that it outlives the daemon, working in the state directory, with its output in <c>router.log</c>.
+/// </summary>
+internal sealed record RouterLaunch(
+    string StateDirectory,
+    string ClusterHost,
+    string DaemonSeed,
+    IPAddress? ListenHost,
+    string? ClusterCertificatePath,
+    string? AkkaConfigPath)
+{
+    public string LogPath => Path.Combine(StateDirectory, RouterOptions.LogFileName);
+
+    public Process Start(int? takeOverFrom)
+    {
+        State.StateDirectory.CreateOwnerOnlyFile(LogPath);
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = StateDirectory };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec setsid \"$@\" </dev/null >>\"$ORCH_ROUTER_LOG\" 2>&1");
+        start.ArgumentList.Add("orch-router");
+        foreach (var part in Arguments(takeOverFrom))
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        start.Environment["ORCH_ROUTER_LOG"] = LogPath;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh to launch the router");
+        // Reaped in the background: a router that exits must not stay a zombie the daemon mistakes for a live one.
+        _ = process.WaitForExitAsync(CancellationToken.None).ContinueWith(_ => process.Dispose(), TaskScheduler.Default);
+        return process;
+    }
+
+    private IEnumerable<string> Arguments(int? takeOverFrom)
+    {
+        foreach (var part in SelfCommand())
+        {
+            yield return part;
+        }
+
+        yield return "router";
+        yield return "--state-dir";
+        yield return StateDirectory;
+        yield return "--cluster-host";
+        yield return ClusterHost;
+        yield return "--seed";
+        yield return DaemonSeed;
+        if (ListenHost is not null)
+        {
+            yield return "--listen-host";
+            yield return ListenHost.ToString();
+        }
+
+        if (ClusterCertificatePath is not null)
+        {
+            yield return "--cluster-cert";
+            yield return ClusterCertificatePath;
+        }
+
+        if (AkkaConfigPath is not null)
+        {
+            yield return "--akka-config";
+            yield return AkkaConfigPath;
+        }
+
+        if (takeOverFrom is { } pid)
+        {
+            yield return "--take-over";
+            yield return pid.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>This very executable; under <c>dotnet orch.dll</c> that is the host plus the entry assembly.</summary>
+    public static IEnumerable<string> SelfCommand()
+    {
+        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
+        yield return processPath;
+        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+        {
+            yield return entry;
+        }
+    }
+}
