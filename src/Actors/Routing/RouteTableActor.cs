@@ -15,6 +15,9 @@ namespace Orchestrator.Actors.Routing;
 internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 {
     public const string RouterRole = "router";
+
+    /// <summary>Where every router member runs its replica.</summary>
+    public const string ReplicaPath = "/user/route-replica";
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
 
     // Pub-sub subscriptions reach other nodes by gossip: a replica that subscribed a moment ago may miss one
@@ -130,7 +133,19 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Publish();
     }
 
-    private void Publish() => _mediator.Tell(new Publish(RouteTopics.Tables, new RouteTablePublished(_table)));
+    /// <summary>
+    /// To every replica by pub-sub, and to each router member's replica by its path too: a router that joined a moment
+    /// ago is a member before this node's mediator learned of its subscription by gossip.
+    /// </summary>
+    private void Publish()
+    {
+        var published = new RouteTablePublished(_table);
+        _mediator.Tell(new Publish(RouteTopics.Tables, published));
+        foreach (var replica in RouterReplicas())
+        {
+            Context.ActorSelection(replica + ReplicaPath).Tell(published);
+        }
+    }
 
     private void HandleApplied(RouteTableApplied applied)
     {

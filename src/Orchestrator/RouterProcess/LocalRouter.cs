@@ -66,6 +66,11 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
             var old = oldPid != 0 && Actors.Processes.ProcStat.StartTimeTicks(oldPid) is not null
                 ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid)
                 : null;
+            if (old is not null)
+            {
+                PendingConnectionMigration.Enable(log);
+            }
+
             var next = launch.Start(old is null ? null : oldPid);
             LogHandOverStarted(log, next.Id, oldPid);
             var serving = await WaitServingAsync(next.Id, old?.Versions, cancellationToken);

@@ -117,9 +117,12 @@ public sealed class ClusterCertificateTests : IAsyncLifetime
     private async Task AssertRootAloneAndServingAsync()
     {
         var cluster = await _root.ClusterAsync();
-        var member = Assert.Single(cluster.Members);
+        // The root daemon and the router process it started: nobody else.
+        var member = Assert.Single(cluster.Members, m => !m.Roles.Contains("router"));
         Assert.Equal(cluster.Self, member.Address);
         Assert.Equal("up", member.Status);
+        var router = Assert.Single(cluster.Members, m => m.Roles.Contains("router"));
+        Assert.Equal((await _root.StatusAsync()).Routers?.Single().Node, router.Address);
         Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(_app.BaseUri), StringComparison.Ordinal);
     }
 

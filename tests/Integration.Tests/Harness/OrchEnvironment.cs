@@ -117,6 +117,21 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     /// <summary>Starts the CLI without waiting for it, for commands that run alongside others.</summary>
     public Task<CliResult> StartAsync(params string[] args) => Task.Run(() => RunAsync(args));
 
+    /// <summary>A long-running CLI process (e.g. <c>orch router</c>), its output appended to <c>cli.out</c> in the root.</summary>
+    public Process StartCli(params string[] args)
+    {
+        var start = CliStartInfo();
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        start.RedirectStandardInput = false;
+        start.FileName = "/bin/sh";
+        start.WorkingDirectory = Root;
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec {Quote(DotnetHost)} {string.Join(' ', CliArguments(args).Select(Quote))} >>{Quote(Path.Combine(Root, "cli.out"))} 2>&1");
+        return Process.Start(start)!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_daemon is { HasExited: false } daemon)
