@@ -37,7 +37,8 @@ public sealed partial class DeploymentActorSpec
 
         Assert.Equal("web-1", (await _routes.FishForMessageAsync<RemoveRoute>(_ => true, ProcessTimeout)).DeploymentId);
         _routes.Reply(RouteTableStandIn.Updated(AppName));
-        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Stopping);
+        await ExpectPhaseAsync(DeploymentPhase.Stopping, DeploymentPhase.Retired);
         Assert.Contains("drained", retired.Reason);
         AssertNothingRuns(process, port);
     }
@@ -59,7 +60,8 @@ public sealed partial class DeploymentActorSpec
         var refused = await app.ExpectMsgAsync<ReactivateRefused>();
         Assert.Equal(("web-1", "retired", progress.Ref), (refused.DeploymentId, refused.Outcome, refused.Progress));
         _routes.Reply(RouteTableStandIn.Updated(AppName));
-        await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Stopping);
+        await ExpectPhaseAsync(DeploymentPhase.Stopping, DeploymentPhase.Retired);
         AssertNothingRuns(process, port);
         await progress.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
@@ -95,7 +97,8 @@ public sealed partial class DeploymentActorSpec
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"retired only after {elapsed}");
         Assert.Equal("web-1", remove.DeploymentId);
         _routes.Reply(RouteTableStandIn.Updated(AppName));
-        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Stopping);
+        await ExpectPhaseAsync(DeploymentPhase.Stopping, DeploymentPhase.Retired);
         Assert.Contains("deadline", retired.Reason);
         AssertNothingRuns(process, port);
     }
