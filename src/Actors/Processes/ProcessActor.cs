@@ -415,8 +415,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         Transition(ProcessState.Stopping, signal ? stop.Reason : $"{stop.Reason}; SIGTERM already sent, SIGKILL in {grace}");
         if (signal)
         {
+            // A graceful app may count SIGTERMs (a second one often means "now"): the cgroup only adds what left the group.
             SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
-            _cgroup?.Signal(PosixSignals.SIGTERM);
+            _cgroup?.Signal(PosixSignals.SIGTERM, exceptGroup: _pid);
         }
 
         _killGrace = grace;
