@@ -12,6 +12,10 @@
 //   JOB_MS=n               a drainable worker: POST /job starts an n ms job (409 once quiet), GET /busy answers 409
 //                          while a job runs and 200 when idle, POST /quiet or SIGUSR2 stops taking new jobs;
 //                          "quiet", "job finished" and "SIGTERM mid-job" go to the log and to $JOB_LOG if set
+//   BOOT_JOB_MS=n          a drainable worker without a port: runs one n ms job from its start, keeps job.idle in its
+//                          working directory while idle (for drain_check = "exec:test -e job.idle"); events as JOB_MS
+//   WORKER=1 IGNORE_TERM=1 a worker that ignores SIGTERM: "<deployment> SIGTERM ignored" goes to $JOB_LOG; with
+//                          TICK_FILE=path it writes the time (epoch ms) to path-<deployment> every 100ms, so its death shows
 // Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
 //   /ws (WebSocket: answers each text message with '<deployment> <text>').
 'use strict';
@@ -43,7 +47,17 @@ if (process.env.WORKER === '1') {
     fs.writeFileSync(lock, deployment);
   }
   const timer = setInterval(() => console.log(`worker ${deployment} tick`), 200);
+  if (process.env.TICK_FILE) {
+    setInterval(() => fs.writeFileSync(`${process.env.TICK_FILE}-${deployment}`, String(Date.now())), 100);
+  }
   process.on('SIGTERM', () => {
+    if (process.env.IGNORE_TERM === '1') {
+      console.log('testapp: ignoring SIGTERM');
+      if (process.env.JOB_LOG) {
+        fs.appendFileSync(process.env.JOB_LOG, `${deployment} SIGTERM ignored\n`);
+      }
+      return;
+    }
     clearInterval(timer);
     if (lock && fs.existsSync(lock) && fs.readFileSync(lock, 'utf8') === deployment) {
       fs.unlinkSync(lock);
@@ -51,6 +65,30 @@ if (process.env.WORKER === '1') {
     process.exit(0);
   });
   console.log(`worker ${deployment} started`);
+  return;
+}
+
+if (process.env.BOOT_JOB_MS) {
+  const fs = require('fs');
+  const event = (line) => {
+    console.log(`job ${deployment}: ${line}`);
+    if (process.env.JOB_LOG) {
+      fs.appendFileSync(process.env.JOB_LOG, `${deployment} ${line}\n`);
+    }
+  };
+  let running = true;
+  event('job started');
+  setTimeout(() => {
+    running = false;
+    event('job finished');
+    fs.writeFileSync('job.idle', '');
+  }, Number(process.env.BOOT_JOB_MS));
+  process.on('SIGUSR2', () => event('quiet (SIGUSR2)'));
+  process.on('SIGTERM', () => {
+    event(running ? 'SIGTERM mid-job' : 'SIGTERM while idle');
+    process.exit(0);
+  });
+  setInterval(() => {}, 1000);
   return;
 }
 

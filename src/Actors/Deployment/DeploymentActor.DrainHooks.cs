@@ -11,16 +11,11 @@ namespace Orchestrator.Actors.Deployment;
 /// </summary>
 internal sealed partial class DeploymentActor
 {
-    private readonly Dictionary<string, bool> _drainIdle = [];
-    private bool _connectionsIdle;
-
-    private IEnumerable<ProcessConfig> Checked() =>
-        _config!.Processes.Where(p => p.DrainCheck is not null && _processes.ContainsKey(p.Id));
+    private DrainProgress _drain = DrainProgress.Begin([]);
 
     private void BeginDrainHooks()
     {
-        _drainIdle.Clear();
-        _connectionsIdle = false;
+        _drain = DrainProgress.Begin(_config!.Processes.Where(p => p.DrainCheck is not null && _processes.ContainsKey(p.Id)).Select(p => p.Id));
         foreach (var process in _config!.Processes.Where(p => _processes.ContainsKey(p.Id)))
         {
             if (process.Quiet is { } quiet)
@@ -70,12 +65,12 @@ internal sealed partial class DeploymentActor
 
     private void HandleDrainCheckAnswered(DrainCheckAnswered answer)
     {
-        if (!_drainIdle.TryGetValue(answer.ProcessId, out var was) || was != answer.Idle)
+        if (!_drain.LastAnswers.TryGetValue(answer.ProcessId, out var was) || was != answer.Idle)
         {
             _log.Info("{0}: drain_check of {1}: {2} ({3})", _deploymentId, answer.ProcessId, answer.Idle ? "idle" : "busy", answer.Detail);
         }
 
-        _drainIdle[answer.ProcessId] = answer.Idle;
+        _drain = _drain.WithAnswer(answer.ProcessId, answer.Idle);
         var interval = _config!.Processes.FirstOrDefault(p => p.Id == answer.ProcessId)?.DrainCheckInterval ?? Defaults.DrainCheckInterval;
         ScheduleDrainCheck(answer.ProcessId, interval);
         RetireIfDrained();
@@ -83,16 +78,27 @@ internal sealed partial class DeploymentActor
 
     private void HandleDrainStatus(DrainStatus status)
     {
-        _connectionsIdle = status.Idle;
+        _drain = _drain.WithConnections(status.Idle);
         RetireIfDrained();
     }
 
-    private void RetireIfDrained()
+    private bool RetireIfDrained()
     {
-        var checkedIds = Checked().Select(p => p.Id).ToList();
-        if (DrainDecision.MayRetire(_connectionsIdle, checkedIds, _drainIdle))
+        var verdict = DeploymentDecisions.Drain(_drain, _state.DrainDeadline ?? DateTimeOffset.MinValue, Now);
+        if (verdict.Done)
         {
-            Retire(checkedIds.Count == 0 ? "drained: no open connections" : "drained: no open connections and every drain_check says idle");
+            Retire(verdict.Reason);
+        }
+
+        return verdict.Done;
+    }
+
+    /// <summary>The timer may fire a tick before the persisted deadline by the clock; then it waits out the rest.</summary>
+    private void HandleDrainDeadline()
+    {
+        if (!RetireIfDrained())
+        {
+            Timers.StartSingleTimer(DrainDeadlineKey.Instance, DrainDeadlineReached.Instance, _state.DrainTimeLeft(Now) ?? TimeSpan.Zero);
         }
     }
 

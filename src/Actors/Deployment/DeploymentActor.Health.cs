@@ -91,6 +91,11 @@ internal sealed partial class DeploymentActor
         {
             PersistAsync(new DeploymentProcessRestarted(exited.ProcessId, reason, Now), Apply);
         }
+
+        if (exited.RestartIn is { } delay)
+        {
+            PersistAsync(new DeploymentProcessRestartScheduled(exited.ProcessId, Now + delay), Apply);
+        }
     }
 
     private static ProcessStatusSnapshot WithHealth(ProcessStatusSnapshot snapshot, ImmutableDictionary<string, ProcessHealth> health) =>

@@ -11,7 +11,6 @@ internal sealed partial class DeploymentActor
     private readonly HashSet<string> _started = [];
     private readonly List<IActorRef> _stopReplies = [];
     private readonly Dictionary<string, PendingStop> _pendingStops = [];
-    private Action? _afterStopAll;
 
     private void StartProcesses(ProcessPolicy policy, bool adopt = false)
     {
@@ -21,7 +20,7 @@ internal sealed partial class DeploymentActor
             var spec = ProcessPlanner.Plan(_config, process, _deploymentId, created.ReleasePath, created.Revision, _state.Ports,
                 _services.LogDirectory(created.App, _deploymentId));
             var adoptable = adopt && _state.Launched.TryGetValue(process.Id, out var launched)
-                ? new AdoptableProcess(launched.Pid, launched.StartTimeTicks)
+                ? new AdoptableProcess(launched.Pid, launched.StartTimeTicks, DeploymentDecisions.RestartAt(_state, process.Id))
                 : null;
             _processes[process.Id] = Context.ActorOf(ProcessActor.Props(spec, adoptable, _services.Cgroups), process.Id);
             if (!adopt)
@@ -63,32 +62,69 @@ internal sealed partial class DeploymentActor
         }
     }
 
-    /// <summary>Stops every process, companions last (they may serve the proxied one), then runs <paramref name="then"/>.</summary>
-    private void StopAllThen(Action then)
+    /// <summary>
+    /// The recovered half of a stop: a process actor for each process launched, told to adopt it without signalling
+    /// it again and to SIGKILL it at its persisted deadline (one that is gone reports stopped at once).
+    /// </summary>
+    private void ResumeStop(DeploymentStopStarted stop)
     {
-        _afterStopAll = then;
+        var created = _state.Created!;
+        foreach (var process in _config!.Processes.Where(p => _state.Launched.ContainsKey(p.Id)))
+        {
+            var launched = _state.Launched[process.Id];
+            var spec = ProcessPlanner.Plan(_config, process, _deploymentId, created.ReleasePath, created.Revision, _state.Ports,
+                _services.LogDirectory(created.App, _deploymentId));
+            var finish = new StopProcess($"deployment {_deploymentId} stopping (resumed)", stop.KillAt.GetValueOrDefault(process.Id, Now));
+            _processes[process.Id] = Context.ActorOf(
+                ProcessActor.Props(spec, new AdoptableProcess(launched.Pid, launched.StartTimeTicks), _services.Cgroups, finish), process.Id);
+        }
+
+        var plan = new StopPlan(stop.Then, stop.Reason);
+        Become(() => StoppingProcesses(plan));
+        ArmStopWait(stop.KillAt, plan);
+    }
+
+    /// <summary>SIGTERM to every process now, SIGKILL at its deadline in <paramref name="killAt"/>; then the plan's next phase.</summary>
+    private void StopAll(ImmutableDictionary<string, DateTimeOffset> killAt, StopPlan plan)
+    {
+        foreach (var (id, process) in _processes)
+        {
+            process.Tell(new StopProcess($"deployment {_deploymentId} stopping", killAt.GetValueOrDefault(id, Now)));
+        }
+
+        ArmStopWait(killAt, plan);
+    }
+
+    private void ArmStopWait(ImmutableDictionary<string, DateTimeOffset> killAt, StopPlan plan)
+    {
         if (_processes.Count == 0)
         {
-            CompleteStopAll();
+            CompleteStop(plan);
             return;
         }
 
-        foreach (var (id, process) in _processes)
-        {
-            process.Tell(new StopProcess($"deployment {_deploymentId} stopping"));
-        }
-
-        var longestGrace = _config?.Processes.Select(p => p.GracefulStop).Append(_config.Proxy?.StopTimeout ?? TimeSpan.Zero).Max() ?? TimeSpan.Zero;
-        Timers.StartSingleTimer(AllStopTimedOutKey.Instance, AllStopTimedOut.Instance, longestGrace + TimeSpan.FromSeconds(10));
+        Timers.StartSingleTimer(AllStopTimedOutKey.Instance, AllStopTimedOut.Instance, DeploymentDecisions.StopWait(killAt, Now));
     }
 
-    private void HandleProcessStopped(ProcessStopped stopped)
+    /// <summary>The grace a process gets between SIGTERM and SIGKILL (<c>stop_timeout</c> for the proxied one, else <c>graceful_stop</c>).</summary>
+    private TimeSpan GracefulStopOf(string processId)
+    {
+        var process = _config!.Processes.First(p => p.Id == processId);
+        return process.Policy == ProcessPolicy.Proxied && _config.Proxy is { } proxy ? proxy.StopTimeout : process.GracefulStop;
+    }
+
+    private void PersistSurvivors(ProcessStopped stopped)
     {
         if (!stopped.Survivors.IsDefaultOrEmpty)
         {
             PersistAsync(new DeploymentProcessSurvived(stopped.ProcessId, stopped.Survivors), Apply);
         }
+    }
 
+    /// <summary>Live: a singleton handed over to the next deployment.</summary>
+    private void HandleSingletonStopped(ProcessStopped stopped)
+    {
+        PersistSurvivors(stopped);
         if (_pendingStops.Remove(stopped.ProcessId, out var pending))
         {
             pending.Waiting.Remove(stopped.ProcessId);
@@ -96,11 +132,6 @@ internal sealed partial class DeploymentActor
             {
                 pending.ReplyTo.Tell(pending.Reply);
             }
-
-            Context.Stop(_processes[stopped.ProcessId]);
-            _processes.Remove(stopped.ProcessId);
-            _started.Remove(stopped.ProcessId);
-            return;
         }
 
         if (_processes.Remove(stopped.ProcessId, out var child))
@@ -108,13 +139,24 @@ internal sealed partial class DeploymentActor
             Context.Stop(child);
         }
 
-        if (_afterStopAll is not null && _processes.Count == 0)
-        {
-            CompleteStopAll();
-        }
+        _started.Remove(stopped.ProcessId);
     }
 
-    private void CompleteStopAll()
+    private Action<ProcessStopped> HandleProcessStopped(StopPlan plan) => stopped =>
+    {
+        PersistSurvivors(stopped);
+        if (_processes.Remove(stopped.ProcessId, out var child))
+        {
+            Context.Stop(child);
+        }
+
+        if (_processes.Count == 0)
+        {
+            CompleteStop(plan);
+        }
+    };
+
+    private void CompleteStop(StopPlan plan)
     {
         Timers.Cancel(AllStopTimedOutKey.Instance);
         foreach (var child in _processes.Values)
@@ -123,24 +165,22 @@ internal sealed partial class DeploymentActor
         }
 
         _processes.Clear();
-        var then = _afterStopAll;
-        _afterStopAll = null;
-        then?.Invoke();
+        Finish(plan);
     }
 
     /// <summary>A process died before the switch: fail with its exit and its last output.</summary>
-    private void FailExitedDuringDeploy(ProcessExited exited)
+    private void FailExitedDuringDeploy(ProcessExited exited, bool removeRoute)
     {
         var how = exited.Signal is { } signal ? $"killed by {signal}" : $"exit code {exited.ExitCode}";
         var reason = $"process '{exited.ProcessId}' exited during the deploy ({how})";
         if (!_processes.TryGetValue(exited.ProcessId, out var process))
         {
-            Fail(reason);
+            Fail(reason, removeRoute);
             return;
         }
 
         process.Ask<RecentOutput>(new GetRecentOutput(20), TimeSpan.FromSeconds(2))
-            .ContinueWith(t => new FailWithOutput(reason, t.IsCompletedSuccessfully ? t.Result.Lines : []))
+            .ContinueWith(t => new FailWithOutput(reason, t.IsCompletedSuccessfully ? t.Result.Lines : [], removeRoute))
             .PipeTo(Self);
     }
 
@@ -160,4 +200,7 @@ internal sealed partial class DeploymentActor
     ];
 
     private sealed record PendingStop(HashSet<string> Waiting, IActorRef ReplyTo, object Reply);
+
+    /// <summary>What a stop ends in, as data: the phase that follows once every process is gone, and why.</summary>
+    private sealed record StopPlan(DeploymentPhase Then, string Reason);
 }

@@ -12,13 +12,15 @@ internal sealed partial class DeploymentActor
 {
     private void OnRecovered()
     {
-        if (_state.Created is not { } created)
+        var resumption = DeploymentDecisions.Resume(_state);
+        if (resumption == Resumption.Idle)
         {
             Become(Idle);
             Stash.UnstashAll();
             return;
         }
 
+        var created = _state.Created!;
         var parsed = AppConfigLoader.Load(created.ConfigToml, created.ConfigPath);
         _config = parsed.Config;
         _phase = _state.Phase;
@@ -26,45 +28,57 @@ internal sealed partial class DeploymentActor
         {
             _log.Error("{0}: its stored config no longer loads: {1}", _deploymentId, string.Join("; ", parsed.Problems));
             Become(Finished);
-        }
-        else if (_phase.IsDeploying())
-        {
-            ReserveRecoveredPorts();
-            StartProcesses(ProcessPolicy.Companion, adopt: true);
-            StartProcesses(ProcessPolicy.Proxied, adopt: true);
-            Fail("the orchestrator restarted during the deploy");
-        }
-        else if (_phase == DeploymentPhase.Active)
-        {
-            ReserveRecoveredPorts();
-            StartProcesses(ProcessPolicy.Companion, adopt: true);
-            StartProcesses(ProcessPolicy.Proxied, adopt: true);
-            StartProcesses(ProcessPolicy.Singleton, adopt: true);
-            Become(Active);
-            StartHealthWatch();
-            if (_config.Proxied is not null)
-            {
-                _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
-            }
-        }
-        else if (_phase == DeploymentPhase.Draining)
-        {
-            ReserveRecoveredPorts();
-            StartProcesses(ProcessPolicy.Companion, adopt: true);
-            StartProcesses(ProcessPolicy.Proxied, adopt: true);
-            if (_config.Proxied is not null)
-            {
-                _services.RouteTables.Tell(new RegisterDrainingRoute(App, _deploymentId, Destinations(), Listener()));
-            }
-
-            ArmDrain(Now);
-        }
-        else
-        {
-            Become(Finished);
+            Stash.UnstashAll();
+            return;
         }
 
         _log.Info("{0}: recovered as {1}", _deploymentId, _phase.ToDisplay());
+        switch (resumption)
+        {
+            case Resumption.FailInterruptedDeploy:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                Fail("the orchestrator restarted during the deploy", removeRoute: true);
+                break;
+            case Resumption.Active:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                StartProcesses(ProcessPolicy.Singleton, adopt: true);
+                Become(Active);
+                StartHealthWatch();
+                if (_config.Proxied is not null)
+                {
+                    _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
+                }
+
+                break;
+            case Resumption.Draining:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                if (_config.Proxied is not null)
+                {
+                    _services.RouteTables.Tell(new RegisterDrainingRoute(App, _deploymentId, Destinations(), Listener()));
+                }
+
+                ArmDrain(Now);
+                break;
+            case Resumption.FinishStop:
+                ReserveRecoveredPorts();
+                if (_phase == DeploymentPhase.Failing && _config.Proxied is not null)
+                {
+                    _services.RouteTables.Tell(new RemoveRoute(App, _deploymentId));
+                }
+
+                ResumeStop(_state.Stop!);
+                break;
+            default:
+                Become(Finished);
+                break;
+        }
+
         Stash.UnstashAll();
     }
 
@@ -215,5 +229,5 @@ internal sealed partial class DeploymentActor
 
     private sealed record RouteRemoved(string Reason);
 
-    private sealed record FailWithOutput(string Reason, ImmutableArray<string> Output);
+    private sealed record FailWithOutput(string Reason, ImmutableArray<string> Output, bool RemoveRoute);
 }

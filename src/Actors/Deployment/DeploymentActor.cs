@@ -33,22 +33,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private IActorRef _progress = ActorRefs.Nobody;
     private HealthResult? _lastHealth;
     private DateTimeOffset _drainSince;
-    private bool _failing;
 
     public DeploymentActor(string deploymentId, DeploymentServices services)
     {
         _deploymentId = deploymentId;
         _services = services;
-        Recover<DeploymentCreated>(Apply);
-        Recover<DeploymentPortsAllocated>(Apply);
-        Recover<DeploymentProcessLaunched>(Apply);
-        Recover<DeploymentProcessSurvived>(Apply);
-        Recover<DeploymentActivated>(Apply);
-        Recover<DeploymentDrainStarted>(Apply);
-        Recover<DeploymentRetired>(Apply);
-        Recover<DeploymentFailed>(Apply);
-        Recover<DeploymentProcessUnhealthy>(Apply);
-        Recover<DeploymentProcessRestarted>(Apply);
+        Recover<IPersistedEvent>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<GetDeploymentStatus>(_ => ReplyStatus());
         CommandAny(_ => Stash.Stash());
@@ -61,11 +51,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     public static Props Props(string deploymentId, DeploymentServices services) =>
         Akka.Actor.Props.Create(() => new DeploymentActor(deploymentId, services));
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+    /// <summary>The scheduler's clock: virtual under a TestScheduler, so deadline specs need not wait.</summary>
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private string App => _state.Created?.App ?? "";
 
-    private void Apply(object @event) => _state = _state.Apply(@event);
+    private void Apply(IPersistedEvent @event) => _state = _state.Apply(@event);
 
     // ---- the deploy, top to bottom ----
 
@@ -90,12 +81,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             Persist(created, e =>
             {
                 Apply(e);
-                Fail(portError);
+                Fail(portError, removeRoute: false);
             });
             return;
         }
 
-        PersistAll(new object[] { created, new DeploymentPortsAllocated(ports) }, e =>
+        PersistAll(new IPersistedEvent[] { created, new DeploymentPortsAllocated(ports) }, e =>
         {
             Apply(e);
             if (e is DeploymentPortsAllocated)
@@ -132,14 +123,9 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Starting()
     {
         CommonCommands();
+        DeployFailureCommands();
         Command<ProcessStarted>(HandleStartedWhileStarting);
-        Command<ProcessExited>(FailExitedDuringDeploy);
-        Command<ProcessFailed>(e => Fail($"process '{e.ProcessId}' failed: {e.Reason}{OutputTail(e.RecentOutput)}"));
-        Command<FailWithOutput>(f => Fail(f.Reason + OutputTail(f.Output)));
-        Command<ProbeTick>(_ => Probe());
-        Command<HealthResult>(HandleHealthResult);
-        Command<HealthDeadlineReached>(_ => Fail(HealthFailure()));
-        Command<StopDeployment>(HandleStop);
+        Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: false));
     }
 
     private void HandleStartedWhileStarting(ProcessStarted started)
@@ -165,7 +151,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         {
             StartProcesses(ProcessPolicy.Proxied);
         }
-        else if (_started.Contains(proxied.Id) && _phase == DeploymentPhase.Starting)
+        else if (_started.Contains(proxied.Id))
         {
             BeginProbing(proxied);
         }
@@ -177,6 +163,27 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Transition(DeploymentPhase.Probing, $"probing {HealthUrl(proxied)} every {health.Interval.TotalMilliseconds:0}ms");
         Timers.StartSingleTimer(HealthDeadlineKey.Instance, HealthDeadlineReached.Instance, health.StartDelay + health.Timeout);
         Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, health.StartDelay);
+        Become(Probing);
+    }
+
+    private void Probing()
+    {
+        CommonCommands();
+        DeployFailureCommands();
+        Command<ProcessStarted>(PersistLaunched);
+        Command<ProbeTick>(_ => Probe());
+        Command<HealthResult>(HandleHealthResult);
+        Command<HealthDeadlineReached>(_ => Fail(HealthFailure(), removeRoute: false));
+        Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: false));
+    }
+
+    /// <summary>What fails a deploy in every phase before the switch completes: a process that exits or cannot run.</summary>
+    /// <param name="removeRoute">Once the switch was asked for, it may have reached the route table before this deployment could record it.</param>
+    private void DeployFailureCommands(bool removeRoute = false)
+    {
+        Command<ProcessExited>(e => FailExitedDuringDeploy(e, removeRoute));
+        Command<ProcessFailed>(e => Fail($"process '{e.ProcessId}' failed: {e.Reason}{OutputTail(e.RecentOutput)}", removeRoute));
+        Command<FailWithOutput>(f => Fail(f.Reason + OutputTail(f.Output), f.RemoveRoute));
     }
 
     private void Probe()
@@ -193,11 +200,6 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void HandleHealthResult(HealthResult result)
     {
         _lastHealth = result;
-        if (_phase != DeploymentPhase.Probing)
-        {
-            return;
-        }
-
         switch (result.Kind)
         {
             case HealthResultKind.Healthy:
@@ -226,14 +228,11 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Switching()
     {
         CommonCommands();
+        DeployFailureCommands(removeRoute: true);
         Command<RouteUpdated>(_ => Activate());
-        Command<RouteUpdateFailed>(f => Fail($"the router did not take the new route: {f.Reason}"));
+        Command<RouteUpdateFailed>(f => Fail($"the router did not take the new route: {f.Reason}", removeRoute: true));
         Command<ProcessStarted>(PersistLaunched);
-        Command<ProcessExited>(FailExitedDuringDeploy);
-        Command<ProcessFailed>(e => Fail($"process '{e.ProcessId}' failed: {e.Reason}{OutputTail(e.RecentOutput)}"));
-        Command<FailWithOutput>(f => Fail(f.Reason + OutputTail(f.Output)));
-        Command<HealthResult>(_ => { });
-        Command<StopDeployment>(HandleStop);
+        Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: true));
     }
 
     private void Activate()
@@ -265,13 +264,10 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Command<ProcessStarted>(HandleLiveStarted);
         Command<ProcessExited>(HandleLiveExited);
-        Command<ProcessUnhealthy>(_ => { });
-        Command<ProcessRecovered>(_ => { });
         Command<ProcessFailed>(e => _log.Error("{0}: process {1} failed: {2}", _deploymentId, e.ProcessId, e.Reason));
         Command<ReleaseSingletons>(_ => StopProcesses(ProcessPolicy.Singleton, Sender, new SingletonsReleased(_deploymentId)));
-        Command<ProcessStopped>(HandleProcessStopped);
+        Command<ProcessStopped>(HandleSingletonStopped);
         Command<StopDeployment>(HandleStop);
-        Command<RouteUpdated>(_ => { });
         Command<RouteUpdateFailed>(f => _log.Warning("{0}: route update failed: {1}", _deploymentId, f.Reason));
     }
 
@@ -291,30 +287,29 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void ArmDrain(DateTimeOffset since)
     {
         _drainSince = since;
-        Become(Draining);
         if (_config!.Proxied is null)
         {
             Retire("no proxied process: nothing to drain");
             return;
         }
 
+        Become(Draining);
         Timers.StartSingleTimer(DrainDeadlineKey.Instance, DrainDeadlineReached.Instance, _state.DrainTimeLeft(Now) ?? TimeSpan.Zero);
         Timers.StartPeriodicTimer(DrainCheckKey.Instance, DrainCheck.Instance, DrainCheckInterval);
         BeginDrainHooks();
     }
 
+    /// <summary>Draining, with checks: the route table's counts and each process's <c>drain_check</c> decide, or the deadline.</summary>
     private void Draining()
     {
         CommonCommands();
         LiveCommands();
-        Command<StartSingletons>(_ => { });
-        Command<BeginDrain>(_ => { });
         Command<DrainCheck>(_ => _services.RouteTables
             .Ask<DrainStatus>(new GetDrainStatus(App, _deploymentId, _drainSince), RouteAskTimeout)
             .PipeTo(Self));
         Command<DrainStatus>(HandleDrainStatus);
         DrainHookCommands();
-        Command<DrainDeadlineReached>(_ => Retire("drain deadline reached"));
+        Command<DrainDeadlineReached>(_ => HandleDrainDeadline());
         Command<Reactivate>(HandleReactivate);
     }
 
@@ -328,77 +323,86 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Switch();
     }
 
+    // ---- stopping, failing, finished ----
+
+    /// <summary>The drain is over (or the app stops): the route goes first, so replicas abort what is still open; then the processes.</summary>
     private void Retire(string reason)
     {
-        Timers.Cancel(DrainCheckKey.Instance);
-        Timers.Cancel(DrainDeadlineKey.Instance);
+        Timers.CancelAll();
         CancelDrainHooks();
         StopHealthWatch();
-        _log.Info("{0}: retiring: {1}", _deploymentId, reason);
-        Become(Stopping);
+        Transition(DeploymentPhase.Stopping, reason);
+        Become(RemovingRoute);
         _services.RouteTables
             .Ask<object>(new RemoveRoute(App, _deploymentId), RouteAskTimeout)
             .ContinueWith(_ => new RouteRemoved(reason))
             .PipeTo(Self);
     }
 
-    // ---- stopping, failing, finished ----
-
-    private void Stopping()
+    /// <summary>Stopping, first step: waiting for the route table to drop the route.</summary>
+    private void RemovingRoute()
     {
         CommonCommands();
-        Command<RouteRemoved>(r => StopAllThen(() => Finish(new DeploymentRetired(Now, r.Reason), DeploymentPhase.Retired, r.Reason)));
-        Command<ProcessStopped>(HandleProcessStopped);
-        Command<AllStopTimedOut>(_ => CompleteStopAll());
-        Command<ProcessStarted>(_ => { });
-        Command<ProcessExited>(_ => { });
-        Command<ProcessFailed>(_ => { });
-        Command<FailWithOutput>(_ => { });
-        Command<StopDeployment>(s => _stopReplies.Add(Sender));
-        Command<DrainStatus>(_ => { });
-        Command<DrainCheck>(_ => { });
-        Command<QuietSent>(_ => { });
-        Command<DrainHookTick>(_ => { });
-        Command<DrainCheckAnswered>(_ => { });
-        Command<HealthResult>(_ => { });
-        Command<ProcessUnhealthy>(_ => { });
-        Command<ProcessRecovered>(_ => { });
-        Command<RouteUpdated>(_ => { });
-        Command<RouteUpdateFailed>(_ => { });
-        Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
-        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, _failing ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
+        StopCommands(DeploymentPhase.Retired);
+        Command<RouteRemoved>(r => BeginStop(new StopPlan(DeploymentPhase.Retired, r.Reason)));
     }
 
-    private void Fail(string reason)
+    private void Fail(string reason, bool removeRoute)
     {
-        if (_failing)
-        {
-            return;
-        }
-
-        _failing = true;
         Timers.CancelAll();
         _log.Warning("{0}: deploy failed: {1}", _deploymentId, reason);
-        Become(Stopping);
-        if (_config?.Proxied is not null && _phase is DeploymentPhase.Switching or DeploymentPhase.Starting)
+        Transition(DeploymentPhase.Failing, reason);
+        if (removeRoute && _config?.Proxied is not null)
         {
-            // The switch may have reached the route table before this deployment could record it.
             _services.RouteTables.Tell(new RemoveRoute(App, _deploymentId));
         }
 
-        StopAllThen(() => Finish(new DeploymentFailed(Now, reason), DeploymentPhase.Failed, reason));
+        BeginStop(new StopPlan(DeploymentPhase.Failed, reason));
     }
 
-    private void Finish(object @event, DeploymentPhase to, string reason)
+    /// <summary>
+    /// Persists each process's absolute SIGKILL time before the first SIGTERM, so a restarted node finishes this stop
+    /// (<see cref="Resumption.FinishStop"/>) instead of signalling again or starting the grace from zero.
+    /// </summary>
+    private void BeginStop(StopPlan plan)
     {
-        _services.Ports.Release(_deploymentId);
-        Persist(@event, e =>
+        var now = Now;
+        var killAt = DeploymentDecisions.KillDeadlines(_processes.Keys.Select(id => (id, GracefulStopOf(id))), now);
+        Become(() => StoppingProcesses(plan));
+        Persist(new DeploymentStopStarted(now, plan.Reason, plan.Then, killAt), e =>
         {
             Apply(e);
-            Transition(to, reason);
-            if (to == DeploymentPhase.Failed)
+            StopAll(e.KillAt, plan);
+        });
+    }
+
+    /// <summary>Stopping (or failing): every process got SIGTERM and is SIGKILLed at its persisted deadline; then <see cref="StopPlan.Then"/>.</summary>
+    private void StoppingProcesses(StopPlan plan)
+    {
+        CommonCommands();
+        StopCommands(plan.Then);
+        Command<ProcessStopped>(HandleProcessStopped(plan));
+        Command<AllStopTimedOut>(_ => CompleteStop(plan));
+    }
+
+    private void StopCommands(DeploymentPhase then)
+    {
+        Command<StopDeployment>(_ => _stopReplies.Add(Sender));
+        Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
+        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, OutcomeOf(then), r.Progress)));
+    }
+
+    private void Finish(StopPlan plan)
+    {
+        _services.Ports.Release(_deploymentId);
+        IPersistedEvent finished = plan.Then == DeploymentPhase.Failed ? new DeploymentFailed(Now, plan.Reason) : new DeploymentRetired(Now, plan.Reason);
+        Persist(finished, e =>
+        {
+            Apply(e);
+            Transition(plan.Then, plan.Reason);
+            if (plan.Then == DeploymentPhase.Failed)
             {
-                _progress.Tell(new DeployProgressed(DeployProgressed.Failed, reason, _deploymentId, "failed"));
+                _progress.Tell(new DeployProgressed(DeployProgressed.Failed, plan.Reason, _deploymentId, "failed"));
                 _progress = ActorRefs.Nobody;
             }
 
@@ -417,25 +421,39 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         CommonCommands();
         Command<StopDeployment>(_ => Sender.Tell(new DeploymentStopped(_deploymentId)));
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
-        Command<BeginDrain>(_ => { });
-        Command<StartSingletons>(_ => { });
-        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId,
-            _state.Phase == DeploymentPhase.Failed ? AppState.FailedOutcome : AppState.RetiredOutcome, r.Progress)));
+        Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, OutcomeOf(_state.Phase), r.Progress)));
         Command<ReportDeployOutcome>(_ => ReportPhase("recovered as " + _phase.ToDisplay()));
-        CommandAny(_ => { });
+    }
+
+    private static string OutcomeOf(DeploymentPhase finished) =>
+        finished == DeploymentPhase.Failed ? AppState.FailedOutcome : AppState.RetiredOutcome;
+
+    /// <summary>A stop while deploying fails the deploy; the previous deployment keeps serving.</summary>
+    private void StopDuringDeploy(StopDeployment stop, bool removeRoute)
+    {
+        _stopReplies.Add(Sender);
+        Fail($"stopped during the deploy: {stop.Reason}", removeRoute);
     }
 
     private void HandleStop(StopDeployment stop)
     {
         _stopReplies.Add(Sender);
-        Timers.CancelAll();
-        if (_phase.IsDeploying())
+        Retire(stop.Reason);
+    }
+
+    /// <summary>
+    /// What no behavior handles is a late answer for an earlier phase (a probe, a drain poll, a process event while
+    /// stopping): logged and dropped, never stashed.
+    /// </summary>
+    protected override void Unhandled(object message)
+    {
+        if (message is Terminated)
         {
-            Fail($"stopped during the deploy: {stop.Reason}");
+            base.Unhandled(message);
             return;
         }
 
-        Retire(stop.Reason);
+        _log.Debug("{0}: {1} ignores {2}", _deploymentId, _phase.ToDisplay(), message.GetType().Name);
     }
 
     /// <summary>The journal refused a write: whoever waits on this deploy hears it now, with the journal's error. The actor then stops.</summary>

@@ -36,3 +36,17 @@ public sealed record DeploymentProcessUnhealthy(string ProcessId, string Reason,
 
 /// <summary>A process was restarted for a recorded cause (unhealthy, above its memory limit), not a crash of its own.</summary>
 public sealed record DeploymentProcessRestarted(string ProcessId, string Reason, DateTimeOffset At) : IPersistedEvent;
+
+/// <summary>
+/// The deployment began stopping its processes (SIGTERM sent next); <paramref name="KillAt"/> is each process's absolute
+/// SIGKILL time, so a restarted node adopts them, does not signal them again and kills at the original deadline.
+/// <paramref name="Then"/> is what it becomes once they are gone: <see cref="DeploymentPhase.Retired"/> or <see cref="DeploymentPhase.Failed"/>.
+/// </summary>
+public sealed record DeploymentStopStarted(
+    DateTimeOffset At,
+    string Reason,
+    DeploymentPhase Then,
+    ImmutableDictionary<string, DateTimeOffset> KillAt) : IPersistedEvent;
+
+/// <summary>A process exited and its restart is due at <paramref name="RestartAt"/> (absolute, so it survives restarts).</summary>
+public sealed record DeploymentProcessRestartScheduled(string ProcessId, DateTimeOffset RestartAt) : IPersistedEvent;

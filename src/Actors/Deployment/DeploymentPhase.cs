@@ -1,8 +1,9 @@
 namespace Orchestrator.Actors.Deployment;
 
 /// <summary>
-/// The lifecycle of a deployment. Every transition is decided in <see cref="DeploymentState"/>:
-/// Pending → Starting → Probing → Switching → Active → Draining → Retired, or Failed before Active.
+/// The lifecycle of a deployment, one actor behavior per phase:
+/// Pending → Starting → Probing → Switching → Active → Draining → Stopping → Retired, or Failing → Failed before Active.
+/// What a recovered deployment resumes as is decided in <see cref="DeploymentDecisions.Resume"/>.
 /// </summary>
 public enum DeploymentPhase
 {
@@ -12,18 +13,27 @@ public enum DeploymentPhase
     Switching,
     Active,
     Draining,
+
+    /// <summary>Retiring: its route is removed and its processes are stopping (SIGTERM, SIGKILL at a persisted deadline).</summary>
+    Stopping,
     Retired,
+
+    /// <summary>The deploy failed: the processes it started are stopping; the previous deployment keeps serving.</summary>
+    Failing,
     Failed,
 }
 
 internal static class DeploymentPhaseExtensions
 {
-    /// <summary>Phases whose processes run and which a restarted node must bring back.</summary>
+    /// <summary>Phases whose processes serve and which a restarted node must bring back.</summary>
     public static bool IsLive(this DeploymentPhase phase) => phase is DeploymentPhase.Active or DeploymentPhase.Draining;
 
     /// <summary>Phases of a deploy still under way.</summary>
     public static bool IsDeploying(this DeploymentPhase phase) =>
         phase is DeploymentPhase.Pending or DeploymentPhase.Starting or DeploymentPhase.Probing or DeploymentPhase.Switching;
+
+    /// <summary>Phases whose processes are being stopped; a restarted node finishes the stop.</summary>
+    public static bool IsStopping(this DeploymentPhase phase) => phase is DeploymentPhase.Stopping or DeploymentPhase.Failing;
 
     public static bool IsFinished(this DeploymentPhase phase) => phase is DeploymentPhase.Retired or DeploymentPhase.Failed;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 
 namespace Orchestrator.Actors.Deployment;
@@ -15,26 +16,42 @@ public sealed record DeploymentState
         ImmutableDictionary<string, DeploymentProcessLaunched>.Empty;
     public ImmutableDictionary<string, ImmutableArray<SurvivingProcess>> Survivors { get; init; } =
         ImmutableDictionary<string, ImmutableArray<SurvivingProcess>>.Empty;
+
+    /// <summary>Restarts due but not yet done (the process exited; no launch recorded since), by process.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> PendingRestarts { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
     public DateTimeOffset? ActivatedAt { get; init; }
     public DateTimeOffset? DrainStartedAt { get; init; }
     public DateTimeOffset? DrainDeadline { get; init; }
+
+    /// <summary>The stop under way (or done): when it began, why, what follows and each process's SIGKILL time.</summary>
+    public DeploymentStopStarted? Stop { get; init; }
     public DateTimeOffset? StoppedAt { get; init; }
     public string? FailureReason { get; init; }
 
-    public DeploymentState Apply(object @event) => @event switch
+    /// <summary>Folds one event; an event this version does not know is a bug (or a newer journal), never skipped.</summary>
+    public DeploymentState Apply(IPersistedEvent @event) => @event switch
     {
         DeploymentCreated e => this with { Created = e, Phase = DeploymentPhase.Starting },
         DeploymentPortsAllocated e => this with { Ports = e.Ports },
-        DeploymentProcessLaunched e => this with { Launched = Launched.SetItem(e.ProcessId, e) },
+        DeploymentProcessLaunched e => this with { Launched = Launched.SetItem(e.ProcessId, e), PendingRestarts = PendingRestarts.Remove(e.ProcessId) },
         DeploymentProcessSurvived e => this with { Survivors = Survivors.SetItem(e.ProcessId, e.Survivors) },
         DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At },
         DeploymentDrainStarted e => this with { Phase = DeploymentPhase.Draining, DrainStartedAt = e.At, DrainDeadline = e.Deadline },
+        DeploymentStopStarted e => this with
+        {
+            Phase = e.Then == DeploymentPhase.Failed ? DeploymentPhase.Failing : DeploymentPhase.Stopping,
+            Stop = e,
+            PendingRestarts = ImmutableDictionary<string, DateTimeOffset>.Empty,
+        },
         DeploymentRetired e => this with { Phase = DeploymentPhase.Retired, StoppedAt = e.At },
         DeploymentFailed e => this with { Phase = DeploymentPhase.Failed, StoppedAt = e.At, FailureReason = e.Reason },
-        _ => this,
+        DeploymentProcessUnhealthy => this,
+        DeploymentProcessRestarted => this,
+        DeploymentProcessRestartScheduled e => this with { PendingRestarts = PendingRestarts.SetItem(e.ProcessId, e.RestartAt) },
+        _ => throw new ArgumentException($"a deployment does not know the event {@event.GetType().Name}", nameof(@event)),
     };
 
     /// <summary>Time left until the drain deadline, never negative; null when not draining.</summary>
     public TimeSpan? DrainTimeLeft(DateTimeOffset now) =>
-        DrainDeadline is { } deadline ? (deadline > now ? deadline - now : TimeSpan.Zero) : null;
+        DrainDeadline is { } deadline ? DeploymentDecisions.TimeLeft(deadline, now) : null;
 }

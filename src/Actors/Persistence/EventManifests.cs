@@ -23,6 +23,8 @@ internal static class EventManifests
         (typeof(DeploymentFailed), "deployment-failed.v1"),
         (typeof(DeploymentProcessUnhealthy), "deployment-process-unhealthy.v1"),
         (typeof(DeploymentProcessRestarted), "deployment-process-restarted.v1"),
+        (typeof(DeploymentStopStarted), "deployment-stop-started.v1"),
+        (typeof(DeploymentProcessRestartScheduled), "deployment-process-restart-scheduled.v1"),
         (typeof(AppDeploymentStarted), "app-deployment-started.v1"),
         (typeof(AppDeploymentActivated), "app-deployment-activated.v1"),
         (typeof(AppDeploymentEnded), "app-deployment-ended.v1"),

@@ -32,6 +32,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private readonly ProcessSpec _spec;
     private readonly AdoptableProcess? _adopt;
     private readonly CgroupHierarchy? _cgroups;
+    private readonly StopProcess? _finishStop;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<DateTimeOffset> _restartTimes = [];
     private readonly List<ExitStatus> _exits = [];
@@ -51,12 +52,14 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private string? _restartReason;
     private string? _lastRestartReason;
     private DateTimeOffset? _memoryAboveSince;
+    private TimeSpan _killGrace;
 
-    public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt, CgroupHierarchy? cgroups)
+    public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt, CgroupHierarchy? cgroups, StopProcess? finishStop)
     {
         _spec = spec;
         _adopt = adopt;
         _cgroups = cgroups;
+        _finishStop = finishStop;
         _tail = LogTail.FromEnd(spec.LogPath, Defaults.LogRingLines);
     }
 
@@ -66,17 +69,37 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 
     /// <summary>Starts <paramref name="spec"/>, or adopts <paramref name="adopt"/> when that pid still runs the same process.</summary>
     /// <param name="cgroups">Where each process gets a cgroup of its own; null runs it without one.</param>
-    public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null, CgroupHierarchy? cgroups = null) =>
-        Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt, cgroups));
+    /// <param name="finishStop">
+    /// A stop an earlier incarnation began (SIGTERM already sent): adopt <paramref name="adopt"/> without signalling it
+    /// again and SIGKILL it at <see cref="StopProcess.KillAt"/>; never start a process. One that is gone is stopped at once.
+    /// </param>
+    public static Props Props(ProcessSpec spec, AdoptableProcess? adopt = null, CgroupHierarchy? cgroups = null, StopProcess? finishStop = null) =>
+        Akka.Actor.Props.Create(() => new ProcessActor(spec, adopt, cgroups, finishStop));
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void PreStart()
     {
         Timers.StartPeriodicTimer(TimerKey.TailLog, TailLogTick.Instance, TailInterval);
-        if (_adopt is { } adopt && ProcStat.IsSameProcess(adopt.Pid, adopt.StartTimeTicks))
+        var alive = _adopt is { } adopt && ProcStat.IsSameProcess(adopt.Pid, adopt.StartTimeTicks);
+        if (_finishStop is { } finish)
         {
-            Adopt(adopt);
+            FinishEarlierStop(finish, alive);
+            return;
+        }
+
+        if (alive)
+        {
+            Adopt(_adopt!);
+            return;
+        }
+
+        if (_adopt is { RestartAt: { } due } pending && due > Now)
+        {
+            _log.Info("{0}: pid {1} is gone; its restart stays due at {2:O}", _spec.ProcessId, pending.Pid, due);
+            Timers.StartSingleTimer(TimerKey.Restart, RestartTick.Instance, due - Now);
+            Transition(ProcessState.BackingOff, $"restart pending since before the daemon restarted; due in {due - Now}");
+            Become(BackingOff);
             return;
         }
 
@@ -86,6 +109,20 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         }
 
         Start();
+    }
+
+    /// <summary>The stop an earlier incarnation began: wait for the adopted process, SIGKILL at the original deadline.</summary>
+    private void FinishEarlierStop(StopProcess stop, bool alive)
+    {
+        if (!alive)
+        {
+            _pid = null;
+            Finish($"gone before the stop resumed ({stop.Reason})");
+            return;
+        }
+
+        Adopt(_adopt!);
+        BeginStop(stop, signal: false);
     }
 
     /// <summary>
@@ -283,7 +320,8 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
         });
         Receive<KillTick>(_ =>
         {
-            _log.Warning("{0}: pid {1} still running after {2}; sending SIGKILL to its group", _spec.ProcessId, _pid, _spec.GracefulStop);
+            _log.Warning("{0}: pid {1} still running at its stop deadline ({2} after this stop began); sending SIGKILL to its group",
+                _spec.ProcessId, _pid, _killGrace);
             SignalGroup(_pid!.Value, PosixSignals.SIGKILL, orLeader: true);
             _cgroup?.Kill();
         });
@@ -366,12 +404,25 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private void HandleStop(StopProcess stop)
     {
         _stopRequesters.Add(Sender);
+        BeginStop(stop, signal: true);
+    }
+
+    /// <param name="signal">False when an earlier incarnation already sent the SIGTERM: it is not sent twice.</param>
+    private void BeginStop(StopProcess stop, bool signal)
+    {
         _leaderExited = false;
-        Transition(ProcessState.Stopping, stop.Reason);
-        SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
-        _cgroup?.Signal(PosixSignals.SIGTERM);
-        Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, _spec.GracefulStop);
-        Timers.StartSingleTimer(TimerKey.StopDeadline, StopDeadlineTick.Instance, _spec.GracefulStop + KillWait);
+        var grace = stop.KillAt is { } killAt ? (killAt > Now ? killAt - Now : TimeSpan.Zero) : _spec.GracefulStop;
+        Transition(ProcessState.Stopping, signal ? stop.Reason : $"{stop.Reason}; SIGTERM already sent, SIGKILL in {grace}");
+        if (signal)
+        {
+            // A graceful app may count SIGTERMs (a second one often means "now"): the cgroup only adds what left the group.
+            SignalGroup(_pid!.Value, PosixSignals.SIGTERM, orLeader: true);
+            _cgroup?.Signal(PosixSignals.SIGTERM, exceptGroup: _pid);
+        }
+
+        _killGrace = grace;
+        Timers.StartSingleTimer(TimerKey.KillAfterGrace, KillTick.Instance, grace);
+        Timers.StartSingleTimer(TimerKey.StopDeadline, StopDeadlineTick.Instance, grace + KillWait);
         Timers.StartPeriodicTimer(TimerKey.WatchExit, WatchExitTick.Instance, WatchInterval);
         Become(Stopping);
     }

@@ -48,9 +48,10 @@ internal sealed record ProcessCgroup(string Path, string StopAt)
     }
 
     /// <summary>Sends <paramref name="signal"/> to every process in the cgroup; the ones already gone are skipped.</summary>
-    public void Signal(int signal)
+    /// <param name="exceptGroup">A process group already signalled: its members are skipped, so none gets the signal twice.</param>
+    public void Signal(int signal, int? exceptGroup = null)
     {
-        foreach (var pid in Pids())
+        foreach (var pid in Pids().Where(pid => exceptGroup is null || ProcStat.Read(pid)?.ProcessGroup != exceptGroup))
         {
             try
             {

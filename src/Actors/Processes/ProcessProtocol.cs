@@ -18,7 +18,8 @@ public sealed record ProcessSpec(
     MemoryLimit? Memory = null);
 
 /// <summary>A process started by an earlier incarnation of the daemon, to adopt instead of restarting.</summary>
-public sealed record AdoptableProcess(int Pid, long StartTimeTicks);
+/// <param name="RestartAt">When the process had exited and its restart was pending: the absolute time it is due, kept if it is gone.</param>
+public sealed record AdoptableProcess(int Pid, long StartTimeTicks, DateTimeOffset? RestartAt = null);
 
 public enum ProcessState
 {
@@ -34,7 +35,8 @@ public enum ProcessState
 }
 
 /// <summary>Stop the process group: SIGTERM, SIGKILL after the grace. Replies <see cref="ProcessStopped"/>.</summary>
-public sealed record StopProcess(string Reason);
+/// <param name="KillAt">The absolute SIGKILL time (persisted by the deployment, so it holds across restarts); null: now + the grace.</param>
+public sealed record StopProcess(string Reason, DateTimeOffset? KillAt = null);
 
 /// <summary>
 /// Restart the running process, e.g. because it stopped answering its health checks: SIGTERM and SIGCONT to the group

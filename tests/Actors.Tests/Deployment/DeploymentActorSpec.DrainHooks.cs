@@ -55,7 +55,8 @@ public sealed partial class DeploymentActorSpec
 
         Assert.Equal("web-1", remove.DeploymentId);
         _routes.Reply(RouteTableStandIn.Updated(AppName));
-        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Retired);
+        var retired = await ExpectPhaseAsync(DeploymentPhase.Draining, DeploymentPhase.Stopping);
+        await ExpectPhaseAsync(DeploymentPhase.Stopping, DeploymentPhase.Retired);
         Assert.Contains("drain_check", retired.Reason, StringComparison.Ordinal);
         AssertNothingRuns(process, port);
     }

@@ -55,7 +55,8 @@ public sealed partial class DeploymentActorSpec
         var probing = await StatusAsync(deployment, live: false);
         var (port, process) = (probing.Ports["web"], ProcessOf(probing));
 
-        var failed = await ExpectPhaseAsync(DeploymentPhase.Probing, DeploymentPhase.Failed);
+        await ExpectPhaseAsync(DeploymentPhase.Probing, DeploymentPhase.Failing);
+        var failed = await ExpectPhaseAsync(DeploymentPhase.Failing, DeploymentPhase.Failed);
 
         var final = await ExpectFinalProgressAsync();
         Assert.Equal(DeployProgressed.Failed, final.Kind);
@@ -99,7 +100,8 @@ public sealed partial class DeploymentActorSpec
 
         _routes.Reply(new RouteUpdateFailed(AppName, 7, "replica node-2 rejected version 7: cannot bind 127.0.0.1:39999"));
 
-        var failed = await ExpectPhaseAsync(DeploymentPhase.Switching, DeploymentPhase.Failed);
+        await ExpectPhaseAsync(DeploymentPhase.Switching, DeploymentPhase.Failing);
+        var failed = await ExpectPhaseAsync(DeploymentPhase.Failing, DeploymentPhase.Failed);
         Assert.Contains("the router did not take the new route: replica node-2 rejected version 7", failed.Reason);
         var final = await ExpectFinalProgressAsync();
         Assert.Equal(DeployProgressed.Failed, final.Kind);

@@ -12,9 +12,11 @@ public sealed class DeploymentPhaseTests
     [InlineData(DeploymentPhase.Switching, false, true, false)]
     [InlineData(DeploymentPhase.Active, true, false, false)]
     [InlineData(DeploymentPhase.Draining, true, false, false)]
+    [InlineData(DeploymentPhase.Stopping, false, false, false)]
+    [InlineData(DeploymentPhase.Failing, false, false, false)]
     [InlineData(DeploymentPhase.Retired, false, false, true)]
     [InlineData(DeploymentPhase.Failed, false, false, true)]
-    public void Phase_EachValue_IsExactlyOneOfDeployingLiveFinished(DeploymentPhase phase, bool live, bool deploying, bool finished)
+    public void Phase_EachValue_IsAtMostOneOfDeployingLiveFinished(DeploymentPhase phase, bool live, bool deploying, bool finished)
     {
         Assert.Equal(live, phase.IsLive());
         Assert.Equal(deploying, phase.IsDeploying());

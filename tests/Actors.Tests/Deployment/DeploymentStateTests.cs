@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Persistence;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Deployment;
@@ -82,11 +84,30 @@ public sealed class DeploymentStateTests
     }
 
     [Fact]
-    public void Apply_UnknownEvent_ReturnsSameState()
+    public void Apply_UnknownEvent_Throws()
     {
         var state = Fold(Created);
 
-        Assert.Same(state, state.Apply("not an event"));
+        Assert.Throws<ArgumentException>(() => state.Apply(new AppStopped(T0)));
+    }
+
+    [Fact]
+    public void Apply_StopStarted_IsStoppingOrFailingByWhatFollows()
+    {
+        var kill = ImmutableDictionary<string, DateTimeOffset>.Empty.Add("web", T0.AddSeconds(5));
+
+        Assert.Equal(DeploymentPhase.Stopping, Fold(Created, new DeploymentStopStarted(T0, "drained", DeploymentPhase.Retired, kill)).Phase);
+        Assert.Equal(DeploymentPhase.Failing, Fold(Created, new DeploymentStopStarted(T0, "health", DeploymentPhase.Failed, kill)).Phase);
+        Assert.Equal(T0.AddSeconds(5), Fold(Created, new DeploymentStopStarted(T0, "drained", DeploymentPhase.Retired, kill)).Stop!.KillAt["web"]);
+    }
+
+    [Fact]
+    public void Apply_RestartScheduled_IsPendingUntilTheNextLaunch()
+    {
+        var pending = Fold(Created, new DeploymentActivated(T0), new DeploymentProcessRestartScheduled("worker", T0.AddSeconds(8)));
+
+        Assert.Equal(T0.AddSeconds(8), pending.PendingRestarts["worker"]);
+        Assert.Empty(pending.Apply(new DeploymentProcessLaunched("worker", 300, 3_000)).PendingRestarts);
     }
 
     [Fact]
@@ -126,6 +147,6 @@ public sealed class DeploymentStateTests
         Assert.Equal(TimeSpan.FromMinutes(1), state.DrainTimeLeft(T0));
     }
 
-    private static DeploymentState Fold(params object[] events) =>
+    private static DeploymentState Fold(params IPersistedEvent[] events) =>
         events.Aggregate(DeploymentState.Empty, (state, e) => state.Apply(e));
 }

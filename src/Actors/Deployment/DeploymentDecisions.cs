@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Actors.Deployment;
+
+/// <summary>What a recovered deployment does first, decided from its journal alone.</summary>
+internal enum Resumption
+{
+    /// <summary>Nothing was persisted: it waits for its <see cref="StartDeployment"/>.</summary>
+    Idle,
+
+    /// <summary>The node died mid-deploy: fail, take back any route it may have reached, stop what it started.</summary>
+    FailInterruptedDeploy,
+
+    /// <summary>Adopt every process, register its active route again, watch its health.</summary>
+    Active,
+
+    /// <summary>Adopt its processes, register its draining route, re-arm the drain with the time left.</summary>
+    Draining,
+
+    /// <summary>Adopt what still runs without signalling it again, SIGKILL at the persisted deadlines, then finish.</summary>
+    FinishStop,
+
+    /// <summary>Retired or failed: nothing runs.</summary>
+    Finished,
+}
+
+/// <summary>Whether a drain is over, and why.</summary>
+internal sealed record DrainVerdict(bool Done, string Reason)
+{
+    public static readonly DrainVerdict Continue = new(false, "");
+}
+
+/// <summary>The drain's inputs: the router's last answer and each <c>drain_check</c>'s last answer.</summary>
+internal sealed record DrainProgress(bool ConnectionsIdle, ImmutableHashSet<string> Checked, ImmutableDictionary<string, bool> LastAnswers)
+{
+    public static DrainProgress Begin(IEnumerable<string> checkedProcesses) =>
+        new(false, [.. checkedProcesses], ImmutableDictionary<string, bool>.Empty);
+
+    public DrainProgress WithConnections(bool idle) => this with { ConnectionsIdle = idle };
+
+    public DrainProgress WithAnswer(string processId, bool idle) => this with { LastAnswers = LastAnswers.SetItem(processId, idle) };
+}
+
+/// <summary>
+/// The pure rules of a deployment's lifecycle: functions of its state and the time, so its phases are unit-tested
+/// without an actor system. The <see cref="DeploymentActor"/> asks, persists and acts.
+/// </summary>
+internal static class DeploymentDecisions
+{
+    /// <summary>Headroom past the longest SIGKILL deadline before a stop gives up waiting for its processes.</summary>
+    public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time left until <paramref name="deadline"/>, never negative; compares instants, whatever their offsets.</summary>
+    public static TimeSpan TimeLeft(DateTimeOffset deadline, DateTimeOffset now) => deadline > now ? deadline - now : TimeSpan.Zero;
+
+    public static Resumption Resume(DeploymentState state) => state.Created is null
+        ? Resumption.Idle
+        : state.Phase switch
+        {
+            _ when state.Phase.IsDeploying() => Resumption.FailInterruptedDeploy,
+            DeploymentPhase.Active => Resumption.Active,
+            DeploymentPhase.Draining => Resumption.Draining,
+            _ when state.Phase.IsStopping() => Resumption.FinishStop,
+            _ => Resumption.Finished,
+        };
+
+    /// <summary>
+    /// A drain is done once the router reports no open connections and every process with a <c>drain_check</c> last
+    /// answered idle (a process not yet answered counts as busy), or once its deadline has passed.
+    /// </summary>
+    public static DrainVerdict Drain(DrainProgress progress, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        if (now >= deadline)
+        {
+            return new DrainVerdict(true, "drain deadline reached");
+        }
+
+        if (!progress.ConnectionsIdle || !progress.Checked.All(id => progress.LastAnswers.TryGetValue(id, out var idle) && idle))
+        {
+            return DrainVerdict.Continue;
+        }
+
+        return new DrainVerdict(true, progress.Checked.IsEmpty
+            ? "drained: no open connections"
+            : "drained: no open connections and every drain_check says idle");
+    }
+
+    /// <summary>Each process's absolute SIGKILL time for a stop that begins at <paramref name="now"/>.</summary>
+    public static ImmutableDictionary<string, DateTimeOffset> KillDeadlines(IEnumerable<(string ProcessId, TimeSpan GracefulStop)> processes, DateTimeOffset now) =>
+        processes.ToImmutableDictionary(p => p.ProcessId, p => now + p.GracefulStop);
+
+    /// <summary>How long a stop waits for its processes before it finishes anyway: past the last SIGKILL, with a margin.</summary>
+    public static TimeSpan StopWait(ImmutableDictionary<string, DateTimeOffset> killAt, DateTimeOffset now) =>
+        (killAt.IsEmpty ? TimeSpan.Zero : killAt.Values.Max(at => TimeLeft(at, now))) + StopMargin;
+
+    /// <summary>When a recovered process that is gone starts again: at its pending restart if one was due, else now.</summary>
+    public static DateTimeOffset? RestartAt(DeploymentState state, string processId) =>
+        state.PendingRestarts.TryGetValue(processId, out var at) ? at : null;
+}
