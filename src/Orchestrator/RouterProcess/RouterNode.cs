@@ -110,6 +110,8 @@ public static partial class RouterNode
             }
 
             process.Draining = true;
+            // A draining router no longer serves the state directory: the router taking over (or the next one) owns it now.
+            lockHolder.Dispose();
             LogStopping(log, runtime.OpenConnections, options.DrainTimeout);
             using (var deadline = new CancellationTokenSource(options.DrainTimeout))
             {
