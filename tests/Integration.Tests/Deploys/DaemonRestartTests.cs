@@ -26,8 +26,12 @@ public sealed class DaemonRestartTests : IAsyncLifetime
         var body = await Eventually.ValueAsync(() => DeployHarness.GetAsync(app.BaseUri), b => b.Contains("\"revision\":\"r1\""),
             "the router to serve the active release again");
         Assert.Contains($"\"pid\":{pid}", body);
-        var after = await _orch.AppAsync(app.App);
-        Assert.Equal(before.Id, after.ActiveDeploymentId);
+        // The router process served throughout; the restarted daemon's app entity wakes up a moment later.
+        var after = await Eventually.ValueAsync(
+            async () => (await _orch.StatusAsync()).Apps.FirstOrDefault(a => a.App == app.App),
+            a => a?.ActiveDeploymentId is not null,
+            "the restarted daemon to recover the app");
+        Assert.Equal(before.Id, after!.ActiveDeploymentId);
         Assert.Equal("active", after.Deployment("r1").State);
     }
 
