@@ -12,6 +12,12 @@ namespace Orchestrator.Hosting;
 public sealed record ClusterMembership
 {
     public const string WorkerRole = "worker";
+
+    /// <summary>
+    /// Every daemon's member carries it, no router's: the split brain resolver keeps the side with the oldest daemon, so
+    /// router processes, which outlive daemons and so tend to be the oldest members, never decide who stays.
+    /// </summary>
+    public const string ControlRole = "control";
     public const string HostEnvironmentVariable = "ORCH_CLUSTER_HOST";
     public const string PortEnvironmentVariable = "ORCH_CLUSTER_PORT";
     public const string SeedsEnvironmentVariable = "ORCH_SEEDS";

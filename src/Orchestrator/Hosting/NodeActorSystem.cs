@@ -33,7 +33,7 @@ internal static class NodeActorSystem
             .WithClustering(new ClusterOptions
             {
                 // The router role belongs to the router process this daemon runs next to it, never to the daemon itself.
-                Roles = [.. cluster.Roles.Remove(RouteTableActor.RouterRole)],
+                Roles = [ClusterMembership.ControlRole, .. cluster.Roles.Remove(RouteTableActor.RouterRole)],
                 SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
             })
             .WithShardRegion<RouteTableRegion>(

@@ -18,8 +18,9 @@ namespace Orchestrator.RouterProcess;
 
 /// <summary>
 /// One incarnation of a router's cluster membership: remoting under the cluster's mutual TLS, the <c>router</c> role, and
-/// the route replica. No journal, no shard region, no app actor. It never downs anyone, itself included: a router cut off
-/// from every worker keeps serving its last tables, and one that the workers downed meanwhile starts a new incarnation.
+/// the route replica. No journal, no shard region, no app actor. It runs the daemons' split brain resolver, since the
+/// leader that acts on a decision may be any member, but never weighs in it (see <see cref="ClusterMembership.ControlRole"/>):
+/// a router cut off from every daemon is downed, keeps serving its last tables and starts a new incarnation.
 /// </summary>
 internal static class RouterActorSystem
 {
@@ -53,11 +54,10 @@ internal static class RouterActorSystem
                 akka.AddHocon(ConfigurationFactory.ParseString(File.ReadAllText(overrides)), HoconAddMode.Prepend);
             }
 
-            // On top of everything: TLS stays on, and a router runs no split brain resolver (the workers decide who stays).
+            // On top of everything: TLS stays on, and a downed incarnation ends so that the next one joins.
             akka.AddHocon(
                 ConfigurationFactory.ParseString("""
                     akka.remote.dot-netty.tcp.enable-ssl = on
-                    akka.cluster.downing-provider-class = ""
                     akka.cluster.run-coordinated-shutdown-when-down = on
                     """),
                 HoconAddMode.Prepend);

@@ -1,3 +1,4 @@
+using Orchestrator.Control.Contracts;
 using Orchestrator.Integration.Tests.Harness;
 using Xunit;
 
@@ -33,7 +34,7 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
         await throughEdge.StopAsync();
         await throughWorker.StopAsync();
         AssertNoFailures(throughEdge, "the edge router");
-        AssertNoFailures(throughWorker, "a worker's router");
+        AssertNoFailures(throughWorker, "a worker's router", _cluster.Workers[0]);
         Assert.Contains("\"revision\":\"r3\"", await DeployHarness.GetAsync(RedisCluster.RouterOf(app, worker: 1)));
         var status = await _cluster.Workers[0].AppAsync(app.App);
         Assert.Equal(["r3", "r2", "r1"], status.Deployments.Select(d => d.Revision));
@@ -55,11 +56,20 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
 
         await host.KillDaemonAsync();
 
-        var moved = await Eventually.ValueAsync(
-            () => _cluster.Edge.AppAsync(app.App),
-            a => a.Node == survivor && a.ActiveDeploymentId == before.ActiveDeploymentId,
-            "the app to come back on the surviving worker with its active deployment",
-            TimeSpan.FromSeconds(90));
+        AppStatus moved;
+        try
+        {
+            moved = await Eventually.ValueAsync(
+                () => _cluster.Edge.AppAsync(app.App),
+                a => a.Node == survivor && a.ActiveDeploymentId == before.ActiveDeploymentId,
+                "the app to come back on the surviving worker with its active deployment",
+                TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{_cluster.Logs()}", e);
+        }
+
         Assert.Equal(before.Deployments.Select(d => d.Id), moved.Deployments.Select(d => d.Id));
 
         await _cluster.DeployOkAsync(_cluster.Edge, app, "r2");
@@ -68,7 +78,8 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
         AssertNoFailures(load, "the edge router");
     }
 
-    private static void AssertNoFailures(LoadGenerator load, string through) =>
+    private static void AssertNoFailures(LoadGenerator load, string through, OrchEnvironment? node = null) =>
         Assert.True(load.Failures.Count == 0,
-            $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests through {through} failed, e.g.:\n{string.Join("\n", load.Failures.Take(10))}");
+            $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests through {through} failed, e.g.:\n{string.Join("\n", load.Failures.Take(10))}"
+            + (node is null ? "" : $"\n--- its router's log ---\n{node.ReadRouterLog()}\n--- its daemon's log ---\n{node.ReadDaemonLog()}"));
 }

@@ -47,9 +47,14 @@ internal sealed class RedisCluster : IAsyncDisposable
                     ["--seed", $"127.0.0.1:{seedPort}", "--roles", "router,worker", "--listen-host", listenHost]));
             }
 
+            // Each node's router is a process and a member of its own: three daemons and three routers.
             await Eventually.TrueAsync(
-                async () => (await edge.ClusterAsync()).Members.Count(m => m.Status == "up") == 3,
-                "the three nodes to be up in the cluster",
+                async () =>
+                {
+                    var up = (await edge.ClusterAsync()).Members.Where(m => m.Status == "up").ToList();
+                    return up.Count(m => m.Roles.Contains("control")) == 3 && up.Count(m => m.Roles.Contains("router")) >= 3;
+                },
+                "the three nodes and their three routers to be up in the cluster",
                 TimeSpan.FromSeconds(60));
             return cluster;
         }
@@ -66,10 +71,13 @@ internal sealed class RedisCluster : IAsyncDisposable
         var result = await node.DeployAsync(app, revision);
         if (result.ExitCode != 0)
         {
-            var logs = new[] { Edge }.Concat(Workers).Select((n, i) => $"--- node {i} (edge is 0) ---\n{Tail(n.ReadDaemonLog(), 60)}");
-            throw new Xunit.Sdk.XunitException($"deploy of {revision} failed: {result}\n{string.Join("\n", logs)}");
+            throw new Xunit.Sdk.XunitException($"deploy of {revision} failed: {result}\n{Logs()}");
         }
     }
+
+    /// <summary>The last lines every node's daemon and router logged, for a failure message.</summary>
+    public string Logs() => string.Join("\n", new[] { Edge }.Concat(Workers).Select((n, i) =>
+        $"--- node {i} (edge is 0) ---\n{Tail(n.ReadDaemonLog(), 60)}\n--- its router ---\n{Tail(n.ReadRouterLog(), 30)}"));
 
     /// <summary>The address a node's router serves <paramref name="app"/> on: the edge's is the app's own listen address.</summary>
     public static Uri RouterOf(TestApp app, int worker) => new($"http://127.0.0.{worker + 2}:{app.ListenPort}");
