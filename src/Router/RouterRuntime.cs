@@ -12,16 +12,27 @@ namespace Orchestrator.Router;
 /// The router's data plane: one YARP listener per distinct listen address, created when a table first
 /// names it and stopped when none does anymore, fed with every app's latest <see cref="RouteTable"/>.
 /// </summary>
-/// <param name="listenHost">When set, every listener binds this address with the port of its table's listen address.</param>
-internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null, IPAddress? listenHost = null) : IAsyncDisposable
+internal sealed partial class RouterRuntime : IAsyncDisposable
 {
-    private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RouterRuntime>();
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly IPAddress? _listenHost;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConnectionTracker _tracker = new();
+    private readonly DrainDeadlines _drainDeadlines;
     private readonly Dictionary<ListenAddress, Listener> _listeners = [];
     private ImmutableDictionary<string, RouteTable> _tables = ImmutableDictionary<string, RouteTable>.Empty;
     private volatile bool _takingOver;
+
+    /// <param name="listenHost">When set, every listener binds this address with the port of its table's listen address.</param>
+    /// <param name="time">The clock drain deadlines are kept by; the system's by default.</param>
+    public RouterRuntime(ILoggerFactory? loggerFactory = null, IPAddress? listenHost = null, TimeProvider? time = null)
+    {
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<RouterRuntime>();
+        _listenHost = listenHost;
+        _drainDeadlines = new DrainDeadlines(_tracker, _logger, time ?? TimeProvider.System);
+    }
 
     /// <summary>
     /// True while this router takes the data plane over from a running one (<c>orch router restart</c>): its listeners
@@ -130,6 +141,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
             }
 
             _listeners.Clear();
+            _drainDeadlines.Dispose();
             Volatile.Write(ref _tables, ImmutableDictionary<string, RouteTable>.Empty);
         }
         finally
@@ -168,6 +180,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
 
         Volatile.Write(ref _tables, tables);
         CloseRemovedDeployments(previous, table);
+        _drainDeadlines.Update(tables.Values);
     }
 
     /// <summary>Publishes the tables that name this address to its listener: starting it, or stopping it when none is left.</summary>
@@ -211,7 +224,7 @@ internal sealed partial class RouterRuntime(ILoggerFactory? loggerFactory = null
     }
 
     private ListenAddress AddressOf(string listen) =>
-        ListenAddress.Parse(listen) is var address && listenHost is not null ? address with { Ip = listenHost } : address;
+        ListenAddress.Parse(listen) is var address && _listenHost is not null ? address with { Ip = _listenHost } : address;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Router listening on {Address} ({BoundAddress})")]
     private partial void LogListenerStarted(ListenAddress address, Uri boundAddress);

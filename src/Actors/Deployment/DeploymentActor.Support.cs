@@ -58,11 +58,6 @@ internal sealed partial class DeploymentActor
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
-                if (_config.Proxied is not null)
-                {
-                    _services.RouteTables.Tell(new RegisterDrainingRoute(App, _deploymentId, Destinations(), Listener()));
-                }
-
                 ArmDrain(Now);
                 break;
             case Resumption.FinishStop:

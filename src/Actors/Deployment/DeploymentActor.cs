@@ -294,6 +294,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         }
 
         Become(Draining);
+        _services.RouteTables.Tell(new RegisterDrainingRoute(App, _deploymentId, Destinations(), Listener(), _state.DrainDeadline));
         Timers.StartSingleTimer(DrainDeadlineKey.Instance, DrainDeadlineReached.Instance, _state.DrainTimeLeft(Now) ?? TimeSpan.Zero);
         Timers.StartPeriodicTimer(DrainCheckKey.Instance, DrainCheck.Instance, DrainCheckInterval);
         BeginDrainHooks();
@@ -311,6 +312,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         DrainHookCommands();
         Command<DrainDeadlineReached>(_ => HandleDrainDeadline());
         Command<Reactivate>(HandleReactivate);
+        Command<RouteUpdated>(_ => { }); // the table holds the drain deadline now: routers enforce it on their own
     }
 
     private void HandleReactivate(Reactivate reactivate)

@@ -9,8 +9,12 @@ public enum RouteState
     Draining,
 }
 
-/// <summary>One live deployment of an app as the router sees it: where its replicas listen.</summary>
-public sealed record DeploymentRoute(string DeploymentId, RouteState State, ImmutableArray<string> Destinations);
+/// <summary>
+/// One live deployment of an app as the router sees it: where its replicas listen, and for a draining one the moment
+/// its drain ends (null until its deployment announced it): the router then closes its connections on its own clock,
+/// whether or not a daemon runs.
+/// </summary>
+public sealed record DeploymentRoute(string DeploymentId, RouteState State, ImmutableArray<string> Destinations, DateTimeOffset? DrainDeadline = null);
 
 /// <summary>
 /// The affinity table of one app: the active deployment, the draining ones, and their destinations

@@ -21,7 +21,7 @@ internal static class RouteTableDecisions
 
     public static RouteTable RegisterDraining(RouteTable table, RegisterDrainingRoute command)
     {
-        var route = new DeploymentRoute(command.DeploymentId, RouteState.Draining, command.Destinations);
+        var route = new DeploymentRoute(command.DeploymentId, RouteState.Draining, command.Destinations, command.DrainDeadline);
         var active = table.ActiveDeploymentId == command.DeploymentId ? null : table.ActiveDeploymentId;
         var next = table.Listen.Length == 0 ? Next(table, command.Listener) : Next(table);
         return next with { ActiveDeploymentId = active, Deployments = table.Deployments.SetItem(command.DeploymentId, route) };

@@ -17,8 +17,12 @@ public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, 
 public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
     : IRouteTableCommand, IClusterMessage;
 
-/// <summary>(Re)register a draining deployment, e.g. after a restart of the node.</summary>
-public sealed record RegisterDrainingRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
+/// <summary>
+/// (Re)register a draining deployment: when its drain begins, and after a restart of the node. Its
+/// <paramref name="DrainDeadline"/> goes into the table so that routers end its connections then by themselves.
+/// </summary>
+public sealed record RegisterDrainingRoute(
+    string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener, DateTimeOffset? DrainDeadline = null)
     : IRouteTableCommand, IClusterMessage;
 
 /// <summary>Forget a deployment; replicas close what is still open to it.</summary>

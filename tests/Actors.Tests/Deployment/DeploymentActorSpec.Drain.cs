@@ -20,6 +20,10 @@ public sealed partial class DeploymentActorSpec
         deployment.Tell(new BeginDrain("replaced by web-2"));
 
         Assert.Equal("replaced by web-2", (await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining)).Reason);
+        // The table learns the deadline, so routers end the drain on time even while no daemon runs.
+        var registered = await _routes.ExpectMsgAsync<RegisterDrainingRoute>(ProcessTimeout);
+        Assert.Equal("web-1", registered.DeploymentId);
+        Assert.InRange(registered.DrainDeadline!.Value, before + TimeSpan.FromSeconds(29), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(31));
         for (var i = 0; i < 3; i++)
         {
             var poll = await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
@@ -48,6 +52,7 @@ public sealed partial class DeploymentActorSpec
         var (deployment, port, process) = await DeployActiveAsync("web-1");
         deployment.Tell(new BeginDrain("replaced by web-2"));
         await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining);
+        await _routes.ExpectMsgAsync<RegisterDrainingRoute>(ProcessTimeout);
         await _routes.ExpectMsgAsync<GetDrainStatus>(ProcessTimeout);
         _routes.Reply(new DrainStatus("web-1", ConnectionCounts.Zero, Fresh: true));
         await _routes.FishForMessageAsync<RemoveRoute>(_ => true, ProcessTimeout);

@@ -26,6 +26,7 @@ public sealed partial class DeploymentActorSpec
         deployment.Tell(new BeginDrain("replaced by web-2"));
 
         await ExpectPhaseAsync(DeploymentPhase.Active, DeploymentPhase.Draining);
+        await _routes.ExpectMsgAsync<RegisterDrainingRoute>(ProcessTimeout);
         var quieted = Path.Combine(release, "quiet.flag");
         await AnswerDrainPollsIdleUntilAsync(() => File.Exists(quieted));
         Assert.Equal("quiet\n", await File.ReadAllTextAsync(quieted));

@@ -15,7 +15,7 @@ internal static class SampleClusterMessages
 
     private static readonly DeploymentRoute ActiveRoute = new("web-250301-120509", RouteState.Active, ["http://10.0.0.5:18182", "http://10.0.0.6:18182"]);
 
-    private static readonly DeploymentRoute DrainingRoute = new("web-250228-090000", RouteState.Draining, ["http://10.0.0.5:18190"]);
+    private static readonly DeploymentRoute DrainingRoute = new("web-250228-090000", RouteState.Draining, ["http://10.0.0.5:18190"], new DateTimeOffset(2025, 2, 28, 9, 30, 0, TimeSpan.Zero));
 
     private static readonly RouteTable Table = new(
         "web",
@@ -47,7 +47,7 @@ internal static class SampleClusterMessages
         new DeployRefused("a deploy of web is already running", null),
         new DeployProgressed(DeployProgressed.Step, "probing GET /ping", "web-250301-120509", "Probing"),
         new ActivateRoute("web", ActiveRoute.DeploymentId, ActiveRoute.Destinations, Listener),
-        new RegisterDrainingRoute("web", DrainingRoute.DeploymentId, DrainingRoute.Destinations, Listener),
+        new RegisterDrainingRoute("web", DrainingRoute.DeploymentId, DrainingRoute.Destinations, Listener, DrainingRoute.DrainDeadline),
         new RemoveRoute("web", DrainingRoute.DeploymentId),
         new ClearRoutes("web"),
         new RouteUpdated("web", Table),

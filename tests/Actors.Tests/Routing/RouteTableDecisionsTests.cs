@@ -66,6 +66,22 @@ public sealed class RouteTableDecisionsTests
     }
 
     [Fact]
+    public void RegisterDraining_WithItsDeadline_PutsTheDeadlineInTheTable_AndReactivatingItClearsIt()
+    {
+        var deadline = new DateTimeOffset(2026, 12, 1, 12, 0, 15, TimeSpan.Zero);
+        var active = RouteTableDecisions.Activate(
+            RouteTableDecisions.Activate(RouteTable.Empty(App), Activate("a", DestinationsA)), Activate("b", DestinationsB));
+
+        var draining = RouteTableDecisions.RegisterDraining(active, new RegisterDrainingRoute(App, "a", DestinationsA, Listener, deadline));
+        var reactivated = RouteTableDecisions.Activate(draining, Activate("a", DestinationsA));
+
+        Assert.Equal((RouteState.Draining, deadline), (draining.Deployments["a"].State, draining.Deployments["a"].DrainDeadline));
+        Assert.Equal("b", draining.ActiveDeploymentId);
+        Assert.Null(reactivated.Deployments["a"].DrainDeadline);
+        Assert.Null(reactivated.Deployments["b"].DrainDeadline);
+    }
+
+    [Fact]
     public void RegisterDraining_EmptyTable_AddsItDrainingWithTheListenerAndNoActive()
     {
         var table = RouteTableDecisions.RegisterDraining(RouteTable.Empty(App), new RegisterDrainingRoute(App, "a", DestinationsA, Listener));
