@@ -15,6 +15,8 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromHours(2);
+    private static readonly TimeSpan AppsWakeWithin = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan AppsWakePoll = TimeSpan.FromMilliseconds(250);
 
     public DaemonInfo Info => info;
 
@@ -49,7 +51,7 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     {
         var node = await actors;
         var journal = JournalProbe.EnsureAvailableAsync(node.System, cancellationToken);
-        var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        var known = await KnownAppsAsync(node, app, cancellationToken);
         // An app whose journal is down is not running, so it is missing from the regions: say why instead of "no apps".
         await journal;
         var apps = app is null ? known.Apps : [Resolve(app, known)];
@@ -166,7 +168,24 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
     }
 
     private async Task<string> ResolveAppAsync(string? app, CancellationToken cancellationToken) =>
-        Resolve(app, await ClusterApps.ByNodeAsync(await actors, AskTimeout, cancellationToken));
+        Resolve(app, await KnownAppsAsync(await actors, app, cancellationToken));
+
+    /// <summary>
+    /// The app entities that run. Right after the daemon starts, its remembered app entities take a few seconds to wake
+    /// from the journal: an app named then is waited for (up to <see cref="AppsWakeWithin"/> of uptime) before it is
+    /// said not to exist, so `orch status --app X` just after a restart shows X instead of "no app named X".
+    /// </summary>
+    private static async Task<ClusterApps.Answer> KnownAppsAsync(NodeActors node, string? app, CancellationToken cancellationToken)
+    {
+        var known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        while (app is not null && !known.Apps.Contains(app) && node.System.Uptime < AppsWakeWithin)
+        {
+            await Task.Delay(AppsWakePoll, cancellationToken);
+            known = await ClusterApps.ByNodeAsync(node, AskTimeout, cancellationToken);
+        }
+
+        return known;
+    }
 
     private static string Resolve(string? app, ClusterApps.Answer known)
     {
