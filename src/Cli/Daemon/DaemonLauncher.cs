@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Reflection;
 using Orchestrator.Actors;
 using Orchestrator.Control.Client;
+using Orchestrator.Hosting;
 using Orchestrator.State;
 
 namespace Orchestrator.Cli.Daemon;
@@ -81,7 +81,17 @@ internal static class DaemonLauncher
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec setsid \"$@\" </dev/null >>\"$ORCH_DAEMON_LOG\" 2>&1");
         start.ArgumentList.Add("orch-daemon");
-        foreach (var part in SelfCommand())
+        IReadOnlyList<string> self;
+        try
+        {
+            self = ThisExecutable.Command();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliFailureException(e.Message);
+        }
+
+        foreach (var part in self)
         {
             start.ArgumentList.Add(part);
         }
@@ -91,17 +101,6 @@ internal static class DaemonLauncher
         start.ArgumentList.Add(socketPath);
         start.Environment["ORCH_DAEMON_LOG"] = logPath;
         return Process.Start(start) ?? throw new CliFailureException("could not start /bin/sh to launch the daemon");
-    }
-
-    /// <summary>This very executable; under <c>dotnet orch.dll</c> that is the host plus the entry assembly.</summary>
-    private static IEnumerable<string> SelfCommand()
-    {
-        var processPath = Environment.ProcessPath ?? throw new CliFailureException("cannot tell which executable is running");
-        yield return processPath;
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
-        {
-            yield return entry;
-        }
     }
 
     private static string Tail(string path) =>

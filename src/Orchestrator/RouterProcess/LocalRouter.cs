@@ -21,6 +21,7 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _supervision = new();
     private int _pid;
+    private long _startTimeTicks;
     private Task _supervisor = Task.CompletedTask;
 
     /// <summary>The pid of the router this daemon keeps serving; 0 while none.</summary>
@@ -35,13 +36,13 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
     {
         if (FindRunning(launch.StateDirectory) is { } running)
         {
-            Volatile.Write(ref _pid, running.Pid);
+            SetRouter(running.Pid, running.StartTimeTicks);
             LogAdopted(log, running.Pid, running.SeedAddress);
         }
         else
         {
             var started = launch.Start(takeOverFrom: null);
-            Volatile.Write(ref _pid, started.Id);
+            SetRouter(started.Id);
             LogStarted(log, started.Id, launch.LogPath);
         }
 
@@ -63,7 +64,7 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         try
         {
             var oldPid = Pid;
-            var old = oldPid != 0 && Actors.Processes.ProcStat.StartTimeTicks(oldPid) is not null
+            var old = IsAlive()
                 ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid)
                 : null;
             if (old is not null)
@@ -81,7 +82,7 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
                     $"the new router (pid {next.Id}) did not serve every table within {ReadyTimeout.TotalSeconds:0}s; the old one keeps serving (see {launch.LogPath})");
             }
 
-            Volatile.Write(ref _pid, next.Id);
+            SetRouter(next.Id);
             if (old is not null)
             {
                 Signal(oldPid, Actors.Processes.PosixSignals.SIGTERM);
@@ -107,19 +108,20 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         await _supervision.CancelAsync();
         await _supervisor.ContinueWith(_ => { }, TaskScheduler.Default);
         var pid = Pid;
-        if (pid == 0 || Actors.Processes.ProcStat.StartTimeTicks(pid) is null)
+        var startTimeTicks = Volatile.Read(ref _startTimeTicks);
+        if (!IsAlive(pid, startTimeTicks))
         {
             return;
         }
 
         Signal(pid, Actors.Processes.PosixSignals.SIGTERM);
         var deadline = DateTime.UtcNow + StopTimeout;
-        while (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null && DateTime.UtcNow < deadline)
+        while (IsAlive(pid, startTimeTicks) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, CancellationToken.None);
         }
 
-        if (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null)
+        if (IsAlive(pid, startTimeTicks))
         {
             Signal(pid, Actors.Processes.PosixSignals.SIGKILL);
         }
@@ -161,20 +163,26 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
             try
             {
                 await Task.Delay(SupervisionInterval, cancellationToken);
+                var gone = await WhenGoneAsync(cancellationToken);
+                if (gone is null)
+                {
+                    delay = SupervisionInterval;
+                    continue;
+                }
+
+                // Outside the gate: an `orch router restart` meanwhile starts one at once instead of waiting out the backoff.
+                LogDied(log, gone.Value, delay);
+                await Task.Delay(delay, cancellationToken);
+                if (await WhenGoneAsync(cancellationToken) is null)
+                {
+                    continue;
+                }
+
                 await _gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var pid = Pid;
-                    if (Actors.Processes.ProcStat.StartTimeTicks(pid) is not null || FindRunning(launch.StateDirectory) is { } other && Adopt(other))
-                    {
-                        delay = SupervisionInterval;
-                        continue;
-                    }
-
-                    LogDied(log, pid, delay);
-                    await Task.Delay(delay, cancellationToken);
                     var started = launch.Start(takeOverFrom: null);
-                    Volatile.Write(ref _pid, started.Id);
+                    SetRouter(started.Id);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRestartDelay.Ticks));
                 }
                 finally
@@ -189,12 +197,47 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         }
     }
 
-    private bool Adopt(NodeRecord running)
+    /// <summary>The pid of the router that is gone, or null while it (or one started meanwhile, which it adopts) runs.</summary>
+    private async Task<int?> WhenGoneAsync(CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _pid, running.Pid);
-        LogAdopted(log, running.Pid, running.SeedAddress);
-        return true;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (IsAlive())
+            {
+                return null;
+            }
+
+            if (FindRunning(launch.StateDirectory) is { } other)
+            {
+                Adopt(other);
+                return null;
+            }
+
+            return Pid;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
+
+    private void Adopt(NodeRecord running)
+    {
+        SetRouter(running.Pid, running.StartTimeTicks);
+        LogAdopted(log, running.Pid, running.SeedAddress);
+    }
+
+    /// <summary>The router is the process with its pid and start time: a pid the kernel gave to another process is not it.</summary>
+    private void SetRouter(int pid, long? startTimeTicks = null)
+    {
+        Volatile.Write(ref _startTimeTicks, startTimeTicks ?? Actors.Processes.ProcStat.StartTimeTicks(pid) ?? 0);
+        Volatile.Write(ref _pid, pid);
+    }
+
+    private bool IsAlive() => IsAlive(Pid, Volatile.Read(ref _startTimeTicks));
+
+    private static bool IsAlive(int pid, long startTimeTicks) => pid != 0 && Actors.Processes.ProcStat.IsSameProcess(pid, startTimeTicks);
 
     private static void Signal(int pid, int signal) => Actors.Processes.PosixSignals.Signal(pid, signal);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 
 namespace Orchestrator.RouterProcess;
 
@@ -40,7 +39,7 @@ internal sealed record RouterLaunch(
 
     private IEnumerable<string> Arguments(int? takeOverFrom)
     {
-        foreach (var part in SelfCommand())
+        foreach (var part in Hosting.ThisExecutable.Command())
         {
             yield return part;
         }
@@ -74,17 +73,6 @@ internal sealed record RouterLaunch(
         {
             yield return "--take-over";
             yield return pid.ToString(CultureInfo.InvariantCulture);
-        }
-    }
-
-    /// <summary>This very executable; under <c>dotnet orch.dll</c> that is the host plus the entry assembly.</summary>
-    public static IEnumerable<string> SelfCommand()
-    {
-        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
-        yield return processPath;
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
-        {
-            yield return entry;
         }
     }
 }

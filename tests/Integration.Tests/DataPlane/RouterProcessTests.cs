@@ -104,14 +104,10 @@ public sealed class RouterProcessTests : IAsyncLifetime
         var firstPid = _orch.RouterPid()!.Value;
         await using var load = LoadGenerator.Start(app.BaseUri, clients: 16);
         await using var stream = SseStream.Open(new Uri(app.BaseUri, "/sse?interval=100"));
-        using var socket = new ClientWebSocket();
-        using (var connect = new CancellationTokenSource(Eventually.DefaultTimeout))
-        {
-            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{app.ListenPort}/ws"), connect.Token);
-        }
+        using var socket = await WebSocketClient.ConnectAsync(app);
 
         await Eventually.TrueAsync(() => Task.FromResult(load.Succeeded > 100 && stream.Events > 5), "load and the stream to flow through the router");
-        Assert.EndsWith(" hello", await EchoAsync(socket, "hello"));
+        Assert.EndsWith(" hello", await socket.EchoAsync("hello"));
 
         var pids = new List<int> { firstPid };
         for (var i = 0; i < 2; i++)
@@ -130,7 +126,7 @@ public sealed class RouterProcessTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Task.FromResult(_orch.RouterPid() == pids[^1]), $"router.json to name the newest router, pid {pids[^1]}");
         var events = stream.Events;
         await Eventually.TrueAsync(() => Task.FromResult(stream.Events > events + 10), "the stream opened on the first router to keep flowing");
-        Assert.EndsWith(" still here", await EchoAsync(socket, "still here"));
+        Assert.EndsWith(" still here", await socket.EchoAsync("still here"));
         await load.StopAsync();
 
         Assert.True(load.Failures.Count == 0,
@@ -140,14 +136,5 @@ public sealed class RouterProcessTests : IAsyncLifetime
         var routers = (await _orch.StatusAsync()).Routers ?? [];
         Assert.Contains(routers, r => r.Pid == pids[^1] && !r.Draining);
         Assert.All(routers.Where(r => r.Pid != pids[^1]), r => Assert.True(r.Draining, $"router pid {r.Pid} is listed next to the newest one without draining"));
-    }
-
-    private static async Task<string> EchoAsync(ClientWebSocket socket, string text)
-    {
-        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
-        var buffer = new byte[1024];
-        var received = await socket.ReceiveAsync(buffer, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, received.Count);
     }
 }

@@ -32,8 +32,8 @@ public sealed class NginxFrontDoorTests : IAsyncLifetime
         using var sse = await client.GetAsync(new Uri(nginx.BaseUri, "/sse?interval=100"), HttpCompletionOption.ResponseHeadersRead);
         sse.EnsureSuccessStatusCode();
         var stream = ReadStreamAsync(new StreamReader(await sse.Content.ReadAsStreamAsync()));
-        using var socket = await ConnectAsync(new UriBuilder(nginx.BaseUri) { Scheme = "ws", Path = "/ws" }.Uri);
-        Assert.Equal($"{oldDeployment} before", await EchoAsync(socket, "before"));
+        using var socket = await WebSocketClient.ConnectAsync(new UriBuilder(nginx.BaseUri) { Scheme = "ws", Path = "/ws" }.Uri);
+        Assert.Equal($"{oldDeployment} before", await socket.EchoAsync("before"));
         await using var load = LoadGenerator.Start(nginx.BaseUri, clients: 10);
         await Eventually.TrueAsync(() => Task.FromResult(load.Succeeded > 50), "load to flow through nginx");
 
@@ -42,7 +42,7 @@ public sealed class NginxFrontDoorTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Task.FromResult(load.AnsweredBy.ContainsKey("r2")), "r2 to answer through nginx");
         var afterSwitch = load.Succeeded;
         await Eventually.TrueAsync(() => Task.FromResult(load.Succeeded > afterSwitch + 100), "load to keep flowing after the deploy");
-        Assert.Equal($"{oldDeployment} after", await EchoAsync(socket, "after"));
+        Assert.Equal($"{oldDeployment} after", await socket.EchoAsync("after"));
         await load.StopAsync();
         Assert.True(load.Failures.Count == 0,
             $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests through nginx failed, e.g.:\n" +
@@ -92,22 +92,5 @@ public sealed class NginxFrontDoorTests : IAsyncLifetime
         }
 
         return (lines.Count, longest, lines);
-    }
-
-    private static async Task<ClientWebSocket> ConnectAsync(Uri uri)
-    {
-        var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
-        await socket.ConnectAsync(uri, timeout.Token);
-        return socket;
-    }
-
-    private static async Task<string> EchoAsync(ClientWebSocket socket, string text)
-    {
-        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
-        var buffer = new byte[1024];
-        var received = await socket.ReceiveAsync(buffer, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, received.Count);
     }
 }

@@ -28,6 +28,9 @@ internal sealed class SseStream : IAsyncDisposable
 
     public TimeSpan? EndedAfter { get; private set; }
 
+    /// <summary>The wall-clock moment it ended, to compare with a deadline the daemon reports.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
     public string? LastEvent { get; private set; }
 
     public static SseStream Open(Uri uri) => new(uri);
@@ -66,6 +69,7 @@ internal sealed class SseStream : IAsyncDisposable
             }
 
             EndedAfter = _clock.Elapsed;
+            EndedAt = DateTimeOffset.UtcNow;
             Ended = "clean";
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -74,6 +78,7 @@ internal sealed class SseStream : IAsyncDisposable
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             EndedAfter = _clock.Elapsed;
+            EndedAt = DateTimeOffset.UtcNow;
             Ended = $"{e.GetType().Name}: {e.Message}";
         }
     }
