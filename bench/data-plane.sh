@@ -26,6 +26,7 @@ orch=${BENCH_ORCH:-./orch}
 daemon_timeout=${BENCH_DAEMON_TIMEOUT:-180}
 deploy_timeout=${BENCH_DEPLOY_TIMEOUT:-120}
 recovery_timeout=${BENCH_RECOVERY_TIMEOUT:-300}
+router_timeout=${BENCH_ROUTER_TIMEOUT:-30}
 away=1        # seconds the daemon stays dead before it is started again
 pause=2       # seconds of load between two cycles, once the previous one recovered
 settle=5      # seconds before an RSS sample
@@ -46,6 +47,7 @@ whole_number BENCH_DEPLOY_PARALLEL "$parallel" 1 32
 whole_number BENCH_DAEMON_TIMEOUT "$daemon_timeout" 1 3600
 whole_number BENCH_DEPLOY_TIMEOUT "$deploy_timeout" 1 3600
 whole_number BENCH_RECOVERY_TIMEOUT "$recovery_timeout" 1 3600
+whole_number BENCH_ROUTER_TIMEOUT "$router_timeout" 1 3600
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/orch-data-plane.XXXXXX")
 results=$tmp/results
@@ -334,7 +336,7 @@ measure_daemon_kills() {
     ms=$(($(now_ms) - started))
     # The router outlives the daemon; the restarted daemon adopts it by router.json and it rejoins the cluster.
     router=$(router_json_pid) || router=none
-    if wait_router_listed "$router" $((daemon_timeout - (ms / 1000))); then
+    if wait_router_listed "$router" "$router_timeout"; then
       listed=$(($(now_ms) - started))
     else
       listed=never
