@@ -12,6 +12,7 @@ Layout of the directory (a part that could not be measured leaves `PART.error` w
                                               answered_before, answered, apps, processes, adopted, restarted
   rss.txt                                     label|router pid|router kB|daemon pid|daemon kB|note (load:NAME)
   rss-load.json, rss-streams.json             load.py summaries of the RSS moments
+  notes.txt                                   what the run did besides the plan (e.g. one more daemon restart)
 """
 import argparse
 import json
@@ -52,6 +53,9 @@ def render(results, started, machine_line, load):
         _kills_row(results, load.cycles),
         _handovers_row(results, load.cycles),
     ]
+    notes = _lines(results / "notes.txt")
+    if notes:
+        lines += [""] + [f"Note: {note}." for note in notes]
     lines += ["", "## Recovery after a daemon SIGKILL", "", caption, ""] + _recovery_table(results)
     lines += ["", "## Memory (RSS from /proc/PID/status VmRSS)", "", caption, ""] + _rss_table(results)
     return "\n".join(lines)

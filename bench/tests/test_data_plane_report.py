@@ -81,6 +81,11 @@ class DataPlaneReportTests(unittest.TestCase):
         self.assertIn('**1 of 3 hand-overs failed**, e.g. hand-over 2: {"error":"boom"}', row)
         self.assertIn("**old routers still running 30 s after the load stopped: 500**", row)
 
+    def test_notes_follow_the_first_table(self):
+        self.complete()
+        self.write("notes.txt", "before the hand-overs, the router was not listed\n")
+        self.assertIn("\nNote: before the hand-overs, the router was not listed.\n", self.render())
+
     def test_recovery_row(self):
         self.complete()
         row = self.row(self.render(), "100 × 3")
