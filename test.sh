@@ -9,8 +9,19 @@ dotnet test Orchestrator.sln -c Release --logger "console;verbosity=normal" 2>&1
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one "Failed: N, Passed: N" summary per test project.
+# The benchmark scripts' own helpers (wrk parsing, the load client, the tables) have Python unit tests.
+bench_log=$(mktemp)
+python3 -m unittest discover -s bench/tests 2>&1 | tee "$bench_log"
+bench_status=${PIPESTATUS[0]}
+[ "$bench_status" -eq 0 ] || status=$bench_status
+
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+bench_ran=$(grep -oE '^Ran [0-9]+ tests?' "$bench_log" | awk '{ print $2 }')
+bench_failed=$(grep -E '^FAILED \(' "$bench_log" | grep -oE '=[0-9]+' | tr -d '=' | awk '{ s += $1 } END { print s + 0 }')
+passed=$((passed + ${bench_ran:-0} - ${bench_failed:-0}))
+failed=$((failed + ${bench_failed:-0}))
+rm -f "$bench_log"
 rm -f "$log"
 echo "$passed passed, $failed failed"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then

@@ -42,8 +42,8 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         else
         {
             var started = launch.Start(takeOverFrom: null);
-            SetRouter(started.Id);
-            LogStarted(log, started.Id, launch.LogPath);
+            SetRouter(started);
+            LogStarted(log, started, launch.LogPath);
         }
 
         if (await WaitServingAsync(Pid, null, cancellationToken) is null)
@@ -64,33 +64,34 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         try
         {
             var oldPid = Pid;
-            var old = IsAlive()
-                ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid)
-                : null;
-            if (old is not null)
+            var running = IsAlive();
+            // A running router that is not a member of this cluster (it reports nothing) still holds the listeners: take over
+            // from it all the same, with no versions to wait for but the new router's own.
+            var old = running ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid) : null;
+            if (running)
             {
                 PendingConnectionMigration.Enable(log);
             }
 
-            var next = launch.Start(old is null ? null : oldPid);
-            LogHandOverStarted(log, next.Id, oldPid);
-            var serving = await WaitServingAsync(next.Id, old?.Versions, cancellationToken);
+            var next = launch.Start(running ? oldPid : null);
+            LogHandOverStarted(log, next, oldPid);
+            var serving = await WaitServingAsync(next, old?.Versions, cancellationToken);
             if (serving is null)
             {
-                Signal(next.Id, Actors.Processes.PosixSignals.SIGKILL);
-                return new RouterHandOver(false, old is null ? null : oldPid, null,
-                    $"the new router (pid {next.Id}) did not serve every table within {ReadyTimeout.TotalSeconds:0}s; the old one keeps serving (see {launch.LogPath})");
+                Signal(next, Actors.Processes.PosixSignals.SIGKILL);
+                return new RouterHandOver(false, running ? oldPid : null, null,
+                    $"the new router (pid {next}) did not serve every table within {ReadyTimeout.TotalSeconds:0}s; the old one keeps serving (see {launch.LogPath})");
             }
 
-            SetRouter(next.Id);
-            if (old is not null)
+            SetRouter(next);
+            if (running)
             {
                 Signal(oldPid, Actors.Processes.PosixSignals.SIGTERM);
-                LogHandedOver(log, oldPid, next.Id);
-                return new RouterHandOver(true, oldPid, next.Id, $"router pid {next.Id} serves; pid {oldPid} stopped accepting and drains its open connections");
+                LogHandedOver(log, oldPid, next);
+                return new RouterHandOver(true, oldPid, next, $"router pid {next} serves; pid {oldPid} stopped accepting and drains its open connections");
             }
 
-            return new RouterHandOver(true, null, next.Id, $"no router was running; started pid {next.Id}");
+            return new RouterHandOver(true, null, next, $"no router was running; started pid {next}");
         }
         finally
         {
@@ -181,8 +182,7 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
                 await _gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var started = launch.Start(takeOverFrom: null);
-                    SetRouter(started.Id);
+                    SetRouter(launch.Start(takeOverFrom: null));
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRestartDelay.Ticks));
                 }
                 finally

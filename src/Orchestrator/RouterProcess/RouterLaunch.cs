@@ -18,7 +18,8 @@ internal sealed record RouterLaunch(
 {
     public string LogPath => Path.Combine(StateDirectory, RouterOptions.LogFileName);
 
-    public Process Start(int? takeOverFrom)
+    /// <summary>Starts the router; returns its pid (the <c>Process</c> is reaped and disposed in the background).</summary>
+    public int Start(int? takeOverFrom)
     {
         State.StateDirectory.CreateOwnerOnlyFile(LogPath);
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = StateDirectory };
@@ -32,9 +33,10 @@ internal sealed record RouterLaunch(
 
         start.Environment["ORCH_ROUTER_LOG"] = LogPath;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh to launch the router");
+        var pid = process.Id;
         // Reaped in the background: a router that exits must not stay a zombie the daemon mistakes for a live one.
         _ = process.WaitForExitAsync(CancellationToken.None).ContinueWith(_ => process.Dispose(), TaskScheduler.Default);
-        return process;
+        return pid;
     }
 
     private IEnumerable<string> Arguments(int? takeOverFrom)

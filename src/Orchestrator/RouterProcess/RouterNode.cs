@@ -24,6 +24,8 @@ public static partial class RouterNode
     private static readonly TimeSpan RejoinDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan DaemonCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DaemonOutsidePatience = TimeSpan.FromSeconds(8);
 
     /// <summary>Returns the process exit code.</summary>
     public static async Task<int> RunAsync(RouterOptions options, CancellationToken stop)
@@ -99,7 +101,7 @@ public static partial class RouterNode
                 }
 
                 Func<bool>? joinedDaemonGone = joinedDaemon is null ? null : () => !joinedDaemon.IsRunning;
-                if (await MembershipEndedAsync(system, joinedDaemonGone, stop))
+                if (await MembershipEndedAsync(system, joinedDaemonGone, () => DaemonRunsOutside(self, options.StateDirectory), stop))
                 {
                     LogRejoin(log, self.SelfAddress.ToString());
                     await StopQuietlyAsync(host);
@@ -160,31 +162,29 @@ public static partial class RouterNode
         }
     }
 
-    /// <summary>A router's seeds: those it was given; else its state directory's daemon while it runs; else itself.</summary>
+    /// <summary>
+    /// A router's seeds: its state directory's daemon while one runs (at the address it runs at now), and those it was
+    /// given; with neither, itself.
+    /// </summary>
     private static ClusterMembership MembershipFor(RouterOptions options, int port, out NodeRecord? joinedDaemon)
     {
         joinedDaemon = null;
         var cluster = options.Cluster with { Port = port, Roles = [Actors.Routing.RouteTableActor.RouterRole] };
-        if (!cluster.Seeds.IsEmpty)
+        var daemon = NodeRecord.Read(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName));
+        if (daemon is not { IsRunning: true })
         {
             return cluster;
         }
 
-        var daemon = NodeRecord.Read(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName));
-        if (daemon is { IsRunning: true })
-        {
-            joinedDaemon = daemon;
-            return cluster with { Seeds = [daemon.SeedAddress] };
-        }
-
-        return cluster;
+        joinedDaemon = daemon;
+        return cluster.Seeds.Contains(daemon.SeedAddress) ? cluster : cluster with { Seeds = [daemon.SeedAddress, .. cluster.Seeds] };
     }
 
     /// <summary>
     /// Waits while the membership holds. True when it ended by itself (downed, or the daemon it was joining is gone before
     /// it let the router in): a new incarnation then joins again. False when the router is told to stop.
     /// </summary>
-    private static async Task<bool> MembershipEndedAsync(ActorSystem system, Func<bool>? joinedDaemonGone, CancellationToken stop)
+    private static async Task<bool> MembershipEndedAsync(ActorSystem system, Func<bool>? joinedDaemonGone, Func<bool> daemonOutside, CancellationToken stop)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
@@ -204,7 +204,7 @@ public static partial class RouterNode
 
             if (first == up.Task)
             {
-                return await Task.WhenAny(system.WhenTerminated, stopped) != stopped;
+                return await WhileMemberAsync(system, daemonOutside, stopped);
             }
 
             if (joinedDaemonGone?.Invoke() == true)
@@ -212,6 +212,57 @@ public static partial class RouterNode
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Waits while this incarnation is a member. True when it ended, or when the state directory's daemon has been
+    /// running in a cluster of its own for <see cref="DaemonOutsidePatience"/>: a restarted daemon whose join this router
+    /// missed (its address was still gated here) forms one, and this router then leaves the dead daemon's and joins it.
+    /// </summary>
+    private static async Task<bool> WhileMemberAsync(ActorSystem system, Func<bool> daemonOutside, Task stopped)
+    {
+        var outsideSince = (DateTime?)null;
+        while (true)
+        {
+            var first = await Task.WhenAny(system.WhenTerminated, stopped, Task.Delay(DaemonCheckInterval, CancellationToken.None));
+            if (first == stopped)
+            {
+                return false;
+            }
+
+            if (first == system.WhenTerminated)
+            {
+                return true;
+            }
+
+            if (!daemonOutside())
+            {
+                outsideSince = null;
+            }
+            else if (outsideSince is null)
+            {
+                outsideSince = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - outsideSince >= DaemonOutsidePatience)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>True when <c>daemon.json</c> names a running daemon that is no reachable member of this router's cluster.</summary>
+    private static bool DaemonRunsOutside(Cluster self, string stateDirectory)
+    {
+        if (NodeRecord.Read(Path.Combine(stateDirectory, NodeRecord.DaemonFileName)) is not { IsRunning: true } daemon)
+        {
+            return false;
+        }
+
+        var state = self.State;
+        return !state.Members.Any(m =>
+            m.Address.Host == daemon.ClusterHost && m.Address.Port == daemon.ClusterPort
+            && m.Status is MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Up
+            && !state.Unreachable.Contains(m));
     }
 
     private static int PreviousPort(string recordPath) =>
