@@ -132,7 +132,8 @@ public sealed class RouterProcessTests : IAsyncLifetime
         Assert.True(load.Failures.Count == 0,
             $"{load.Failures.Count} of {load.Succeeded + load.Failures.Count} requests failed, e.g.:\n{string.Join("\n", load.Failures.Take(10))}");
         Assert.True(stream.Ended is null, $"the SSE stream ended ({stream.Ended}) after {stream.Events} events");
-        Assert.True(stream.LongestGap < TimeSpan.FromSeconds(1), $"the SSE stream paused for {stream.LongestGap}");
+        // Flowing, not timed: a new router starting on two cores may delay an event; a stalled stream would stop for good.
+        Assert.True(stream.LongestGap < TimeSpan.FromSeconds(5), $"the SSE stream stalled for {stream.LongestGap}");
         var routers = (await _orch.StatusAsync()).Routers ?? [];
         Assert.Contains(routers, r => r.Pid == pids[^1] && !r.Draining);
         Assert.All(routers.Where(r => r.Pid != pids[^1]), r => Assert.True(r.Draining, $"router pid {r.Pid} is listed next to the newest one without draining"));
