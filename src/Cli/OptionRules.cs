@@ -1,6 +1,6 @@
 using System.CommandLine.Parsing;
 using Orchestrator.Actors;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 
 namespace Orchestrator.Cli;
 

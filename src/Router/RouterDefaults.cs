@@ -28,7 +28,7 @@ internal static class RouterDefaults
     public static readonly TimeSpan DrainCloseGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a request waits for the app's response headers when its table names no request timeout.</summary>
-    public static readonly TimeSpan RequestTimeout = Orchestrator.Actors.Defaults.RequestTimeout;
+    public static readonly TimeSpan RequestTimeout = Orchestrator.Defaults.RequestTimeout;
 
     /// <summary>
     /// How long a stopping router (a hand-over, or SIGTERM) lets connections to a deployment that is not draining run

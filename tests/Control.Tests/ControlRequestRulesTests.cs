@@ -69,7 +69,7 @@ public sealed class ControlRequestRulesTests : IAsyncLifetime
         await using var stream = new NetworkStream(socket, ownsSocket: false);
 
         // Announced, not sent: the daemon must refuse from the header and a first chunk, without reading it all.
-        var head = $"POST /v1/deploy HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {Actors.Defaults.MaxRequestBodyBytes + 1}\r\n\r\n{{\"configToml\":\"";
+        var head = $"POST /v1/deploy HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {Defaults.MaxRequestBodyBytes + 1}\r\n\r\n{{\"configToml\":\"";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.App;
 

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.App;
 

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 

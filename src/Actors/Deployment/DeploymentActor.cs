@@ -3,11 +3,11 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Actors.App;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 

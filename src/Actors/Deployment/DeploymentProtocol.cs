@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Messaging;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 

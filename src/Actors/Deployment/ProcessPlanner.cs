@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 

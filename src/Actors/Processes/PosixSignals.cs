@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Processes;
 
@@ -12,14 +13,6 @@ internal static class PosixSignals
 
     private const int ESRCH = 3;
 
-    private static readonly string[] Names =
-    [
-        "", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
-        "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
-        "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
-        "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
-    ];
-
     /// <summary>Sends <paramref name="signal"/> to every process of the group; false when the group is already gone.</summary>
     public static bool SignalGroup(int pgid, int signal) => Send(-pgid, signal);
 
@@ -27,17 +20,7 @@ internal static class PosixSignals
     public static bool Signal(int pid, int signal) => Send(pid, signal);
 
     /// <summary>The Linux name of a signal number (<c>9</c> is <c>SIGKILL</c>), or <c>SIG&lt;n&gt;</c>.</summary>
-    public static string Name(int signal) =>
-        signal > 0 && signal < Names.Length ? Names[signal] : $"SIG{signal}";
-
-    /// <summary>Reads a signal name, with or without the <c>SIG</c> prefix (<c>USR1</c>, <c>SIGHUP</c>); SIGKILL and SIGSTOP are refused: they cannot be handled.</summary>
-    public static bool TryParseHandleable(string name, out int signal)
-    {
-        var upper = name.ToUpperInvariant();
-        var full = upper.StartsWith("SIG", StringComparison.Ordinal) ? upper : "SIG" + upper;
-        signal = Array.IndexOf(Names, full);
-        return signal > 0 && signal != SIGKILL && signal != SIGSTOP;
-    }
+    public static string Name(int signal) => SignalNames.Name(signal);
 
     private static bool Send(int target, int signal)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Processes;
 

@@ -1,4 +1,4 @@
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Processes;
 

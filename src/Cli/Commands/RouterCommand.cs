@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using Orchestrator.Actors;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.RouterProcess;

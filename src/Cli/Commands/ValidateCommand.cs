@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orchestrator.Actors.Config;
 using Orchestrator.Cli.Output;
+using Orchestrator.Config;
 
 namespace Orchestrator.Cli.Commands;
 

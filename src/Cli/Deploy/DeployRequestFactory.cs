@@ -1,4 +1,4 @@
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Cli.Deploy;

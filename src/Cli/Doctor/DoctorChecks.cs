@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orchestrator.Actors;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Control.Client;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting;

@@ -40,7 +40,7 @@ internal sealed class ControlApiServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Actors.Defaults.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = Defaults.MaxRequestBodyBytes;
             kestrel.ListenUnixSocket(socketPath);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Orchestrator.Actors;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Control;

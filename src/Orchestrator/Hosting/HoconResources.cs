@@ -5,7 +5,7 @@ namespace Orchestrator.Hosting;
 /// <summary>The HOCON files of <c>hocon/</c>, embedded in this assembly.</summary>
 internal static class HoconResources
 {
-    public static Config Load(string name)
+    public static Akka.Configuration.Config Load(string name)
     {
         using var stream = typeof(HoconResources).Assembly.GetManifestResourceStream("hocon." + name)
             ?? throw new InvalidOperationException($"embedded HOCON '{name}' is missing from the build");

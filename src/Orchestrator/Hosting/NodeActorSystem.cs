@@ -65,7 +65,7 @@ internal static class NodeActorSystem
 
                 if (!options.Journal.IsRedis)
                 {
-                    system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Actors.Defaults.JournalBackupDelay), "journal-backup");
+                    system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Defaults.JournalBackupDelay), "journal-backup");
                 }
             });
 
@@ -101,7 +101,7 @@ internal static class NodeActorSystem
         Role = ClusterMembership.WorkerRole,
     };
 
-    private static Config PersistenceConfig(NodeOptions options)
+    private static Akka.Configuration.Config PersistenceConfig(NodeOptions options)
     {
         if (options.Journal is { IsRedis: true } redis)
         {
@@ -113,7 +113,7 @@ internal static class NodeActorSystem
                 """).WithFallback(HoconResources.Load("persistence-redis.conf"));
         }
 
-        var journal = Path.Combine(options.StateDirectory, Actors.Defaults.JournalFileName);
+        var journal = Path.Combine(options.StateDirectory, Defaults.JournalFileName);
         var connection = $"Data Source={journal};Pooling=True";
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = "{{connection}}"

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Orchestrator.Actors.App;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
 

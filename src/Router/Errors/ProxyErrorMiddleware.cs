@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Timeouts;
 using Yarp.ReverseProxy.Forwarder;

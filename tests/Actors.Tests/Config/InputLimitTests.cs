@@ -1,5 +1,5 @@
 using System.Text;
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Config;

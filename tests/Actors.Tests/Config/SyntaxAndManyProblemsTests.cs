@@ -1,4 +1,4 @@
-using Orchestrator.Actors.Config;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Config;

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Deployment;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Orchestrator.Actors.App;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Tests.Messaging;
 

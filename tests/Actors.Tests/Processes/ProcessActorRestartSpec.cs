@@ -1,6 +1,6 @@
 using Akka.Actor;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

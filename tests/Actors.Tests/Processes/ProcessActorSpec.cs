@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.TestKit;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Tests.Support;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Tests.Processes;
 

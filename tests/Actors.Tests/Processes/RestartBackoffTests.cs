@@ -1,5 +1,5 @@
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

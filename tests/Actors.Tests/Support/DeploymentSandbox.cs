@@ -1,9 +1,9 @@
 using Akka.Actor;
 using Orchestrator.Actors.App;
-using Orchestrator.Actors.Config;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Ports;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Tests.Support;
 

@@ -1,0 +1,55 @@
+namespace Orchestrator.Config;
+
+/// <summary>Every key <c>orch.toml</c> knows, table by table, with the example shown when it is wrong.</summary>
+internal static class ConfigSchema
+{
+    public static readonly ConfigSection Root = new(
+        ("app", "app = \"ticket-server\""),
+        ("proxy", "[proxy] with listen = \"127.0.0.1:8182\""),
+        ("process", "[[process]] with id = \"web\", policy = \"proxied\", command = \"python3 app.py --port {{port}}\""),
+        ("retention", "[retention] with keep = 10"));
+
+    public static readonly ConfigSection Proxy = new(
+        ("listen", "listen = \"127.0.0.1:8182\""),
+        ("hosts", "hosts = [\"tickets.example.com\"]"),
+        ("health_path", "health_path = \"/ping\""),
+        ("health_timeout", "health_timeout = \"30s\""),
+        ("drain_timeout", "drain_timeout = \"60s\""),
+        ("stop_timeout", "stop_timeout = \"10s\""),
+        ("affinity", "affinity = true"),
+        ("request_timeout", "request_timeout = \"100s\""));
+
+    public static readonly ConfigSection Process = new(
+        ("id", "id = \"web\""),
+        ("policy", "policy = \"proxied\""),
+        ("command", "command = \"python3 app.py --port {{port}}\""),
+        ("cwd", "cwd = \"{{release_path}}\""),
+        ("port", "port = \"18182-18299\""),
+        ("env", "env = { RELEASE = \"{{revision}}\" }"),
+        ("health", "health = { path = \"/ping\", interval = \"250ms\", start_delay = \"0s\", timeout = \"30s\" }"),
+        ("restart", "restart = { max_restarts = 5, window = \"60s\", backoff_factor = 2, max_delay = \"30s\" }"),
+        ("graceful_stop", "graceful_stop = \"30s\""),
+        ("memory_limit", "memory_limit = \"512MB\""),
+        ("memory_limit_grace", "memory_limit_grace = \"30s\""),
+        ("quiet", "quiet = \"signal:USR1\""),
+        ("drain_check", "drain_check = \"http:GET /busy\""),
+        ("drain_check_interval", "drain_check_interval = \"1s\""));
+
+    public static readonly ConfigSection Health = new(
+        ("path", "path = \"/ping\""),
+        ("interval", "interval = \"250ms\""),
+        ("start_delay", "start_delay = \"0s\""),
+        ("timeout", "timeout = \"30s\""),
+        ("interval_active", "interval_active = \"10s\""),
+        ("unhealthy_after", "unhealthy_after = 3"));
+
+    public static readonly ConfigSection Restart = new(
+        ("max_restarts", "max_restarts = 5"),
+        ("window", "window = \"60s\""),
+        ("backoff_factor", "backoff_factor = 2"),
+        ("initial_delay", "initial_delay = \"100ms\""),
+        ("max_delay", "max_delay = \"30s\""));
+
+    public static readonly ConfigSection Retention = new(
+        ("keep", "keep = 10"));
+}

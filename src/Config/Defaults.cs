@@ -1,0 +1,87 @@
+namespace Orchestrator;
+
+/// <summary>Every default the config, the CLI and the HOCON share, in one place.</summary>
+public static class Defaults
+{
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan HealthInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan HealthStartDelay = TimeSpan.Zero;
+    public const string HealthPath = "/";
+
+    /// <summary>How often an active deployment's proxied process is probed after the switch.</summary>
+    public static readonly TimeSpan HealthIntervalActive = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failed probes in a row after which an active process counts as unhealthy and is restarted.</summary>
+    public const int HealthUnhealthyAfter = 3;
+
+    /// <summary>How long the router waits for an app's response headers before it answers 504.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long a process's memory may stay above its <c>memory_limit</c> before it is restarted.</summary>
+    public static readonly TimeSpan MemoryLimitGrace = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a draining process's <c>drain_check</c> is asked whether it is idle.</summary>
+    public static readonly TimeSpan DrainCheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one <c>drain_check</c> may take; one that takes longer is killed and counts as busy.</summary>
+    public static readonly TimeSpan DrainCheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a <c>quiet</c> hook may take before it is killed (logged; the drain goes on).</summary>
+    public static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
+    public const int RestartMaxRestarts = 5;
+    public static readonly TimeSpan RestartWindow = TimeSpan.FromSeconds(60);
+    public const double RestartBackoffFactor = 2.0;
+    public static readonly TimeSpan RestartInitialDelay = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan RestartMaxDelay = TimeSpan.FromSeconds(30);
+    public const int RetentionKeep = 10;
+
+    /// <summary>An app's actor is restarted after this many failures within <see cref="AppRestartWindow"/>, then stays down.</summary>
+    public const int AppMaxRestarts = 3;
+    public static readonly TimeSpan AppRestartWindow = TimeSpan.FromMinutes(1);
+    public const string PortRange = "18000-18999";
+    public const int LogRingLines = 500;
+
+    /// <summary>At most this many <c>[[process]]</c> entries in one app's config.</summary>
+    public const int MaxProcessesPerApp = 64;
+
+    /// <summary>At most this many bytes (UTF-8) of <c>orch.toml</c>; checked by the CLI before sending and by the daemon.</summary>
+    public const int MaxConfigBytes = 1024 * 1024;
+
+    /// <summary>At most this many lines per <c>orch logs</c> request (<c>--lines</c>), read from the end of each file.</summary>
+    public const int MaxLogLines = 10_000;
+
+    /// <summary>At most this many bytes in a control API request body: the largest config plus room for the rest of the request.</summary>
+    public const long MaxRequestBodyBytes = 2L * MaxConfigBytes + 64 * 1024;
+    public const string ConfigFileName = "orch.toml";
+    public const string StateDirEnvironmentVariable = "ORCH_STATE_DIR";
+    public const string ControlEnvironmentVariable = "ORCH_CONTROL";
+    public const string ControlSocketFileName = "orch.sock";
+    public const string JournalFileName = "journal.db";
+    public const string JournalBackupFileName = "journal.db.backup";
+    public const string StateLockFileName = "daemon.lock";
+
+    /// <summary>How long after a snapshot the journal is backed up; snapshots meanwhile share that backup.</summary>
+    public static readonly TimeSpan JournalBackupDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the daemon waits at start for a Redis journal to answer before it refuses to start.</summary>
+    public static readonly TimeSpan RedisJournalStartTimeout = TimeSpan.FromSeconds(5);
+    public const string DaemonLogFileName = "daemon.log";
+    public const string LogsDirectoryName = "logs";
+    public const string ClusterCertificateFileName = "cluster.pem";
+    public static readonly TimeSpan ClusterCertificateValidity = TimeSpan.FromDays(3650);
+
+    /// <summary>The state directory: <c>$ORCH_STATE_DIR</c>, else <c>~/.local/state/orch</c>.</summary>
+    public static string StateDirectory() =>
+        Environment.GetEnvironmentVariable(StateDirEnvironmentVariable) is { Length: > 0 } dir
+            ? Path.GetFullPath(dir)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state", "orch");
+
+    /// <summary>The control socket: <c>$ORCH_CONTROL</c>, else <c>orch.sock</c> in the state directory.</summary>
+    public static string ControlSocketPath() =>
+        Environment.GetEnvironmentVariable(ControlEnvironmentVariable) is { Length: > 0 } path
+            ? Path.GetFullPath(path)
+            : Path.Combine(StateDirectory(), ControlSocketFileName);
+}
