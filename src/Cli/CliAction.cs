@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Orchestrator.Cli.Daemon;
-using Orchestrator.Control;
 using Orchestrator.Control.Client;
 
 namespace Orchestrator.Cli;
@@ -20,7 +19,7 @@ internal static class CliAction
             {
                 cli.Output.Error(ex.Error.Error, ex.Error.Hint, ex.Error.Details);
             }
-            catch (Exception ex) when (ex is DaemonNotRunningException or DaemonAlreadyRunningException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is DaemonNotRunningException or UnauthorizedAccessException)
             {
                 cli.Output.Error(ex.Message);
             }

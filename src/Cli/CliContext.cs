@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Orchestrator.Actors;
 using Orchestrator.Cli.Output;
 using Orchestrator.Control.Client;
 

@@ -1,4 +1,3 @@
-using Orchestrator.Actors;
 
 namespace Orchestrator.Cli;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Orchestrator.Actors;
 
 namespace Orchestrator.Cli;
 

@@ -1,5 +1,4 @@
 using System.CommandLine.Parsing;
-using Orchestrator.Actors;
 using Orchestrator.Config;
 
 namespace Orchestrator.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Orchestrator.Cli.Commands;
+using Orchestrator.Cli.HandOff;
 
 namespace Orchestrator.Cli;
 
@@ -28,7 +29,7 @@ internal static class OrchCli
         var root = new RootCommand("orch: zero-downtime deploys. A client of the orch daemon's control API.");
         root.Options.Add(GlobalOptions.Control);
         root.Options.Add(GlobalOptions.Json);
-        root.Subcommands.Add(new DaemonCommand());
+        root.Subcommands.Add(new HandedOverCommand("daemon", "Run the orch daemon (actor system, router, control API) in the foreground", OrchExecutables.Daemon));
         root.Subcommands.Add(new DeployCommand());
         root.Subcommands.Add(new StatusCommand());
         root.Subcommands.Add(new LogsCommand());
@@ -36,7 +37,7 @@ internal static class OrchCli
         root.Subcommands.Add(new StopCommand());
         root.Subcommands.Add(new ShutdownCommand());
         root.Subcommands.Add(new ValidateCommand());
-        root.Subcommands.Add(new DoctorCommand());
+        root.Subcommands.Add(new HandedOverCommand("doctor", "Check the daemon, the state directory, the proxy port and the journal", OrchExecutables.Daemon));
         root.Subcommands.Add(new ClusterCommand());
         root.Subcommands.Add(new RouterCommand());
         return root;

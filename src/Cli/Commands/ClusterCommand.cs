@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Orchestrator.Cli.HandOff;
 using Orchestrator.Control.Contracts;
-using Orchestrator.Hosting.Tls;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -10,16 +10,6 @@ internal sealed class ClusterCommand : Command
     private static readonly Argument<string> Address = new("address")
     {
         Description = "The node's address as `orch cluster show` prints it, e.g. akka.ssl.tcp://orch@10.0.0.5:4053",
-    };
-
-    private static readonly Argument<string> CertificateFile = new("file")
-    {
-        Description = "Where to write the certificate and key (PEM, mode 600), e.g. /etc/orch/cluster.pem",
-    };
-
-    private static readonly Option<bool> Force = new("--force")
-    {
-        Description = "Replace an existing file (every node using the old one must get the new one)",
     };
 
     public ClusterCommand()
@@ -34,11 +24,7 @@ internal sealed class ClusterCommand : Command
         down.SetAction(CliAction.Run(DownAsync));
         Subcommands.Add(down);
 
-        var initCert = new Command("init-cert", "Write a new self-signed cluster certificate and key; give the same file to every node with --cluster-cert");
-        initCert.Arguments.Add(CertificateFile);
-        initCert.Options.Add(Force);
-        initCert.SetAction(CliAction.Run(InitCertAsync));
-        Subcommands.Add(initCert);
+        Subcommands.Add(new HandedOverCommand("init-cert", "Write a new self-signed cluster certificate and key; give the same file to every node with --cluster-cert", OrchExecutables.Daemon));
     }
 
     private static async Task<int> ShowAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
@@ -54,25 +40,5 @@ internal sealed class ClusterCommand : Command
         var result = await client.DownAsync(new DownRequest(parseResult.GetRequiredValue(Address)), cancellationToken);
         cli.Output.Result(result);
         return result.Ok ? OrchCli.Success : OrchCli.Failure;
-    }
-
-    private static Task<int> InitCertAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var path = Path.GetFullPath(parseResult.GetRequiredValue(CertificateFile));
-        try
-        {
-            ClusterCertificateFile.Write(path, parseResult.GetValue(Force));
-            using var written = ClusterCertificate.Load(path);
-            cli.Output.Success($"wrote the cluster certificate {path} (mode 600, SHA-256 {written.Fingerprint}); give every node and router this file with --cluster-cert {path}");
-            return Task.FromResult(OrchCli.Success);
-        }
-        catch (ClusterCertificateException e)
-        {
-            throw new CliFailureException(e.Message);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new CliFailureException($"cannot write {path}: {e.Message}", "give a path in a directory you can write");
-        }
     }
 }

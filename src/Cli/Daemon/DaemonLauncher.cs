@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using Orchestrator.Actors;
 using Orchestrator.Control.Client;
-using Orchestrator.Hosting;
-using Orchestrator.State;
 
 namespace Orchestrator.Cli.Daemon;
 
-/// <summary><c>--ensure-daemon</c>: starts <c>orch daemon</c> in its own session when nothing answers, and waits for it.</summary>
+/// <summary><c>--ensure-daemon</c>: starts <c>orch-daemon daemon</c> in its own session when nothing answers, and waits for it.</summary>
 internal static class DaemonLauncher
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -23,9 +20,9 @@ internal static class DaemonLauncher
         }
 
         var stateDirectory = Defaults.StateDirectory();
-        StateDirectory.CreateOwnerOnly(stateDirectory);
+        OwnerOnly.CreateDirectory(stateDirectory);
         var logPath = Path.Combine(stateDirectory, Defaults.DaemonLogFileName);
-        StateDirectory.CreateOwnerOnlyFile(logPath);
+        OwnerOnly.CreateFile(logPath);
         cli.Output.Note($"no orch daemon on {cli.SocketPath}; starting one (log: {logPath})");
         using var daemon = StartDetached(cli.SocketPath, logPath);
 
@@ -84,9 +81,9 @@ internal static class DaemonLauncher
         IReadOnlyList<string> self;
         try
         {
-            self = ThisExecutable.Command();
+            self = OrchExecutables.Command(OrchExecutables.Daemon);
         }
-        catch (InvalidOperationException e)
+        catch (FileNotFoundException e)
         {
             throw new CliFailureException(e.Message);
         }

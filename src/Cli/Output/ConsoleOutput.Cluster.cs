@@ -1,5 +1,4 @@
 using Orchestrator.Control.Contracts;
-using Orchestrator.Hosting;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Output;
@@ -35,6 +34,6 @@ internal sealed partial class ConsoleOutput
     {
         { IsEmpty: true } => "-",
         { } apps => string.Join(' ', apps),
-        null => member.Roles.Contains(ClusterMembership.WorkerRole) ? "?" : "-",
+        null => member.Roles.Contains(ClusterMember.WorkerRole) ? "?" : "-",
     };
 }

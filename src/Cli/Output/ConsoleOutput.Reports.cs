@@ -7,9 +7,6 @@ namespace Orchestrator.Cli.Output;
 /// <summary>The JSON document of <c>orch validate --json</c>.</summary>
 internal sealed record ValidateReport(bool Valid, string ConfigPath, string? App, int Processes, IReadOnlyList<ConfigProblem> Problems);
 
-/// <summary>The JSON document of <c>orch doctor --json</c>.</summary>
-internal sealed record DoctorReport(bool Ok, IReadOnlyList<DoctorCheck> Checks);
-
 internal sealed partial class ConsoleOutput
 {
     public void Log(LogLine line)
@@ -48,28 +45,6 @@ internal sealed partial class ConsoleOutput
         {
             _stderr.WriteLine($"  {problem.Key}: {problem.Problem}");
             _stderr.WriteLine($"      for example: {problem.Example}");
-        }
-    }
-
-    public void Doctor(DoctorReport report)
-    {
-        if (Json)
-        {
-            WriteJson(report);
-            return;
-        }
-
-        foreach (var check in report.Checks)
-        {
-            if (Interactive)
-            {
-                var mark = check.Ok ? "[green]ok  [/]" : "[red]FAIL[/]";
-                Terminal.MarkupLine($"{mark} {Markup.Escape(check.Name)}: {Markup.Escape(check.Detail)}");
-            }
-            else
-            {
-                _stdout.WriteLine($"{(check.Ok ? "ok  " : "FAIL")} {check.Name}: {check.Detail}");
-            }
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class ConsoleOutput
     }
 
     /// <summary>One JSON document (or one NDJSON line) on stdout.</summary>
-    public void WriteJson<T>(T value) => _stdout.WriteLine(JsonSerializer.Serialize(value, ControlJson.Options));
+    public void WriteJson<T>(T value) => _stdout.WriteLine(JsonSerializer.Serialize(value, CliJson.TypeInfo<T>()));
 
     /// <summary>A line for people; nothing in JSON mode.</summary>
     public void Line(string text)

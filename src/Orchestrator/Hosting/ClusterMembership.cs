@@ -11,7 +11,7 @@ namespace Orchestrator.Hosting;
 /// </summary>
 public sealed record ClusterMembership
 {
-    public const string WorkerRole = "worker";
+    public const string WorkerRole = Control.Contracts.ClusterMember.WorkerRole;
 
     /// <summary>
     /// Every daemon's member carries it, no router's: the split brain resolver keeps the side with the oldest daemon, so

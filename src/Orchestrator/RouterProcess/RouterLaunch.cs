@@ -41,7 +41,7 @@ internal sealed record RouterLaunch(
 
     private IEnumerable<string> Arguments(int? takeOverFrom)
     {
-        foreach (var part in Hosting.ThisExecutable.Command())
+        foreach (var part in OrchExecutables.Command(OrchExecutables.Router))
         {
             yield return part;
         }

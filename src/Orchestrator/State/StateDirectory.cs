@@ -1,5 +1,3 @@
-using Orchestrator.Actors;
-
 namespace Orchestrator.State;
 
 /// <summary>
@@ -9,11 +7,9 @@ namespace Orchestrator.State;
 /// <remarks>The journal holds every deploy's config text, env values such as passwords included.</remarks>
 internal sealed class StateDirectory
 {
-    public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    /// <summary>Why a Windows build cannot keep a state directory: its modes are unix file modes.</summary>
-    public const string UnixOnly = "the state directory's owner-only modes need a unix file system";
+    public const UnixFileMode DirectoryMode = OwnerOnly.DirectoryMode;
+    public const UnixFileMode FileMode = OwnerOnly.FileMode;
+    public const string UnixOnly = OwnerOnly.UnixOnly;
 
     /// <summary>SQLite's rollback journal and WAL files; it gives them the mode of the database file.</summary>
     private static readonly string[] JournalSideFiles = ["-journal", "-wal", "-shm"];
@@ -27,32 +23,9 @@ internal sealed class StateDirectory
     public string LogsPath => System.IO.Path.Combine(Path, Defaults.LogsDirectoryName);
     public string DaemonLogPath => System.IO.Path.Combine(Path, Defaults.DaemonLogFileName);
 
-    /// <summary>Creates the directory 0700, or takes an existing one back to 0700.</summary>
-    public static void CreateOwnerOnly(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException(UnixOnly);
-        }
+    public static void CreateOwnerOnly(string directory) => OwnerOnly.CreateDirectory(directory);
 
-        Directory.CreateDirectory(directory, DirectoryMode);
-        File.SetUnixFileMode(directory, DirectoryMode);
-    }
-
-    /// <summary>Creates <paramref name="path"/> empty with mode 0600 unless it exists; an existing one is set to 0600.</summary>
-    public static void CreateOwnerOnlyFile(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException(UnixOnly);
-        }
-
-        using (File.Open(path, new FileStreamOptions { Mode = System.IO.FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = FileMode }))
-        {
-        }
-
-        File.SetUnixFileMode(path, FileMode);
-    }
+    public static void CreateOwnerOnlyFile(string path) => OwnerOnly.CreateFile(path);
 
     /// <summary>The directory itself 0700, before anything is written into it.</summary>
     public void Create() => CreateOwnerOnly(Path);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli;
+using Orchestrator.Cli.HandOff;
+using Orchestrator.CommandLine;
 
 namespace Orchestrator.Control.Tests.Cli;
 
@@ -12,7 +14,14 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null };
-        var exitCode = await Eventually.Within(OrchCli.InvokeAsync(args, configuration, CancellationToken.None));
+        // As Program does: the node's verbs run by orch-daemon's and orch-router's command lines, here in-process.
+        var run = HandedOverVerbs.ExecutableFor(args) switch
+        {
+            OrchExecutables.Daemon => NodeCommandLine.RunDaemonAsync(args, configuration),
+            OrchExecutables.Router => NodeCommandLine.RunRouterAsync(args, configuration),
+            _ => OrchCli.InvokeAsync(args, configuration, CancellationToken.None),
+        };
+        var exitCode = await Eventually.Within(run);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -29,4 +29,5 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(List<DoctorCheck>))]
 [JsonSerializable(typeof(DoctorCheck[]))]
 [JsonSerializable(typeof(ImmutableArray<DoctorCheck>))]
+[JsonSerializable(typeof(DoctorReport))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

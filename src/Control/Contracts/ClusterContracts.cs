@@ -9,7 +9,11 @@ public sealed record ClusterStatus(string Self, string? Leader, string? Oldest, 
 
 /// <param name="Status">Akka's member status in lower case: joining, up, leaving, exiting, down, removed.</param>
 /// <param name="Apps">The apps this node hosts, when it answered (null for a router-only or unreachable node).</param>
-public sealed record ClusterMember(string Address, string Status, ImmutableArray<string> Roles, bool Reachable, ImmutableArray<string>? Apps);
+public sealed record ClusterMember(string Address, string Status, ImmutableArray<string> Roles, bool Reachable, ImmutableArray<string>? Apps)
+{
+    /// <summary>The role of a node that runs apps; its <see cref="Apps"/> are known.</summary>
+    public const string WorkerRole = "worker";
+}
 
 /// <summary>POST /v1/cluster/down: marks a node down so its apps move to the other nodes.</summary>
 public sealed record DownRequest(string Address);

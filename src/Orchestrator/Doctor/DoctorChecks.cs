@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
-using Orchestrator.Actors;
 using Orchestrator.Config;
 using Orchestrator.Control.Client;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting;
 using Orchestrator.State;
 
-namespace Orchestrator.Cli.Doctor;
+namespace Orchestrator.Doctor;
 
 /// <summary>The checks of <c>orch doctor</c>, each answering one question about this machine.</summary>
 internal static class DoctorChecks

@@ -20,3 +20,6 @@ public sealed record DaemonInfo(int Pid, string Version, string StateDirectory, 
 
 /// <summary>One check of <c>orch doctor</c>.</summary>
 public sealed record DoctorCheck(string Name, bool Ok, string Detail);
+
+/// <summary>What <c>orch doctor --json</c> prints: every check, and whether all passed.</summary>
+public sealed record DoctorReport(bool Ok, IReadOnlyList<DoctorCheck> Checks);

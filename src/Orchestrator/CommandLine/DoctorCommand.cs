@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Orchestrator.Cli.Doctor;
-using Orchestrator.Cli.Output;
+using Orchestrator.Control.Contracts;
+using Orchestrator.Doctor;
 using Orchestrator.Hosting;
 
-namespace Orchestrator.Cli.Commands;
+namespace Orchestrator.CommandLine;
 
 /// <summary><c>orch doctor</c>: is this machine ready to run and reach a daemon?</summary>
 internal sealed class DoctorCommand : Command
@@ -18,7 +18,7 @@ internal sealed class DoctorCommand : Command
     private static readonly Option<string> Config = new("--config")
     {
         Description = "The app config whose proxy listen address to check",
-        DefaultValueFactory = _ => ConfigFile.DefaultPath,
+        DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, Defaults.ConfigFileName),
         HelpName = "FILE",
     };
 
@@ -27,16 +27,16 @@ internal sealed class DoctorCommand : Command
     {
         Options.Add(Config);
         Options.Add(Journal);
-        SetAction(CliAction.Run(ExecuteAsync));
+        SetAction(NodeAction.Run(ExecuteAsync));
     }
 
-    private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(NodeConsole console, ParseResult parseResult, CancellationToken cancellationToken)
     {
         // Neither --journal nor $ORCH_JOURNAL: check the journal the running daemon says it writes.
         var journal = parseResult.GetValue(Journal) is { Length: > 0 } given ? JournalChoice.Parse(given) : null;
-        var checks = await DoctorChecks.RunAsync(cli.SocketPath, parseResult.GetRequiredValue(Config), journal, cancellationToken);
+        var checks = await DoctorChecks.RunAsync(NodeGlobalOptions.ResolveSocketPath(parseResult.GetValue(NodeGlobalOptions.Control)), parseResult.GetRequiredValue(Config), journal, cancellationToken);
         var ok = checks.All(c => c.Ok);
-        cli.Output.Doctor(new DoctorReport(ok, checks));
-        return ok ? OrchCli.Success : OrchCli.Failure;
+        console.Doctor(new DoctorReport(ok, checks));
+        return ok ? NodeCommandLine.Success : NodeCommandLine.Failure;
     }
 }

@@ -3,11 +3,10 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using System.Runtime.InteropServices;
-using Orchestrator.Actors;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.Tls;
 
-namespace Orchestrator.Cli.Commands;
+namespace Orchestrator.CommandLine;
 
 /// <summary><c>orch daemon</c>: runs a node in the foreground until SIGINT/SIGTERM or <c>orch shutdown</c>.</summary>
 internal sealed class DaemonCommand : Command
@@ -103,10 +102,10 @@ internal sealed class DaemonCommand : Command
         Options.Add(ListenHost);
         Options.Add(AkkaConfig);
         Validators.Add(ValidateCluster);
-        SetAction(CliAction.Run(ExecuteAsync));
+        SetAction(NodeAction.Run(ExecuteAsync));
     }
 
-    private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(NodeConsole console, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var stateDirectory = parseResult.GetValue(StateDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : Defaults.StateDirectory();
         var options = new NodeOptions
@@ -130,15 +129,15 @@ internal sealed class DaemonCommand : Command
 
     /// <summary>An explicit --state-dir brings its own socket unless --control or $ORCH_CONTROL says otherwise.</summary>
     private static string ControlSocketPath(ParseResult parseResult, string stateDirectory) =>
-        parseResult.GetValue(GlobalOptions.Control) is null
+        parseResult.GetValue(NodeGlobalOptions.Control) is null
         && parseResult.GetValue(StateDir) is { Length: > 0 }
         && Environment.GetEnvironmentVariable(Defaults.ControlEnvironmentVariable) is null or ""
             ? Path.Combine(stateDirectory, Defaults.ControlSocketFileName)
-            : CliContext.ResolveSocketPath(parseResult.GetValue(GlobalOptions.Control));
+            : NodeGlobalOptions.ResolveSocketPath(parseResult.GetValue(NodeGlobalOptions.Control));
 
     private static void ValidateSocketMode(OptionResult result)
     {
-        if (result.GetValueOrDefault<string?>() is { } mode && !Control.SocketMode.TryParse(mode, out _))
+        if (result.GetValueOrDefault<string?>() is { } mode && !Orchestrator.Control.SocketMode.TryParse(mode, out _))
         {
             result.AddError($"--socket-mode {mode} is not an octal file mode; use e.g. 660 (owner and group) or 600 (owner only)");
         }

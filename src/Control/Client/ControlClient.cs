@@ -18,22 +18,22 @@ internal sealed class ControlClient(string socketPath) : IDisposable
         SendAsync<DaemonInfo>(HttpMethod.Get, "v1/health", body: null, cancellationToken);
 
     public IAsyncEnumerable<DeployProgress> DeployAsync(DeployRequest request, CancellationToken cancellationToken) =>
-        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/deploy", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
+        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/deploy", JsonContent.Create(request, ControlJson.TypeInfo<DeployRequest>()), cancellationToken);
 
     public IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) =>
-        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/rollback", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
+        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/rollback", JsonContent.Create(request, ControlJson.TypeInfo<RollbackRequest>()), cancellationToken);
 
     public Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken) =>
         SendAsync<StatusResponse>(HttpMethod.Get, "v1/status" + Query(("app", app)), body: null, cancellationToken);
 
     public Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "v1/stop", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, "v1/stop", JsonContent.Create(request, ControlJson.TypeInfo<StopRequest>()), cancellationToken);
 
     public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) =>
         SendAsync<ClusterStatus>(HttpMethod.Get, "v1/cluster", body: null, cancellationToken);
 
     public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "v1/cluster/down", JsonContent.Create(request, options: ControlJson.Options), cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, "v1/cluster/down", JsonContent.Create(request, ControlJson.TypeInfo<DownRequest>()), cancellationToken);
 
     public Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken) =>
         SendAsync<RouterRestartResult>(HttpMethod.Post, "v1/router/restart", body: null, cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class ControlClient(string socketPath) : IDisposable
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? body, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, body, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<T>(ControlJson.Options, cancellationToken).ConfigureAwait(false)
+        return await response.Content.ReadFromJsonAsync(ControlJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"the daemon answered {method} /{path} with an empty body");
     }
 
@@ -74,7 +74,7 @@ internal sealed class ControlClient(string socketPath) : IDisposable
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize<T>(line, ControlJson.Options)
+            yield return JsonSerializer.Deserialize(line, ControlJson.TypeInfo<T>())
                 ?? throw new InvalidDataException($"the daemon sent a null line in {method} /{path}");
         }
     }
@@ -119,7 +119,7 @@ internal sealed class ControlClient(string socketPath) : IDisposable
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize<ControlError>(text, ControlJson.Options)
+            return JsonSerializer.Deserialize(text, ControlJson.TypeInfo<ControlError>())
                 ?? new ControlError($"the daemon answered {(int)response.StatusCode} with an empty body");
         }
         catch (JsonException)

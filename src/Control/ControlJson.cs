@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Orchestrator.Control;
@@ -16,6 +15,9 @@ internal static class ControlJson
 
     public const string JsonContentType = "application/json";
 
+    /// <summary>The generated metadata of <typeparamref name="T"/>, which must be one of <see cref="ControlJsonContext"/>'s types.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -26,11 +28,10 @@ internal static class ControlJson
             // Read by people and scripts, never embedded in HTML: keep quotes and non-ASCII readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
 
-            // The contracts' metadata is generated at compile time; anything else still works by reflection.
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(ControlJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            // Generated at compile time, never by reflection: the CLI is compiled ahead of time.
+            TypeInfoResolver = ControlJsonContext.Default,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Orchestrator.Control;
+
+namespace Orchestrator.Cli.Output;
+
+/// <summary>The control API's JSON dialect plus the documents only <c>orch</c> prints, all generated at compile time.</summary>
+internal static class CliJson
+{
+    private static readonly JsonSerializerOptions Options = Create();
+
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(ControlJson.Options)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ControlJsonContext.Default, CliJsonContext.Default),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ValidateReport))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,3 @@
+using Orchestrator.CommandLine;
+
+return await NodeCommandLine.RunRouterAsync(args);
