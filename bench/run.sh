@@ -269,10 +269,13 @@ prepare_jit_cli() {
   jit_cli=$tmp/jit-cli/orch
 }
 
+# How the tables name a CLI: as given, with its kind (NativeAOT, JIT, script) and the binary it stands for.
 cli_label() {
   local given=$1 binary=$2 kind
   kind=$(python3 "$lib/cli_timing.py" kind "$binary" 2>/dev/null) || kind=unknown
-  if [ "$(readlink -f "$given")" = "$(readlink -f "$binary")" ]; then
+  if [ -z "$given" ]; then
+    echo "\`dotnet build src/Cli\` ($kind)"
+  elif [ "$(readlink -f "$given")" = "$(readlink -f "$binary")" ]; then
     echo "\`$given\` ($kind)"
   else
     echo "\`$given\` ($kind, ${binary#"$repo"/})"
@@ -445,7 +448,7 @@ if start_daemon; then
   cli=$(resolve_cli)
   orch_label=$(cli_label "$orch" "$cli")
   if prepare_jit_cli; then
-    jit_label="JIT: $(cli_label "${orch_jit:-dotnet build src/Cli}" "$jit_cli")"
+    jit_label=$(cli_label "$orch_jit" "$jit_cli")
   else
     jit_problem=$problem
     log "$jit_problem"
