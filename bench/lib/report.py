@@ -1,109 +1,251 @@
 """Prints the benchmark's Markdown tables from the files run.sh left in a results directory.
 
-Layout of the directory (each part writes either its data or a `.error` file with the reason it has none):
-  wrk-direct.txt, wrk-router.txt, wrk-nginx.txt,
-  wrk-yarp.txt                                    raw `wrk --latency` output
-  deploy-ms.txt                                   one wall time per `orch deploy`, in ms, or `fail`
-  start-ms.txt                                    one app start-to-listening time per line, in ms
+Layout of the directory (each part writes its data, or a `.error` file with the reason it has none):
+  wrk-TARGET-R.txt          raw `wrk --latency` output of round R, TARGET one of direct, nginx, yarp, router
+                            (wrk-TARGET.error: the target could not run; wrk-TARGET-R.error: that round failed)
+  deploy-orch.txt,          one wall time per `orch deploy`, in ms, or `fail`, for the CLI under test and the JIT
+  deploy-jit.txt            build of the same CLI
+  start-ms.txt              one app start-to-listening time per line, in ms
+  wrk-during-deploys.txt    raw wrk output of the router under load while deploys ran back to back
+  deploys-under-load.txt    the wall time of each of those deploys, in ms, or `fail`
+  rss.txt                   MOMENT|ROUTER_PID|ROUTER_KB|DAEMON_PID|DAEMON_KB|WHERE per sample (VmRSS; MOMENT is
+                            idle-before, load or idle-after; WHERE tells where the router pid came from)
+  cli-COMMAND-CLI.txt       one wall time per run in ms, COMMAND status or version, CLI orch or jit
 """
 import argparse
+import os
 import statistics
 import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
+from rounds import RoundsSummary, summarize
+from samples import read_problem, read_samples
+from targets import evaluate
 from wrk_output import WrkParseError, parse
 
-TARGETS = [
+PROXIES = [
     ("direct", "direct (node app)"),
-    ("router", "router (orch)"),
-    ("nginx", "nginx proxy_pass"),
+    ("nginx", "nginx proxy_pass, 1 worker"),
     ("yarp", "YARP alone (reference)"),
+    ("router", "our router"),
 ]
-OVERHEAD_TARGET_MS = 150.0
+CLIS = [("orch", "orch_label"), ("jit", "jit_label")]
+COMMANDS = [("status", "`orch status` (1 app deployed)"), ("version", "`orch --version`")]
+RSS_MOMENTS = [
+    ("idle-before", "idle, 1 app, before the load"),
+    ("load", "under the router load (highest of the router rounds' samples)"),
+    ("idle-after", "idle, after the load and every deploy"),
+]
 
 
-def main(argv=None):
-    args = _arguments(argv)
-    results = Path(args.results)
-    print(render(results, args.seconds, args.threads, args.connections))
-    return 0
+@dataclass(frozen=True)
+class Settings:
+    seconds: int
+    threads: int
+    connections: int
+    rounds: int
+    deploys: int
+    cli_runs: int
+    cli_timer: str
+    orch_label: str
+    jit_label: str
 
 
-def render(results, seconds, threads, connections):
-    lines = [f"## Proxy throughput and latency (wrk -t{threads} -c{connections} -d{seconds}s --latency, keep-alive, 127.0.0.1)", ""]
-    measured = {name: _wrk(results, name) for name, _ in TARGETS}
-    lines += _proxy_table(measured)
-    lines += [""] + _router_vs_nginx(measured)
-    lines += ["", "## Deploy overhead", ""] + _deploy_table(results)
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class RssSample:
+    router_pid: int
+    router_kb: int
+    daemon_pid: int
+    daemon_kb: int
+    where: str
+
+    @property
+    def together_kb(self):
+        # A router inside the daemon is the daemon's memory: counting it twice would double the process.
+        return self.daemon_kb if self.where == "daemon" else self.router_kb + self.daemon_kb
 
 
-def _proxy_table(measured):
-    direct = measured["direct"]
-    rows = [
-        "| Target | Requests/s | p50 | p99 | Errors | Req/s vs direct | p50 vs direct | p99 vs direct |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+@dataclass(frozen=True)
+class Measured:
+    """Everything the tables show, read from the results directory: a value, or a string saying why not."""
+    proxies: dict
+    deploys: dict
+    starts: tuple
+    during: object
+    deploys_under_load: tuple
+    rss: dict
+    cli: dict
+
+    def overhead_ms(self, cli):
+        deploys, _ = self.deploys[cli]
+        starts, _ = self.starts
+        succeeded = [d for d in deploys if d is not None]
+        if not succeeded or not starts:
+            return None
+        return statistics.median(succeeded) - statistics.median(starts)
+
+
+def load(results):
+    results = Path(results)
+    return Measured(
+        proxies={name: summarize(results, name) for name, _ in PROXIES},
+        deploys={cli: read_samples(results, f"deploy-{cli}") for cli, _ in CLIS},
+        starts=read_samples(results, "start-ms"),
+        during=_wrk(results, "wrk-during-deploys"),
+        deploys_under_load=read_samples(results, "deploys-under-load"),
+        rss=_rss(results),
+        cli={(command, cli): read_samples(results, f"cli-{command}-{cli}") for command, _ in COMMANDS for cli, _ in CLIS},
+    )
+
+
+def render(results, settings):
+    measured = load(results)
+    sections = [
+        _proxy_section(measured, settings),
+        _deploy_section(measured, settings),
+        _during_section(measured, settings),
+        _rss_section(measured),
+        _cli_section(measured, settings),
+        ["## Targets", "", "| Target | Goal | Measured | Verdict |", "|---|---|---:|---|"] + evaluate(measured),
     ]
-    for name, label in TARGETS:
-        result = measured[name]
+    return "\n\n".join("\n".join(section) for section in sections)
+
+
+def header(settings, now=None):
+    now = now or datetime.now(timezone.utc)
+    memory = _memory_gib()
+    machine = f"{os.cpu_count()} cores" + (f", {memory:.0f} GiB" if memory else "")
+    return (f"# Orchestrator benchmark, {now:%Y-%m-%d %H:%M} UTC\n\n"
+            f"One run of `bench/run.sh` on this machine ({machine}); every number below comes from it. "
+            f"BENCH_SECONDS={settings.seconds} BENCH_ROUNDS={settings.rounds} BENCH_DEPLOYS={settings.deploys} "
+            f"BENCH_CLI_RUNS={settings.cli_runs}.")
+
+
+# --- sections -----------------------------------------------------------------------------------------------------
+
+def _proxy_section(measured, settings):
+    lines = [
+        f"## Proxy throughput and latency",
+        "",
+        f"wrk -t{settings.threads} -c{settings.connections} -d{settings.seconds}s --latency, keep-alive `GET /` on "
+        f"127.0.0.1; medians of {settings.rounds} interleaved rounds (direct, nginx, YARP, router, then again).",
+        "",
+        "| Target | Req/s | p50 | p99 | Errors | Rounds | Req/s vs direct | p50 vs direct | p99 vs direct "
+        "| Req/s vs nginx | p50 vs nginx | p99 vs nginx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    direct, nginx = _usable(measured.proxies["direct"]), _usable(measured.proxies["nginx"])
+    for name, label in PROXIES:
+        result = measured.proxies[name]
         if isinstance(result, str):
-            rows.append(f"| {label} | n/a: {result} | | | | | | |")
+            lines.append(f"| {label} | n/a: {result} |" + " |" * 10)
             continue
-        base = direct if not isinstance(direct, str) else None
-        rows.append(
-            f"| {label} | {result.requests_per_second:,.0f} | {_ms(result.p50_ms)} | {_ms(result.p99_ms)} | {result.errors} "
-            f"| {_ratio(result.requests_per_second, base and base.requests_per_second)} "
-            f"| {_ratio(result.p50_ms, base and base.p50_ms)} | {_ratio(result.p99_ms, base and base.p99_ms)} |"
-        )
-    return rows
+        rounds = f"{result.rounds}" + (f" ({result.failed_rounds} failed)" if result.failed_rounds else "")
+        lines.append(
+            f"| {label} | {result.requests_per_second:,.0f} | {_ms(result.p50_ms)} | {_ms(result.p99_ms)} "
+            f"| {result.errors} | {rounds} | {_ratios(result, direct)} | {_ratios(result, nginx)} |")
+    return lines
 
 
-def _router_vs_nginx(measured):
-    router, nginx = measured["router"], measured["nginx"]
-    rows = ["| Router vs nginx | Ratio | Target | Verdict |", "|---|---:|---|---|"]
-    if isinstance(router, str) or isinstance(nginx, str):
-        return rows + ["| Requests/s | n/a | >= 1.00x | not measured |", "| p99 | n/a | <= 1.00x | not measured |"]
-    throughput = router.requests_per_second / nginx.requests_per_second
-    p99 = router.p99_ms / nginx.p99_ms
-    errors = router.errors > 0
-    return rows + [
-        f"| Requests/s | {throughput:.2f}x | >= 1.00x | {_verdict(throughput >= 1.0 and not errors)} |",
-        f"| p99 | {p99:.2f}x | <= 1.00x | {_verdict(p99 <= 1.0 and not errors)} |",
+def _deploy_section(measured, settings):
+    lines = [
+        "## Deploy overhead",
+        "",
+        f"{settings.deploys} `orch deploy`s of `examples/hello` per CLI, interleaved, against the same daemon, after one "
+        "unmeasured first deploy; overhead = median(deploy) - median(the bare app's start-to-listening).",
+        "",
+        "| CLI | `orch deploy` median | Min | Max | Deploys | Overhead |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    for cli, label_field in CLIS:
+        deploys, problem = measured.deploys[cli]
+        overhead = measured.overhead_ms(cli)
+        lines.append(_sample_row(getattr(settings, label_field), deploys, problem) +
+                     f" {_ms(overhead) if overhead is not None else 'n/a'} |")
+    starts, problem = measured.starts
+    lines.append(_sample_row("app start-to-listening (no orch)", starts, problem) + " |")
+    ours, jit = measured.overhead_ms("orch"), measured.overhead_ms("jit")
+    if ours is not None and jit is not None:
+        lines += ["", f"Overhead of {settings.orch_label} vs the JIT build: {_ms(ours - jit)} ({_ratio(ours, jit)})."]
+    return lines
 
 
-def _deploy_table(results):
-    deploys, deploy_problem = _samples(results, "deploy-ms")
-    starts, start_problem = _samples(results, "start-ms")
-    succeeded = [d for d in deploys if d is not None]
-    failed = len(deploys) - len(succeeded)
-    rows = ["| Measure | Median | Min | Max | Samples |", "|---|---:|---:|---:|---:|"]
-    rows.append(_sample_row("`orch deploy` wall time", succeeded, deploy_problem, failed))
-    rows.append(_sample_row("app start-to-listening", starts, start_problem, 0))
-    if succeeded and starts:
-        overhead = statistics.median(succeeded) - statistics.median(starts)
-        met = overhead < OVERHEAD_TARGET_MS and failed == 0
-        rows += ["", f"**Deploy overhead** = median(deploy) - median(start-to-listen) = **{_ms(overhead)}** "
-                     f"(target < {OVERHEAD_TARGET_MS:.0f} ms: {_verdict(met)})"]
+def _during_section(measured, settings):
+    lines = [
+        "## Router p99 during deploys",
+        "",
+        f"The same wrk load on the router; *steady* is the median of its {settings.rounds} rounds above, *during* one wrk "
+        f"run that lasts while {settings.deploys} deploys run back to back. Failed = socket errors + non-2xx answers.",
+        "",
+        "| Router under load | Req/s | p50 | p99 | Failed requests | p99 vs steady |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    steady, during = measured.proxies["router"], measured.during
+    if isinstance(steady, str):
+        lines.append(f"| steady | n/a: {steady} |" + " |" * 4)
     else:
-        rows += ["", "**Deploy overhead**: not measured"]
-    return rows
-
-
-def _sample_row(label, samples, problem, failed):
+        lines.append(f"| steady | {steady.requests_per_second:,.0f} | {_ms(steady.p50_ms)} | {_ms(steady.p99_ms)} "
+                     f"| {steady.errors} | 1.00x |")
+    if isinstance(during, str):
+        lines.append(f"| during {settings.deploys} deploys | n/a: {during} |" + " |" * 4)
+    else:
+        versus = _ratio(during.p99_ms, None if isinstance(steady, str) else steady.p99_ms)
+        lines.append(f"| during {settings.deploys} deploys | {during.requests_per_second:,.0f} | {_ms(during.p50_ms)} "
+                     f"| {_ms(during.p99_ms)} | {during.errors} | {versus} |")
+    deploys, problem = measured.deploys_under_load
     if problem is not None:
-        return f"| {label} | n/a: {problem} | | | |"
-    if not samples:
-        return f"| {label} | n/a: every run failed | | | {failed} failed |"
-    count = f"{len(samples)}" + (f" ({failed} failed)" if failed else "")
-    return f"| {label} | {_ms(statistics.median(samples))} | {_ms(min(samples))} | {_ms(max(samples))} | {count} |"
+        lines += ["", f"Deploys under load: n/a: {problem}."]
+    else:
+        succeeded = [d for d in deploys if d is not None]
+        timing = f", median {_ms(statistics.median(succeeded))}" if succeeded else ""
+        lines += ["", f"Deploys under load: {len(succeeded)} succeeded, {len(deploys) - len(succeeded)} failed{timing}."]
+    return lines
 
+
+def _rss_section(measured):
+    lines = ["## Memory (VmRSS)", ""]
+    if isinstance(measured.rss, str):
+        return lines + [f"n/a: {measured.rss}"]
+    samples = [s for moment, _ in RSS_MOMENTS for s in measured.rss.get(moment, [])]
+    where = {s.where for s in samples}
+    lines += [_router_origin(samples[0] if samples else None, where), "",
+              "| Moment | Router | Daemon | Router + daemon | Samples |", "|---|---:|---:|---:|---:|"]
+    for moment, label in RSS_MOMENTS:
+        taken = measured.rss.get(moment, [])
+        if not taken:
+            lines.append(f"| {label} | n/a: not sampled | | | |")
+            continue
+        lines.append(f"| {label} | {_mb(max(s.router_kb for s in taken))} | {_mb(max(s.daemon_kb for s in taken))} "
+                     f"| {_mb(max(s.together_kb for s in taken))} | {len(taken)} |")
+    return lines
+
+
+def _cli_section(measured, settings):
+    lines = [
+        "## CLI wall time",
+        "",
+        f"Median of {settings.cli_runs} runs each ({settings.cli_timer}), against the running daemon.",
+        "",
+        f"| Command | {settings.orch_label} | {settings.jit_label} | vs JIT |",
+        "|---|---:|---:|---:|",
+    ]
+    for command, label in COMMANDS:
+        medians = {cli: _median_or_problem(*measured.cli[(command, cli)]) for cli, _ in CLIS}
+        cells = [_ms(v) if isinstance(v, float) else f"n/a: {v}" for v in medians.values()]
+        both = all(isinstance(v, float) for v in medians.values())
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {_ratio(medians['orch'], medians['jit']) if both else 'n/a'} |")
+    return lines
+
+
+# --- reading ------------------------------------------------------------------------------------------------------
 
 def _wrk(results, name):
-    problem = _problem(results, f"wrk-{name}")
+    problem = read_problem(results / f"{name}.error")
     if problem is not None:
         return problem
-    path = results / f"wrk-{name}.txt"
+    path = results / f"{name}.txt"
     if not path.exists():
         return "not run"
     try:
@@ -112,25 +254,74 @@ def _wrk(results, name):
         return str(error)
 
 
-def _samples(results, name):
-    """The samples in ms (None for a failed run), or the reason there are none."""
-    problem = _problem(results, name)
+def _rss(results):
+    problem = read_problem(results / "rss.error")
     if problem is not None:
-        return [], problem
-    path = results / f"{name}.txt"
+        return problem
+    path = results / "rss.txt"
     if not path.exists():
-        return [], "not run"
-    samples = []
-    for line in path.read_text().split():
-        samples.append(None if line == "fail" else float(line))
-    return samples, None
+        return "not run"
+    moments = {}
+    for line in path.read_text().splitlines():
+        if not line.strip():
+            continue
+        moment, router_pid, router_kb, daemon_pid, daemon_kb, where = line.split("|")
+        if not router_kb or not daemon_kb:
+            continue  # a process that was gone at that moment; the count of samples shows it
+        moments.setdefault(moment, []).append(
+            RssSample(int(router_pid), int(router_kb), int(daemon_pid), int(daemon_kb), where))
+    return moments
 
 
-def _problem(results, name):
-    path = results / f"{name}.error"
-    if not path.exists():
+def _median_or_problem(samples, problem):
+    if problem is not None:
+        return problem
+    succeeded = [s for s in samples if s is not None]
+    return statistics.median(succeeded) if succeeded else "every run failed"
+
+
+def _usable(result):
+    return result if isinstance(result, RoundsSummary) else None
+
+
+def _memory_gib():
+    try:
+        with open("/proc/meminfo") as meminfo:
+            kb = int(meminfo.readline().split()[1])
+        return kb / 1024 / 1024
+    except (OSError, ValueError, IndexError):
         return None
-    return path.read_text().strip().replace("|", "/").replace("\n", " ") or "failed"
+
+
+# --- formatting ---------------------------------------------------------------------------------------------------
+
+def _router_origin(sample, where):
+    if sample is None:
+        return "No sample was taken."
+    if where == {"daemon"}:
+        return (f"The router runs inside the daemon (pid {sample.daemon_pid}; no `router.json`, no `routers` in "
+                "`orch status --json`): its column is the daemon's process, counted once in the sum.")
+    origin = " and ".join(sorted(where))
+    return (f"Router pid {sample.router_pid} (from {origin}), daemon pid {sample.daemon_pid} (from `/v1/health`); "
+            "MB = 1024 kB of VmRSS.")
+
+
+def _sample_row(label, samples, problem):
+    if problem is not None:
+        return f"| {label} | n/a: {problem} | | | |"
+    succeeded = [s for s in samples if s is not None]
+    failed = len(samples) - len(succeeded)
+    if not succeeded:
+        return f"| {label} | n/a: every run failed | | | {failed} failed |"
+    count = f"{len(succeeded)}" + (f" ({failed} failed)" if failed else "")
+    return f"| {label} | {_ms(statistics.median(succeeded))} | {_ms(min(succeeded))} | {_ms(max(succeeded))} | {count} |"
+
+
+def _ratios(result, base):
+    if base is None:
+        return "n/a | n/a | n/a"
+    return " | ".join([_ratio(result.requests_per_second, base.requests_per_second),
+                       _ratio(result.p50_ms, base.p50_ms), _ratio(result.p99_ms, base.p99_ms)])
 
 
 def _ms(value):
@@ -141,21 +332,32 @@ def _ms(value):
     return f"{value:,.0f} ms"
 
 
+def _mb(kb):
+    return f"{kb / 1024:.1f} MB"
+
+
 def _ratio(value, base):
     return f"{value / base:.2f}x" if base else "n/a"
-
-
-def _verdict(met):
-    return "met" if met else "**missed**"
 
 
 def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results")
-    parser.add_argument("--seconds", type=int, required=True)
-    parser.add_argument("--threads", type=int, required=True)
-    parser.add_argument("--connections", type=int, required=True)
+    for name in ("seconds", "threads", "connections", "rounds", "deploys", "cli-runs"):
+        parser.add_argument(f"--{name}", type=int, required=True)
+    for name in ("cli-timer", "orch-label", "jit-label"):
+        parser.add_argument(f"--{name}", required=True)
     return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = _arguments(argv)
+    settings = Settings(args.seconds, args.threads, args.connections, args.rounds, args.deploys, args.cli_runs,
+                        args.cli_timer, args.orch_label, args.jit_label)
+    print(header(settings))
+    print()
+    print(render(Path(args.results), settings))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,85 +1,132 @@
-import shutil
-import tempfile
 import unittest
-from pathlib import Path
 
-from support import FIXTURES
+from support import HERE  # noqa: F401  (puts bench/lib on the path)
 from report import render
+from results_dir import SETTINGS, ResultsDir, row
 
 
-class ReportTests(unittest.TestCase):
+class ProxyTableTests(unittest.TestCase):
     def setUp(self):
-        self.results = Path(tempfile.mkdtemp(prefix="bench-report-"))
-        self.addCleanup(shutil.rmtree, self.results)
+        self.results = ResultsDir(self)
 
-    def write(self, name, text):
-        (self.results / name).write_text(text)
+    def test_medians_with_ratios_vs_direct_and_vs_nginx(self):
+        self.results.rounds("direct", (40000, "1.00ms", "4.00ms"), (40000, "1.00ms", "4.00ms"))
+        self.results.rounds("nginx", (20000, "2.00ms", "8.00ms"), (20000, "2.00ms", "8.00ms"))
+        self.results.rounds("yarp", (30000, "1.00ms", "4.00ms"), (30000, "1.00ms", "4.00ms"))
+        self.results.rounds("router", (10000, "4.00ms", "16.00ms"), (10000, "4.00ms", "16.00ms"))
+        text = render(self.results.path, SETTINGS)
+        self.assertEqual("| our router | 10,000 | 4.00 ms | 16.0 ms | 0 | 2 | 0.25x | 4.00x | 4.00x | 0.50x | 2.00x | 2.00x |",
+                         row(text, "our router"))
+        self.assertEqual("| nginx proxy_pass, 1 worker | 20,000 | 2.00 ms | 8.00 ms | 0 | 2 | 0.50x | 2.00x | 2.00x "
+                         "| 1.00x | 1.00x | 1.00x |", row(text, "nginx"))
+        self.assertIn("| YARP alone (reference) | 30,000 |", text)
+        self.assertIn("medians of 5 interleaved rounds", text)
 
-    def wrk(self, name, rps, p50, p99):
-        self.write(f"wrk-{name}.txt", f"  Latency Distribution\n     50%  {p50}\n     99%  {p99}\n"
-                                      f"  1000 requests in 10.00s, 1.00MB read\nRequests/sec: {rps}\n")
+    def test_failed_target_shows_its_reason_and_the_others_have_no_nginx_ratio(self):
+        self.results.rounds("direct", (40000, "1.00ms", "4.00ms"))
+        self.results.write("wrk-nginx.error", "nginx did not start")
+        self.results.rounds("router", (10000, "4.00ms", "16.00ms"))
+        text = render(self.results.path, SETTINGS)
+        self.assertTrue(row(text, "nginx").startswith("| nginx proxy_pass, 1 worker | n/a: nginx did not start |"))
+        self.assertTrue(row(text, "our router").endswith("| 0.25x | 4.00x | 4.00x | n/a | n/a | n/a |"))
 
-    def row(self, text, label):
-        return next(line for line in text.splitlines() if line.startswith(f"| {label}"))
+    def test_failed_rounds_are_counted(self):
+        self.results.rounds("router", (10000, "4.00ms", "16.00ms"), (10000, "4.00ms", "16.00ms"))
+        self.results.write("wrk-router-2.error", "wrk exited 1")
+        self.assertIn("| 1 (1 failed) |", row(render(self.results.path, SETTINGS), "our router"))
 
-    def test_render_all_parts_prints_ratios_to_direct(self):
-        self.wrk("direct", 40000, "1.00ms", "4.00ms")
-        self.wrk("router", 30000, "1.50ms", "6.00ms")
-        self.wrk("nginx", 20000, "2.00ms", "8.00ms")
-        text = render(self.results, 10, 2, 50)
-        self.assertIn("| router (orch) | 30,000 | 1.50 ms | 6.00 ms | 0 | 0.75x | 1.50x | 1.50x |", text)
-        self.assertIn("| nginx proxy_pass | 20,000 | 2.00 ms | 8.00 ms | 0 | 0.50x | 2.00x | 2.00x |", text)
-        self.assertIn("| direct (node app) | 40,000 | 1.00 ms | 4.00 ms | 0 | 1.00x | 1.00x | 1.00x |", text)
 
-    def test_render_router_beats_nginx_targets_met(self):
-        self.wrk("direct", 40000, "1.00ms", "4.00ms")
-        self.wrk("router", 30000, "1.50ms", "6.00ms")
-        self.wrk("nginx", 20000, "2.00ms", "8.00ms")
-        text = render(self.results, 10, 2, 50)
-        self.assertEqual("| Requests/s | 1.50x | >= 1.00x | met |", self.row(text, "Requests/s"))
-        self.assertEqual("| p99 | 0.75x | <= 1.00x | met |", self.row(text, "p99 |"))
+class DeployTableTests(unittest.TestCase):
+    def setUp(self):
+        self.results = ResultsDir(self)
 
-    def test_render_router_slower_than_nginx_targets_missed(self):
-        self.wrk("direct", 40000, "1.00ms", "4.00ms")
-        self.wrk("router", 10000, "3.00ms", "12.00ms")
-        self.wrk("nginx", 20000, "2.00ms", "8.00ms")
-        text = render(self.results, 10, 2, 50)
-        self.assertIn("0.50x | >= 1.00x | **missed**", self.row(text, "Requests/s"))
-        self.assertIn("1.50x | <= 1.00x | **missed**", self.row(text, "p99 |"))
+    def test_overhead_per_cli_and_vs_jit(self):
+        self.results.lines("deploy-orch", 300, 200, 250, "fail")
+        self.results.lines("deploy-jit", 400, 350, 380)
+        self.results.lines("start-ms", 90.5, 100, 110)
+        text = render(self.results.path, SETTINGS)
+        self.assertEqual("| `./orch` (NativeAOT) | 250 ms | 200 ms | 300 ms | 3 (1 failed) | 150 ms |", row(text, "`./orch`"))
+        self.assertEqual("| JIT build | 380 ms | 350 ms | 400 ms | 3 | 280 ms |", row(text, "JIT build"))
+        self.assertEqual("| app start-to-listening (no orch) | 100 ms | 90.5 ms | 110 ms | 3 | |", row(text, "app start"))
+        self.assertIn("vs the JIT build: -130 ms (0.54x)", text)
 
-    def test_render_router_with_errors_misses_even_when_faster(self):
-        self.wrk("direct", 40000, "1.00ms", "4.00ms")
-        self.write("wrk-router.txt", (FIXTURES / "wrk-errors.txt").read_text())
-        self.wrk("nginx", 20000, "2.00ms", "8.00ms")
-        self.assertIn("**missed**", self.row(render(self.results, 10, 2, 50), "Requests/s"))
+    def test_jit_not_measured_says_why(self):
+        self.results.lines("deploy-orch", 300)
+        self.results.write("deploy-jit.error", "building the JIT CLI failed")
+        self.results.lines("start-ms", 100)
+        self.assertEqual("| JIT build | n/a: building the JIT CLI failed | | | | n/a |",
+                         row(render(self.results.path, SETTINGS), "JIT build"))
 
-    def test_render_failed_part_shows_reason_and_keeps_others(self):
-        self.wrk("direct", 40000, "1.00ms", "4.00ms")
-        self.write("wrk-router.error", "./orch not found | really\n")
-        self.wrk("nginx", 20000, "2.00ms", "8.00ms")
-        text = render(self.results, 10, 2, 50)
-        self.assertIn("| router (orch) | n/a: ./orch not found / really |", text)
-        self.assertIn("| nginx proxy_pass | 20,000 |", text)
-        self.assertIn("| Requests/s | n/a | >= 1.00x | not measured |", text)
 
-    def test_render_deploys_prints_medians_and_overhead(self):
-        self.write("deploy-ms.txt", "300\n200\n250\nfail\n")
-        self.write("start-ms.txt", "90.5\n100\n110\n")
-        text = render(self.results, 10, 2, 50)
-        self.assertIn("| `orch deploy` wall time | 250 ms | 200 ms | 300 ms | 3 (1 failed) |", text)
-        self.assertIn("| app start-to-listening | 100 ms | 90.5 ms | 110 ms | 3 |", text)
-        # A failed deploy misses the target even when the successful ones were fast enough.
-        self.assertIn("= **150 ms** (target < 150 ms: **missed**)", text)
+class DuringDeploysTableTests(unittest.TestCase):
+    def setUp(self):
+        self.results = ResultsDir(self)
 
-    def test_render_fast_deploys_overhead_met(self):
-        self.write("deploy-ms.txt", "180\n170\n190\n")
-        self.write("start-ms.txt", "60\n70\n80\n")
-        self.assertIn("= **110 ms** (target < 150 ms: met)", render(self.results, 10, 2, 50))
+    def test_steady_is_the_router_rounds_and_during_is_compared_with_it(self):
+        self.results.rounds("router", (10000, "2.00ms", "10.00ms"), (12000, "2.00ms", "20.00ms"),
+                            (11000, "2.00ms", "30.00ms"))
+        self.results.wrk("wrk-during-deploys", 9000, "3.00ms", "50.00ms", errors=2)
+        self.results.lines("deploys-under-load", 400, "fail", 500)
+        text = render(self.results.path, SETTINGS)
+        self.assertEqual("| steady | 11,000 | 2.00 ms | 20.0 ms | 0 | 1.00x |", row(text, "steady"))
+        self.assertEqual("| during 10 deploys | 9,000 | 3.00 ms | 50.0 ms | 2 | 2.50x |", row(text, "during"))
+        self.assertIn("Deploys under load: 2 succeeded, 1 failed, median 450 ms.", text)
 
-    def test_render_nothing_measured_says_not_run(self):
-        text = render(self.results, 10, 2, 50)
-        self.assertIn("| direct (node app) | n/a: not run |", text)
-        self.assertIn("**Deploy overhead**: not measured", text)
+
+class RssTableTests(unittest.TestCase):
+    def setUp(self):
+        self.results = ResultsDir(self)
+
+    def test_router_process_and_daemon_with_the_highest_load_sample(self):
+        self.results.rss(("idle-before", 22, 30720, 11, 61440, "router.json"),
+                         ("load", 22, 40960, 11, 62464, "router.json"),
+                         ("load", 22, 45056, 11, 61440, "router.json"),
+                         ("idle-after", 22, "", 11, 61440, "router.json"))
+        text = render(self.results.path, SETTINGS)
+        self.assertIn("Router pid 22 (from router.json), daemon pid 11 (from `/v1/health`)", text)
+        self.assertEqual("| idle, 1 app, before the load | 30.0 MB | 60.0 MB | 90.0 MB | 1 |", row(text, "idle, 1 app"))
+        self.assertEqual("| under the router load (highest of the router rounds' samples) | 44.0 MB | 61.0 MB "
+                         "| 104.0 MB | 2 |", row(text, "under the router load"))
+        # The router was gone at that moment: no sample rather than a zero.
+        self.assertEqual("| idle, after the load and every deploy | n/a: not sampled | | | |", row(text, "idle, after"))
+
+    def test_router_inside_the_daemon_is_counted_once(self):
+        self.results.rss(("load", 11, 204800, 11, 204800, "daemon"))
+        text = render(self.results.path, SETTINGS)
+        self.assertIn("The router runs inside the daemon (pid 11", text)
+        self.assertIn("| 200.0 MB | 200.0 MB | 200.0 MB | 1 |", row(text, "under the router load"))
+
+    def test_rss_not_measured_says_why(self):
+        self.results.write("rss.error", "/v1/health did not answer")
+        self.assertIn("n/a: /v1/health did not answer", render(self.results.path, SETTINGS))
+
+
+class CliTableTests(unittest.TestCase):
+    def setUp(self):
+        self.results = ResultsDir(self)
+
+    def test_medians_of_both_clis_and_their_ratio(self):
+        self.results.lines("cli-status-orch", 12, 10, 11)
+        self.results.lines("cli-status-jit", 250, 260, 240)
+        self.results.lines("cli-version-orch", 4, 5, 6)
+        self.results.write("cli-version-jit.error", "hyperfine: exited 1")
+        text = render(self.results.path, SETTINGS)
+        self.assertIn("| Command | `./orch` (NativeAOT) | JIT build | vs JIT |", text)
+        self.assertEqual("| `orch status` (1 app deployed) | 11.0 ms | 250 ms | 0.04x |", row(text, "`orch status`"))
+        self.assertEqual("| `orch --version` | 5.00 ms | n/a: hyperfine: exited 1 | n/a |", row(text, "`orch --version`"))
+
+
+class NothingMeasuredTests(unittest.TestCase):
+    def test_every_table_says_not_run_and_every_target_not_measured(self):
+        results = ResultsDir(self)
+        text = render(results.path, SETTINGS)
+        self.assertTrue(row(text, "direct").startswith("| direct (node app) | n/a: not run |"))
+        self.assertIn("| `./orch` (NativeAOT) | n/a: not run |", text)
+        self.assertIn("| steady | n/a: not run |", text)
+        self.assertIn("Memory (VmRSS)\n\nn/a: not run", text)
+        targets = text[text.index("## Targets"):].splitlines()[4:]
+        self.assertEqual(9, len(targets))
+        self.assertTrue(all(line.endswith("| n/a | not measured |") for line in targets), targets)
 
 
 if __name__ == "__main__":
