@@ -15,12 +15,17 @@ python3 -m unittest discover -s bench/tests 2>&1 | tee "$bench_log"
 bench_status=${PIPESTATUS[0]}
 [ "$bench_status" -eq 0 ] || status=$bench_status
 
+# The front door: ./orch builds the native client (NativeAOT) with orch-daemon and orch-router beside it.
+native_passed=0
+native_failed=0
+if tests/native-client.sh; then native_passed=1; else native_failed=1; status=1; fi
+
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
 bench_ran=$(grep -oE '^Ran [0-9]+ tests?' "$bench_log" | awk '{ print $2 }')
 bench_failed=$(grep -E '^FAILED \(' "$bench_log" | grep -oE '=[0-9]+' | tr -d '=' | awk '{ s += $1 } END { print s + 0 }')
-passed=$((passed + ${bench_ran:-0} - ${bench_failed:-0}))
-failed=$((failed + ${bench_failed:-0}))
+passed=$((passed + ${bench_ran:-0} - ${bench_failed:-0} + native_passed))
+failed=$((failed + ${bench_failed:-0} + native_failed))
 rm -f "$bench_log"
 rm -f "$log"
 echo "$passed passed, $failed failed"
