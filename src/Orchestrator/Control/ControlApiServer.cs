@@ -43,6 +43,7 @@ internal sealed class ControlApiServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = Actors.Defaults.MaxRequestBodyBytes;
             kestrel.ListenUnixSocket(socketPath);
         });
+        builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         if (loggerFactory is null)
         {
@@ -60,8 +61,7 @@ internal sealed class ControlApiServer : IAsyncDisposable
             ControlLog.StaleSocketRemoved(logger, socketPath);
         }
 
-        var routes = new ControlRoutes(plane, logger, app.Lifetime.ApplicationStopping);
-        app.Run(routes.HandleAsync);
+        new ControlRoutes(plane, logger, app.Lifetime.ApplicationStopping).Map(app);
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
