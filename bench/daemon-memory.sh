@@ -6,8 +6,10 @@
 #
 #   bench/daemon-memory.sh                                   # the daemon as built, 10 apps
 #   BENCH_APPS=5 bench/daemon-memory.sh
-#   bench/daemon-memory.sh base 'gen0=DOTNET_GCgen0size=0x100000'   # A/B: LABEL or LABEL=VAR=VALUE[,VAR=VALUE]
+#   bench/daemon-memory.sh base 'gen0=DOTNET_GCgen0size=0x100000'   # A/B: LABEL or LABEL=SETTING[,SETTING]
+#   bench/daemon-memory.sh base 'small=--akka-config=/tmp/small.conf'
 #
+# A setting is VAR=VALUE (the daemon's environment) or --option=VALUE (an argument of `orch daemon`).
 # Variants run one after the other, BENCH_ROUNDS times interleaved, so they share the machine's state; a variant's
 # environment is passed to the daemon (and so inherited by the router and the apps it starts).
 # Hold the machine-wide lock when others measure: flock /work/bench.lock bench/daemon-memory.sh
@@ -45,6 +47,12 @@ rss_mb() {
     [ "$i" = 3 ] || sleep 1
   done
   printf '%s\n' "${samples[@]}" | sort -n | sed -n 2p | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+# RssAnon / RssFile / RssShmem (the JIT's double-mapped code) in MB, of one sample.
+rss_parts() {
+  awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } /^RssShmem:/ { s = $2 }
+    END { printf "%.0f / %.0f / %.0f", a / 1024, f / 1024, s / 1024 }' "/proc/$1/status"
 }
 
 wait_gone() {
@@ -105,8 +113,11 @@ measure() {
   shift 2
   state=$tmp/$run/state
   mkdir -p "$state" "$tmp/$run/configs"
-  local daemon_env=(env ORCH_STATE_DIR="$state" ORCH_CONTROL="$state/orch.sock")
-  setsid "${daemon_env[@]}" "$@" "$orch" daemon >"$tmp/$run/daemon.log" 2>&1 &
+  local daemon_env=(env ORCH_STATE_DIR="$state" ORCH_CONTROL="$state/orch.sock") variables=() arguments=() word
+  for word in "$@"; do
+    if [[ "$word" == --* ]]; then arguments+=("$word"); else variables+=("$word"); fi
+  done
+  setsid "${daemon_env[@]}" "${variables[@]}" "$orch" daemon "${arguments[@]}" >"$tmp/$run/daemon.log" 2>&1 &
   daemon_pid=$!
   local deadline=$((SECONDS + daemon_timeout))
   until curl -fsS --max-time 2 --unix-socket "$state/orch.sock" -o /dev/null http://localhost/v1/health 2>/dev/null; do
@@ -136,11 +147,16 @@ measure() {
     fi
   done
   sleep "$settle"
-  local rssn
+  local rssn parts
   rssn=$(rss_mb "$daemon_pid")
-  log "$label: $rssn MB with $apps apps"
+  parts=$(rss_parts "$daemon_pid")
+  log "$label: $rssn MB with $apps apps ($parts anon / file / shmem)"
+  if [ "${BENCH_SMAPS:-0}" = 1 ]; then
+    cp "/proc/$daemon_pid/smaps" "$tmp/$run/smaps"
+    log "$label: smaps in $tmp/$run/smaps"
+  fi
   stop_daemon
-  echo "$label|$rss1|$rssn"
+  echo "$label|$rss1|$rssn|$parts"
 }
 
 results=()
@@ -160,16 +176,16 @@ done
 
 echo "Daemon RSS, idle ${settle} s after the last deploy, median of 3 samples ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores)"
 echo
-echo "| variant | RSS, 1 app | RSS, $apps apps |"
-echo "|---|---:|---:|"
+echo "| variant | RSS, 1 app | RSS, $apps apps | of which anon / file / shmem (MB) |"
+echo "|---|---:|---:|---:|"
 failed=0
 for line in "${results[@]}"; do
-  IFS='|' read -r label one many <<<"$line"
+  IFS='|' read -r label one many parts <<<"$line"
   if [ -z "${many:-}" ]; then
-    echo "| $label | $one | |"
+    echo "| $label | $one | | |"
     failed=1
   else
-    echo "| $label | $one MB | $many MB |"
+    echo "| $label | $one MB | $many MB | $parts |"
   fi
 done
 exit "$failed"
