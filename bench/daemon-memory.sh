@@ -2,7 +2,9 @@
 # Measures the daemon's resident memory (VmRSS of its process) idle with 1 app and with N apps deployed, and prints a
 # Markdown table on stdout (progress goes to stderr). Each variant starts an isolated daemon (ORCH_STATE_DIR and
 # ORCH_CONTROL in a temp dir), deploys examples/hello as app mem-1 .. mem-N on distinct free ports, and samples RSS
-# after BENCH_SETTLE idle seconds (median of 3 samples one second apart).
+# after BENCH_SETTLE idle seconds (median of 3 samples one second apart). It also prints how long the daemon took to
+# answer /v1/health and the median wall time of the N `orch deploy` runs, so a setting that saves memory by costing
+# start-up or deploy time shows it.
 #
 #   bench/daemon-memory.sh                                   # the daemon as built, 10 apps
 #   BENCH_APPS=5 bench/daemon-memory.sh
@@ -119,27 +121,32 @@ measure() {
   done
   setsid "${daemon_env[@]}" "${variables[@]}" "$orch" daemon "${arguments[@]}" >"$tmp/$run/daemon.log" 2>&1 &
   daemon_pid=$!
-  local deadline=$((SECONDS + daemon_timeout))
+  local started_ns deadline=$((SECONDS + daemon_timeout))
+  started_ns=$(date +%s%N)
   until curl -fsS --max-time 2 --unix-socket "$state/orch.sock" -o /dev/null http://localhost/v1/health 2>/dev/null; do
     if ! kill -0 "$daemon_pid" 2>/dev/null || ((SECONDS >= deadline)); then
       echo "$label|the daemon did not answer /v1/health (see $tmp/$run/daemon.log)"
+      stop_daemon
       return
     fi
-    sleep 0.1
+    sleep 0.05
   done
+  local start_ms=$((($(date +%s%N) - started_ns) / 1000000))
 
-  local rss1= i
+  local rss1= i deploys=() deploy_ns
   for ((i = 1; i <= apps; i++)); do
     local config=$tmp/$run/configs/mem-$i.toml
     python3 "$root/bench/lib/orch_toml.py" "$root/examples/hello/orch.toml" \
       "127.0.0.1:$(python3 "$root/bench/lib/ports.py" any)" "$(python3 "$root/bench/lib/ports.py" range 4)" \
       | sed "s/^app = .*/app = \"mem-$i\"/" >"$config"
+    deploy_ns=$(date +%s%N)
     if ! timeout "$deploy_timeout" "${daemon_env[@]}" "$orch" deploy --config "$config" \
       --release-path "$root/examples/hello" --revision r1 >"$tmp/$run/deploy-$i.log" 2>&1; then
       echo "$label|deploy of mem-$i failed: $(tail -n 2 "$tmp/$run/deploy-$i.log" | tr '\n' ' ')"
       stop_daemon
       return
     fi
+    deploys+=($((($(date +%s%N) - deploy_ns) / 1000000)))
     if ((i == 1)); then
       sleep "$settle"
       rss1=$(rss_mb "$daemon_pid")
@@ -156,7 +163,9 @@ measure() {
     log "$label: smaps in $tmp/$run/smaps"
   fi
   stop_daemon
-  echo "$label|$rss1|$rssn|$parts"
+  local median
+  median=$(printf '%s\n' "${deploys[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+  echo "$label|$rss1|$rssn|$parts|$start_ms|$median"
 }
 
 results=()
@@ -176,16 +185,16 @@ done
 
 echo "Daemon RSS, idle ${settle} s after the last deploy, median of 3 samples ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores)"
 echo
-echo "| variant | RSS, 1 app | RSS, $apps apps | of which anon / file / shmem (MB) |"
-echo "|---|---:|---:|---:|"
+echo "| variant | RSS, 1 app | RSS, $apps apps | of which anon / file / shmem (MB) | daemon start to /v1/health | median \`orch deploy\` |"
+echo "|---|---:|---:|---:|---:|---:|"
 failed=0
 for line in "${results[@]}"; do
-  IFS='|' read -r label one many parts <<<"$line"
+  IFS='|' read -r label one many parts start deploy <<<"$line"
   if [ -z "${many:-}" ]; then
-    echo "| $label | $one | | |"
+    echo "| $label | $one | | | | |"
     failed=1
   else
-    echo "| $label | $one MB | $many MB | $parts |"
+    echo "| $label | $one MB | $many MB | $parts | $start ms | $deploy ms |"
   fi
 done
 exit "$failed"
