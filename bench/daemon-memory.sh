@@ -11,7 +11,8 @@
 #   bench/daemon-memory.sh base 'gen0=DOTNET_GCgen0size=0x100000'   # A/B: LABEL or LABEL=SETTING[,SETTING]
 #   bench/daemon-memory.sh base 'small=--akka-config=/tmp/small.conf'
 #
-# A setting is VAR=VALUE (the daemon's environment) or --option=VALUE (an argument of `orch daemon`).
+# A setting is VAR=VALUE (the daemon's environment), --option=VALUE (an argument of `orch daemon`) or @PATH (another
+# build of the CLI, e.g. a copy of .orch/bin from before a change: `before=@/tmp/orch-before/orch`).
 # Variants run one after the other, BENCH_ROUNDS times interleaved, so they share the machine's state; a variant's
 # environment is passed to the daemon (and so inherited by the router and the apps it starts).
 # Hold the machine-wide lock when others measure: flock /work/bench.lock bench/daemon-memory.sh
@@ -116,8 +117,13 @@ measure() {
   state=$tmp/$run/state
   mkdir -p "$state" "$tmp/$run/configs"
   local daemon_env=(env ORCH_STATE_DIR="$state" ORCH_CONTROL="$state/orch.sock") variables=() arguments=() word
+  local orch=$orch
   for word in "$@"; do
-    if [[ "$word" == --* ]]; then arguments+=("$word"); else variables+=("$word"); fi
+    case "$word" in
+      --*) arguments+=("$word") ;;
+      @*) orch=${word#@} ;;
+      *) variables+=("$word") ;;
+    esac
   done
   setsid "${daemon_env[@]}" "${variables[@]}" "$orch" daemon "${arguments[@]}" >"$tmp/$run/daemon.log" 2>&1 &
   daemon_pid=$!

@@ -11,7 +11,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control;
 
 /// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
-internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, CancellationToken stopping)
+internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
@@ -62,6 +62,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         var path = context.Request.Path.Value ?? "/";
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var ct = cancellation.Token;
+        idle.Touch();
         try
         {
             await handle(context, ct);
@@ -98,6 +99,10 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
                 StatusCodes.Status500InternalServerError,
                 new ControlError($"the daemon failed to handle {method} {path}: {ex.Message}", "see the daemon log for details"),
                 ct);
+        }
+        finally
+        {
+            idle.Touch();
         }
     };
 
