@@ -63,6 +63,9 @@ public static class Defaults
     public const string JournalBackupFileName = "journal.db.backup";
     public const string StateLockFileName = "daemon.lock";
 
+    /// <summary>How long the control API stays quiet before the daemon compacts its heap and returns the free memory.</summary>
+    public static readonly TimeSpan IdleCollectDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>How long after a snapshot the journal is backed up; snapshots meanwhile share that backup.</summary>
     public static readonly TimeSpan JournalBackupDelay = TimeSpan.FromSeconds(1);
 

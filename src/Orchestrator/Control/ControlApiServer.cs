@@ -13,11 +13,13 @@ internal sealed class ControlApiServer : IAsyncDisposable
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
+    private readonly IdleCollector _idle;
     private readonly DateTime _boundAt;
 
-    private ControlApiServer(WebApplication app, string socketPath)
+    private ControlApiServer(WebApplication app, IdleCollector idle, string socketPath)
     {
         _app = app;
+        _idle = idle;
         SocketPath = socketPath;
         _boundAt = File.GetLastWriteTimeUtc(socketPath);
     }
@@ -43,6 +45,7 @@ internal sealed class ControlApiServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = Defaults.MaxRequestBodyBytes;
             kestrel.ListenUnixSocket(socketPath);
         });
+        builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         if (loggerFactory is null)
         {
@@ -60,8 +63,8 @@ internal sealed class ControlApiServer : IAsyncDisposable
             ControlLog.StaleSocketRemoved(logger, socketPath);
         }
 
-        var routes = new ControlRoutes(plane, logger, app.Lifetime.ApplicationStopping);
-        app.Run(routes.HandleAsync);
+        var idle = new IdleCollector(Defaults.IdleCollectDelay);
+        new ControlRoutes(plane, logger, idle, app.Lifetime.ApplicationStopping).Map(app);
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -73,17 +76,19 @@ internal sealed class ControlApiServer : IAsyncDisposable
         }
         catch
         {
+            idle.Dispose();
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        return new ControlApiServer(app, socketPath);
+        return new ControlApiServer(app, idle, socketPath);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _idle.Dispose();
 
         // Kestrel leaves the socket file behind; the next daemon would otherwise have to probe it. A file bound
         // since (a new daemon started while this one was stopping) is not ours to delete.

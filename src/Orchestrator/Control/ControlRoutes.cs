@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Actors;
 using Orchestrator.Control.Contracts;
@@ -8,32 +11,74 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control;
 
 /// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
-internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, CancellationToken stopping)
+internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Maps every route, then per path a catch-all that answers 405 naming the methods the path takes, then a fallback
+    /// that answers 404. Endpoints with methods win over the catch-all of the same path.
+    /// </summary>
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        var methods = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Get(string path, Func<HttpContext, CancellationToken, Task> handle)
+        {
+            endpoints.MapGet(path, Guarded(handle));
+            Allow(path, HttpMethods.Get);
+        }
+
+        void Post(string path, Func<HttpContext, CancellationToken, Task> handle)
+        {
+            endpoints.MapPost(path, Guarded(handle));
+            Allow(path, HttpMethods.Post);
+        }
+
+        void Allow(string path, string method) => (methods.TryGetValue(path, out var list) ? list : methods[path] = []).Add(method);
+
+        Get("/v1/health", (context, ct) => WriteJsonAsync(context, StatusCodes.Status200OK, plane.Info, ControlJsonTypes.DaemonInfo, ct));
+        Post("/v1/deploy", DeployAsync);
+        Post("/v1/rollback", RollbackAsync);
+        Get("/v1/status", StatusAsync);
+        Post("/v1/stop", StopAsync);
+        Post("/v1/shutdown", ShutdownAsync);
+        Get("/v1/logs", LogsAsync);
+        Get("/v1/cluster", ClusterAsync);
+        Post("/v1/cluster/down", DownAsync);
+        Post("/v1/router/restart", RestartRouterAsync);
+
+        foreach (var (path, allowed) in methods)
+        {
+            var allow = string.Join(", ", allowed);
+            endpoints.Map(path, Guarded((context, ct) => MethodNotAllowedAsync(context, path, allow, ct)));
+        }
+
+        endpoints.MapFallback("{*path}", Guarded(UnknownRouteAsync));
+    }
+
+    private RequestDelegate Guarded(Func<HttpContext, CancellationToken, Task> handle) => async context =>
     {
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var ct = cancellation.Token;
+        idle.Touch();
         try
         {
-            await DispatchAsync(context, method, path, ct);
+            await handle(context, ct);
         }
         catch (ControlPlaneException ex) when (!context.Response.HasStarted)
         {
-            await WriteJsonAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint, ex.Details), ct);
+            await WriteErrorAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint, ex.Details), ct);
         }
         catch (ControlRequestException ex) when (!context.Response.HasStarted)
         {
-            await WriteJsonAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint), ct);
+            await WriteErrorAsync(context, ex.StatusCode, new ControlError(ex.Message, ex.Hint), ct);
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             // Kestrel's own refusals (a body over the limit is 413) keep their status instead of becoming a 500.
-            await WriteJsonAsync(context, ex.StatusCode, BadRequestError(ex), ct);
+            await WriteErrorAsync(context, ex.StatusCode, BadRequestError(ex), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -49,41 +94,46 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
                 return;
             }
 
-            await WriteJsonAsync(
+            await WriteErrorAsync(
                 context,
                 StatusCodes.Status500InternalServerError,
                 new ControlError($"the daemon failed to handle {method} {path}: {ex.Message}", "see the daemon log for details"),
                 ct);
         }
+        finally
+        {
+            idle.Touch();
+        }
+    };
+
+    private static Task MethodNotAllowedAsync(HttpContext context, string path, string allowed, CancellationToken ct)
+    {
+        context.Response.Headers.Allow = allowed;
+        return WriteErrorAsync(
+            context,
+            StatusCodes.Status405MethodNotAllowed,
+            new ControlError($"{path} takes {allowed}, not {context.Request.Method}", "send the requests the `orch` CLI sends; see `orch --help`"),
+            ct);
     }
 
-    private Task DispatchAsync(HttpContext context, string method, string path, CancellationToken ct) => (method, path) switch
-    {
-        ("GET", "/v1/health") => WriteJsonAsync(context, StatusCodes.Status200OK, plane.Info, ct),
-        ("POST", "/v1/deploy") => DeployAsync(context, ct),
-        ("POST", "/v1/rollback") => RollbackAsync(context, ct),
-        ("GET", "/v1/status") => StatusAsync(context, ct),
-        ("POST", "/v1/stop") => StopAsync(context, ct),
-        ("POST", "/v1/shutdown") => ShutdownAsync(context, ct),
-        ("GET", "/v1/logs") => LogsAsync(context, ct),
-        ("GET", "/v1/cluster") => ClusterAsync(context, ct),
-        ("POST", "/v1/cluster/down") => DownAsync(context, ct),
-        ("POST", "/v1/router/restart") => RestartRouterAsync(context, ct),
-        _ => throw new ControlRequestException(StatusCodes.Status404NotFound, $"unknown control route {method} {path}; see `orch --help`"),
-    };
+    private static Task UnknownRouteAsync(HttpContext context, CancellationToken ct) => WriteErrorAsync(
+        context,
+        StatusCodes.Status404NotFound,
+        new ControlError($"unknown control route {context.Request.Method} {context.Request.Path.Value ?? "/"}; see `orch --help`"),
+        ct);
 
     private async Task DeployAsync(HttpContext context, CancellationToken ct)
     {
-        var request = await ReadBodyAsync<DeployRequest>(context, ct);
+        var request = await ReadBodyAsync(context, ControlJsonTypes.DeployRequest, ct);
         ControlRequestRules.Check(request);
-        await StreamAsync(context, plane.DeployAsync(request, ct), ct);
+        await StreamAsync(context, plane.DeployAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
     }
 
     private async Task RollbackAsync(HttpContext context, CancellationToken ct)
     {
-        var request = await ReadBodyAsync<RollbackRequest>(context, ct);
+        var request = await ReadBodyAsync(context, ControlJsonTypes.RollbackRequest, ct);
         ControlRequestRules.Check(request);
-        await StreamAsync(context, plane.RollbackAsync(request, ct), ct);
+        await StreamAsync(context, plane.RollbackAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
     }
 
     private async Task StatusAsync(HttpContext context, CancellationToken ct)
@@ -91,34 +141,34 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         var app = QueryString(context, "app");
         ControlRequestRules.CheckStatus(app);
         var status = await plane.StatusAsync(app, ct);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, status, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, status, ControlJsonTypes.StatusResponse, ct);
     }
 
     private async Task StopAsync(HttpContext context, CancellationToken ct)
     {
-        var request = await ReadBodyAsync<StopRequest>(context, ct);
+        var request = await ReadBodyAsync(context, ControlJsonTypes.StopRequest, ct);
         ControlRequestRules.Check(request);
         var result = await plane.StopAsync(request, ct);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ControlJsonTypes.CommandResult, ct);
     }
 
     private async Task ClusterAsync(HttpContext context, CancellationToken ct)
     {
         var cluster = await plane.ClusterAsync(ct);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, cluster, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, cluster, ControlJsonTypes.ClusterStatus, ct);
     }
 
     private async Task RestartRouterAsync(HttpContext context, CancellationToken ct)
     {
         var result = await plane.RestartRouterAsync(ct);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ControlJsonTypes.RouterRestartResult, ct);
     }
 
     private async Task DownAsync(HttpContext context, CancellationToken ct)
     {
-        var request = await ReadBodyAsync<DownRequest>(context, ct);
+        var request = await ReadBodyAsync(context, ControlJsonTypes.DownRequest, ct);
         var result = await plane.DownAsync(request, ct);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ControlJsonTypes.CommandResult, ct);
     }
 
     private async Task ShutdownAsync(HttpContext context, CancellationToken ct)
@@ -134,6 +184,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
             context,
             StatusCodes.Status200OK,
             new CommandResult(true, $"orch daemon (pid {info.Pid}, state dir {info.StateDirectory}) is shutting down"),
+            ControlJsonTypes.CommandResult,
             ct);
     }
 
@@ -158,11 +209,11 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
             QueryInt(context, "lines", defaultValue: 100),
             QueryBool(context, "follow"));
         ControlRequestRules.Check(request);
-        await StreamAsync(context, plane.LogsAsync(request, ct), ct);
+        await StreamAsync(context, plane.LogsAsync(request, ct), ControlJsonTypes.LogLine, ct);
     }
 
     /// <summary>Pulls the first item before the 200 goes out, so a refusal thrown up front still becomes its 4xx.</summary>
-    private static async Task StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> items, CancellationToken ct)
+    private static async Task StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> items, JsonTypeInfo<T> type, CancellationToken ct)
     {
         await using var enumerator = items.GetAsyncEnumerator(ct);
         var hasItem = await enumerator.MoveNextAsync();
@@ -171,27 +222,30 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
         await context.Response.StartAsync(ct);
         while (hasItem)
         {
-            await WriteLineAsync(context.Response, enumerator.Current, ct);
+            await WriteLineAsync(context.Response, enumerator.Current, type, ct);
             hasItem = await enumerator.MoveNextAsync();
         }
     }
 
-    private static async Task WriteLineAsync<T>(HttpResponse response, T item, CancellationToken ct)
+    private static async Task WriteLineAsync<T>(HttpResponse response, T item, JsonTypeInfo<T> type, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(item, ControlJson.Options);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(item, type);
         await response.Body.WriteAsync(bytes, ct);
         await response.Body.WriteAsync(Newline, ct);
         await response.Body.FlushAsync(ct);
     }
 
-    private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, CancellationToken ct)
+    private static Task WriteErrorAsync(HttpContext context, int statusCode, ControlError error, CancellationToken ct) =>
+        WriteJsonAsync(context, statusCode, error, ControlJsonTypes.ControlError, ct);
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, JsonTypeInfo<T> type, CancellationToken ct)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = ControlJson.JsonContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, ControlJson.Options, ct);
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, ct);
     }
 
-    private static async Task<T> ReadBodyAsync<T>(HttpContext context, CancellationToken ct)
+    private static async Task<T> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type, CancellationToken ct)
     {
         var route = $"{context.Request.Method} {context.Request.Path}";
         if (context.Request.ContentLength == 0)
@@ -201,7 +255,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, Cancell
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, ControlJson.Options, ct)
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, ct)
                 ?? throw new ControlRequestException(StatusCodes.Status400BadRequest, $"{route} needs a JSON object ({typeof(T).Name}), not null");
         }
         catch (JsonException ex)

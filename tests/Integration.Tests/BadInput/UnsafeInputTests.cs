@@ -161,6 +161,24 @@ public sealed class UnsafeInputTests : IAsyncLifetime
         Assert.True(health.IsSuccessStatusCode);
     }
 
+    [Fact]
+    public async Task ControlApi_WrongMethodAndUnknownPath_Get405WithAllowAnd404WithMessagesAndTheDaemonStaysHealthy()
+    {
+        using var client = UnixSocketHttp.Create(_orch.ControlSocket);
+
+        using var wrongMethod = await client.GetAsync("/v1/deploy");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(["POST"], wrongMethod.Content.Headers.Allow);
+        Assert.Contains("\"error\":\"/v1/deploy takes POST, not GET\"", await wrongMethod.Content.ReadAsStringAsync());
+
+        using var unknown = await client.DeleteAsync("/v2/apps");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("\"error\":\"unknown control route DELETE /v2/apps; see `orch --help`\"", await unknown.Content.ReadAsStringAsync());
+
+        using var health = await client.GetAsync("/v1/health");
+        Assert.True(health.IsSuccessStatusCode);
+    }
+
     /// <summary>Announces a body of <paramref name="length"/> bytes, sends a little of it, and reads what the daemon answers.</summary>
     private async Task<(int Status, string Body)> PostDeclaringBodyAsync(long length)
     {

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization.Metadata;
+using Orchestrator.Control.Contracts;
+
+namespace Orchestrator.Control;
+
+/// <summary>
+/// The daemon's side of <see cref="ControlJson.Options"/>: the compile-time metadata of <see cref="ControlJsonContext"/>,
+/// bound to those options, for every record a route reads or writes. Passing these (never a bare type) keeps the control
+/// API free of reflection-based serialization, so it trims and compiles ahead of time.
+/// </summary>
+internal static class ControlJsonTypes
+{
+    public static readonly JsonTypeInfo<DaemonInfo> DaemonInfo = Of<DaemonInfo>();
+    public static readonly JsonTypeInfo<DeployRequest> DeployRequest = Of<DeployRequest>();
+    public static readonly JsonTypeInfo<RollbackRequest> RollbackRequest = Of<RollbackRequest>();
+    public static readonly JsonTypeInfo<DeployProgress> DeployProgress = Of<DeployProgress>();
+    public static readonly JsonTypeInfo<StatusResponse> StatusResponse = Of<StatusResponse>();
+    public static readonly JsonTypeInfo<StopRequest> StopRequest = Of<StopRequest>();
+    public static readonly JsonTypeInfo<CommandResult> CommandResult = Of<CommandResult>();
+    public static readonly JsonTypeInfo<LogLine> LogLine = Of<LogLine>();
+    public static readonly JsonTypeInfo<ClusterStatus> ClusterStatus = Of<ClusterStatus>();
+    public static readonly JsonTypeInfo<DownRequest> DownRequest = Of<DownRequest>();
+    public static readonly JsonTypeInfo<RouterRestartResult> RouterRestartResult = Of<RouterRestartResult>();
+    public static readonly JsonTypeInfo<ControlError> ControlError = Of<ControlError>();
+
+    /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
+    private static JsonTypeInfo<T> Of<T>() =>
+        ControlJsonContext.Default.GetTypeInfo(typeof(T)) is not null
+            ? (JsonTypeInfo<T>)ControlJson.Options.GetTypeInfo(typeof(T))
+            : throw new InvalidOperationException($"{typeof(T).Name} is missing from ControlJsonContext");
+}
