@@ -6,6 +6,12 @@ public static class Defaults
     public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan HealthInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan HealthStartDelay = TimeSpan.Zero;
+
+    /// <summary>
+    /// While a deploy waits for health, the wait after the first failed probe of a listening process; each next wait
+    /// doubles, up to the health interval, so an app that turns healthy just after it listens is not held back a whole interval.
+    /// </summary>
+    public static readonly TimeSpan HealthFirstRetry = TimeSpan.FromMilliseconds(10);
     public const string HealthPath = "/";
 
     /// <summary>How often an active deployment's proxied process is probed after the switch.</summary>

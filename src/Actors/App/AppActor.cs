@@ -130,13 +130,15 @@ internal sealed partial class AppActor : ReceivePersistentActor
         _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
         var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision);
         _progressAwaitingJournal = deploy.Progress;
+        // Created before the write, so its recovery (empty: nothing was persisted for this id) reads the journal while
+        // the write goes on. It does nothing until told to start; if the write fails, this actor stops and it with it.
+        var deployment = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services), id));
+        _deployments[id] = deployment;
         Persist(new AppDeploymentStarted(id, Now), e =>
         {
             _progressAwaitingJournal = ActorRefs.Nobody;
             Apply(e);
             EnsureServices(deploy, plan);
-            var deployment = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services), id));
-            _deployments[id] = deployment;
             deployment.Tell(new StartDeployment(plan, deploy.Progress));
         });
     }

@@ -32,6 +32,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private AppConfig? _config;
     private IActorRef _progress = ActorRefs.Nobody;
     private HealthResult? _lastHealth;
+    private int _failedProbes;
     private DateTimeOffset _drainSince;
 
     public DeploymentActor(string deploymentId, DeploymentServices services)
@@ -162,7 +163,16 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         var health = HealthOf(proxied);
         Transition(DeploymentPhase.Probing, $"probing {HealthUrl(proxied)} every {health.Interval.TotalMilliseconds:0}ms");
         Timers.StartSingleTimer(HealthDeadlineKey.Instance, HealthDeadlineReached.Instance, health.StartDelay + health.Timeout);
-        Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, health.StartDelay);
+        if (health.StartDelay > TimeSpan.Zero)
+        {
+            Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, health.StartDelay);
+        }
+        else
+        {
+            // Not through a timer: the scheduler's tick (10 ms) would be the first thing a fast app waits for.
+            Self.Tell(ProbeTick.Instance);
+        }
+
         Become(Probing);
     }
 
@@ -211,7 +221,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
                 Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, RefusedRetry);
                 break;
             default:
-                Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, HealthOf(_config!.Proxied!).Interval);
+                Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance,
+                    DeploymentDecisions.NextProbe(++_failedProbes, HealthOf(_config!.Proxied!).Interval));
                 break;
         }
     }

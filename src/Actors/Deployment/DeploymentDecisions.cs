@@ -85,6 +85,22 @@ internal static class DeploymentDecisions
             : "drained: no open connections and every drain_check says idle");
     }
 
+    /// <summary>
+    /// How long a deploy waits before it probes its listening process again after <paramref name="failedProbes"/> failed
+    /// probes in a row: <see cref="Defaults.HealthFirstRetry"/> after the first, twice as long after each next one, never
+    /// longer than the health <paramref name="interval"/>.
+    /// </summary>
+    public static TimeSpan NextProbe(int failedProbes, TimeSpan interval)
+    {
+        var wait = Defaults.HealthFirstRetry;
+        for (var failed = 1; failed < failedProbes && wait < interval; failed++)
+        {
+            wait += wait;
+        }
+
+        return wait < interval ? wait : interval;
+    }
+
     /// <summary>Each process's absolute SIGKILL time for a stop that begins at <paramref name="now"/>.</summary>
     public static ImmutableDictionary<string, DateTimeOffset> KillDeadlines(IEnumerable<(string ProcessId, TimeSpan GracefulStop)> processes, DateTimeOffset now) =>
         processes.ToImmutableDictionary(p => p.ProcessId, p => now + p.GracefulStop);

@@ -13,7 +13,8 @@ internal static class JournalGate
         StateDirectory state, JournalInspection journal, JournalInspection? backup, IReadOnlyList<int> livePids, bool acceptEmptyJournal)
     {
         var restore = backup is { Condition: JournalCondition.Readable }
-            ? $"restore the backup ({backup.Events} events): `cp {state.BackupPath} {state.JournalPath}`, then start again"
+            ? $"restore the backup ({backup.Events} events): remove the old journal's log (`rm -f {state.JournalPath}-wal {state.JournalPath}-shm`), " +
+                $"`cp {state.BackupPath} {state.JournalPath}`, then start again"
             : $"there is no sound backup at {state.BackupPath} to restore";
         switch (journal.Condition)
         {

@@ -106,6 +106,25 @@ public sealed class DeploymentActorVirtualTimeSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(["TERM", "USR1"], ReadLines(signals));
     }
 
+    [Fact]
+    public async Task DeploymentActor_must_switch_soon_after_a_failed_probe_instead_of_a_whole_interval_later()
+    {
+        var app = new NodeTestApp(AppName, PortBlocks.Next()) with { Mode = "warming", HealthInterval = "1h", HealthTimeout = "2h" };
+        var progress = CreateTestProbe("progress");
+        var deployment = Spawn();
+        deployment.Tell(new StartDeployment(_sandbox.Plan(Id, app), progress.Ref));
+        await progress.FishForMessageAsync<DeployProgressed>(p => p.Message.StartsWith("probing", StringComparison.Ordinal), Timeout);
+        var probingSince = Clock.Now;
+
+        // The first probe finds the app listening but answering 503; the next must not wait the hour-long interval.
+        await Clock.AdvanceUntilAsync(() => _routes.HasMessages, Defaults.HealthFirstRetry, Timeout, "the switch after the app turned healthy");
+
+        Assert.Equal(Id, (await _routes.ExpectMsgAsync<ActivateRoute>(Timeout)).DeploymentId);
+        Assert.True(Clock.Now - probingSince < TimeSpan.FromHours(1), $"switched {Clock.Now - probingSince} into probing");
+        var healthy = await progress.FishForMessageAsync<DeployProgressed>(p => p.Message.StartsWith("healthy", StringComparison.Ordinal), Timeout);
+        Assert.Contains("200", healthy.Message, StringComparison.Ordinal);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

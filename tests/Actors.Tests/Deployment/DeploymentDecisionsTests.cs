@@ -15,6 +15,33 @@ public sealed class DeploymentDecisionsTests
         new("web-1", "web", "/srv/web/r1", "r1", "app = \"web\"", "/srv/web/orch.toml", T0);
 
     [Fact]
+    public void NextProbe_AfterEachFailedProbe_WaitsTwiceAsLongUpToTheInterval()
+    {
+        var interval = TimeSpan.FromMilliseconds(250);
+
+        var waits = Enumerable.Range(1, 7).Select(failed => DeploymentDecisions.NextProbe(failed, interval).TotalMilliseconds);
+
+        Assert.Equal([10, 20, 40, 80, 160, 250, 250], waits);
+    }
+
+    [Fact]
+    public void NextProbe_IntervalShorterThanTheFirstRetry_WaitsTheInterval()
+    {
+        var interval = TimeSpan.FromMilliseconds(5);
+
+        Assert.Equal(interval, DeploymentDecisions.NextProbe(1, interval));
+        Assert.Equal(interval, DeploymentDecisions.NextProbe(40, interval));
+    }
+
+    [Fact]
+    public void NextProbe_ManyFailures_NeverWaitsLongerThanTheInterval()
+    {
+        var interval = TimeSpan.FromMinutes(5);
+
+        Assert.Equal(interval, DeploymentDecisions.NextProbe(int.MaxValue, interval));
+    }
+
+    [Fact]
     public void Drain_NoChecks_EndsWhenTheConnectionsAreIdle()
     {
         var progress = DrainProgress.Begin([]);

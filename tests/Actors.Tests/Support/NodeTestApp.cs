@@ -12,14 +12,17 @@ internal sealed record NodeTestApp(string App, string PortRange)
     public const string Script = $$"""
         const http = require('http');
         const mode = process.env.MODE || 'ok';
+        let pings = 0;
         if (mode === 'exit') {
           console.log('{{ExitLine}}');
           process.exitCode = 3;
         } else {
           http.createServer((req, res) => {
             if (req.url === '/ping') {
-              res.writeHead(mode === 'fail' ? 500 : 200);
-              res.end(mode === 'fail' ? 'unhealthy' : 'pong');
+              // 'warming': the first probe finds it listening but not ready yet.
+              const unhealthy = mode === 'fail' || (mode === 'warming' && ++pings === 1);
+              res.writeHead(mode === 'fail' ? 500 : unhealthy ? 503 : 200);
+              res.end(unhealthy ? 'unhealthy' : 'pong');
               return;
             }
             res.end('hello from ' + process.env.ORCH_DEPLOYMENT_ID);
@@ -29,6 +32,7 @@ internal sealed record NodeTestApp(string App, string PortRange)
 
     public string Mode { get; init; } = "ok";
     public string HealthTimeout { get; init; } = "15s";
+    public string HealthInterval { get; init; } = "100ms";
     public string DrainTimeout { get; init; } = "30s";
     public int Keep { get; init; } = 10;
 
@@ -53,7 +57,7 @@ internal sealed record NodeTestApp(string App, string PortRange)
         command = "node {{ScriptName}}"
         port = "{{PortRange}}"
         env = { MODE = "{{Mode}}" }
-        health = { path = "/ping", interval = "100ms", timeout = "{{HealthTimeout}}" }
+        health = { path = "/ping", interval = "{{HealthInterval}}", timeout = "{{HealthTimeout}}" }
         {{WebExtra}}
 
         [retention]
