@@ -32,6 +32,7 @@ internal sealed record RouterLaunch(
         }
 
         start.Environment["ORCH_ROUTER_LOG"] = LogPath;
+        RouterRuntimeEnvironment.ApplyTo(start.Environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh to launch the router");
         var pid = process.Id;
         // Reaped in the background: a router that exits must not stay a zombie the daemon mistakes for a live one.

@@ -6,7 +6,8 @@ namespace Orchestrator.Router.Connections;
 /// <summary>
 /// Counts each proxied request against the deployment it finally goes to (after affinity), as HTTP,
 /// WebSocket (an upgrade) or streaming (a <c>text/event-stream</c> response), until it ends. It runs before YARP
-/// forwards, so it wraps what YARP writes to the client in a <see cref="DrainableConnection"/> the drain deadline ends.
+/// forwards, so it wraps the request in a <see cref="DrainableConnection"/> the drain deadline ends (and, once the app's
+/// response headers show a body of unknown length, what YARP writes to the client; see <see cref="OnResponseHeaders"/>).
 /// </summary>
 internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, ConnectionTracker tracker)
 {
@@ -18,19 +19,12 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         var extendedConnect = context.Features.Get<IHttpExtendedConnectFeature>();
         var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var drainable = new DrainableConnection(lifetime);
+        using var drainable = new DrainableConnection(lifetime) { Connections = connections };
         context.Features.Set<IHttpRequestLifetimeFeature>(drainable);
         context.Features.Set(drainable);
         if (kind == ConnectionKind.WebSocket)
         {
             WrapUpgrades(context, drainable, upgrade, extendedConnect);
-        }
-        else
-        {
-            var body = new DrainingResponseBody(bodyFeature.Stream, bodyFeature);
-            drainable.Streams(body);
-            context.Response.Body = body;
-            context.Response.OnStarting(ReclassifyStreams, (context, connections));
         }
 
         connections.Open(context, kind);
@@ -62,17 +56,33 @@ internal sealed class ConnectionTrackingMiddleware(RequestDelegate next, Connect
         }
     }
 
-    private static Task ReclassifyStreams(object state)
+    /// <summary>
+    /// When the app's response headers arrive (a YARP response transform, before any of the body is copied): a
+    /// <c>text/event-stream</c> response counts as streaming, and a body of unknown length (chunked: a stream, a long
+    /// download) is written through a <see cref="DrainingResponseBody"/> the drain deadline can complete cleanly. A body
+    /// of known length goes to the client as it is: the deadline aborts it, as it would anyway.
+    /// </summary>
+    public static void OnResponseHeaders(HttpContext context, HttpResponseMessage? response)
     {
-        var (context, connections) = ((HttpContext, DeploymentConnections))state;
-        // A prefix test, not a header parse: it runs on every response ("text/event-stream; charset=utf-8" included).
-        if (context.Response.ContentType is { } contentType
-            && contentType.AsSpan().TrimStart().StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (response is null || context.Features.Get<DrainableConnection>() is not { Connections: { } connections } drainable
+            || IsWebSocket(context))
+        {
+            return;
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType
+            && mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             connections.Reclassify(context, ConnectionKind.Streaming);
         }
 
-        return Task.CompletedTask;
+        if (response.Content.Headers.ContentLength is null)
+        {
+            var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            var body = new DrainingResponseBody(bodyFeature.Stream, bodyFeature);
+            drainable.Streams(body);
+            context.Response.Body = body;
+        }
     }
 
     private static bool IsWebSocket(HttpContext context) =>

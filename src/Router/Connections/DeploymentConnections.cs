@@ -1,13 +1,17 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Router.Connections;
 
-/// <summary>The open connections to one deployment: lock-free counters and the contexts to close at the drain deadline.</summary>
+/// <summary>
+/// The open connections to one deployment: their counts and the contexts to close at the drain deadline. One
+/// uncontended lock per change: a <see cref="Dictionary{TKey,TValue}"/> reuses its entries, where a concurrent one
+/// allocates a node per request.
+/// </summary>
 internal sealed class DeploymentConnections
 {
-    private readonly ConcurrentDictionary<HttpContext, ConnectionKind> _open = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<HttpContext, ConnectionKind> _open = new(ReferenceEqualityComparer.Instance);
     private int _http;
     private int _webSocket;
     private int _streaming;
@@ -20,25 +24,35 @@ internal sealed class DeploymentConnections
 
     public void Open(HttpContext context, ConnectionKind kind)
     {
-        _open[context] = kind;
-        Interlocked.Increment(ref Counter(kind));
+        lock (_gate)
+        {
+            _open[context] = kind;
+            Counter(kind)++;
+        }
     }
 
     /// <summary>A plain request turned out to be a stream (its response is <c>text/event-stream</c>).</summary>
     public void Reclassify(HttpContext context, ConnectionKind kind)
     {
-        if (_open.TryGetValue(context, out var previous) && previous != kind && _open.TryUpdate(context, kind, previous))
+        lock (_gate)
         {
-            Interlocked.Decrement(ref Counter(previous));
-            Interlocked.Increment(ref Counter(kind));
+            if (_open.TryGetValue(context, out var previous) && previous != kind)
+            {
+                _open[context] = kind;
+                Counter(previous)--;
+                Counter(kind)++;
+            }
         }
     }
 
     public void Close(HttpContext context)
     {
-        if (_open.TryRemove(context, out var kind))
+        lock (_gate)
         {
-            Interlocked.Decrement(ref Counter(kind));
+            if (_open.Remove(context, out var kind))
+            {
+                Counter(kind)--;
+            }
         }
     }
 
@@ -50,8 +64,13 @@ internal sealed class DeploymentConnections
     /// </summary>
     public int CloseAll(TimeSpan grace)
     {
-        var closing = 0;
-        foreach (var context in _open.Keys)
+        HttpContext[] open;
+        lock (_gate)
+        {
+            open = [.. _open.Keys];
+        }
+
+        foreach (var context in open)
         {
             if (context.Features.Get<DrainableConnection>() is { } drainable)
             {
@@ -61,11 +80,9 @@ internal sealed class DeploymentConnections
             {
                 context.Abort();
             }
-
-            closing++;
         }
 
-        return closing;
+        return open.Length;
     }
 
     private ref int Counter(ConnectionKind kind)

@@ -29,6 +29,9 @@ internal sealed class DrainableConnection : IHttpRequestLifetimeFeature, IDispos
 
     public CancellationToken RequestAborted { get; set; }
 
+    /// <summary>The deployment the request is counted against.</summary>
+    public DeploymentConnections? Connections { get; init; }
+
     public void Abort()
     {
         if (!_endedCleanly)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Router.Connections;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Orchestrator.Router.Timeouts;
@@ -13,11 +14,15 @@ namespace Orchestrator.Router.Timeouts;
 /// </summary>
 internal static class RequestTimeouts
 {
-    /// <summary>Lifts the timeout when the upstream's response headers arrive, before any of its body is copied.</summary>
+    /// <summary>
+    /// Lifts the timeout when the upstream's response headers arrive, before any of its body is copied; the same
+    /// transform tells connection tracking what the response is (see <see cref="ConnectionTrackingMiddleware.OnResponseHeaders"/>).
+    /// </summary>
     public static IReverseProxyBuilder AddRequestTimeoutRelease(this IReverseProxyBuilder builder) =>
         builder.AddTransforms(context => context.AddResponseTransform(transform =>
         {
             transform.HttpContext.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+            ConnectionTrackingMiddleware.OnResponseHeaders(transform.HttpContext, transform.ProxyResponse);
             return ValueTask.CompletedTask;
         }));
 
