@@ -9,25 +9,8 @@ using Xunit;
 namespace Orchestrator.Control.Tests;
 
 /// <summary>Requests the HTTP layer refuses before they reach the plane: unsafe ids, empty strings, too many log lines.</summary>
-public sealed class ControlRequestRulesTests : IAsyncLifetime
+public sealed class ControlRequestRulesTests : ScriptedServerTest
 {
-    private readonly TempSocket _socket = new();
-    private readonly ScriptedControlPlane _plane = new();
-    private ControlApiServer? _server;
-
-    public async Task InitializeAsync() =>
-        _server = await Eventually.Within(ControlApiServer.StartAsync(_plane, _socket.SocketPath, null, CancellationToken.None));
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        _socket.Dispose();
-    }
-
     [Theory]
     [InlineData("""{"configToml":"app = \"web\"","configPath":"/srv/orch.toml","releasePath":"/srv/r1","revision":null,"deploymentId":"a/b"}""", "deploymentId 'a/b' is not valid: use ASCII letters")]
     [InlineData("""{"configToml":"app = \"web\"","configPath":"/srv/orch.toml","releasePath":"/srv/r1","revision":null,"deploymentId":".."}""", "deploymentId '..' is not valid")]
@@ -37,13 +20,13 @@ public sealed class ControlRequestRulesTests : IAsyncLifetime
     [InlineData("""{"configToml":"","configPath":"/srv/orch.toml","releasePath":"/srv/r1","revision":null,"deploymentId":null}""", "configToml is empty")]
     public async Task Deploy_BreaksARule_Returns400SayingWhichFieldAndNeverReachesThePlane(string body, string expected)
     {
-        using var http = UnixSocketHttp.Create(_socket.SocketPath);
+        using var http = UnixSocketHttp.Create(Socket.SocketPath);
 
         using var response = await http.PostAsync("v1/deploy", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, (await ReadErrorAsync(response)).Error, StringComparison.Ordinal);
-        Assert.Empty(_plane.Requests);
+        Assert.Empty(Plane.Requests);
     }
 
     [Theory]
@@ -53,7 +36,7 @@ public sealed class ControlRequestRulesTests : IAsyncLifetime
     [InlineData("v1/status?app=d%C3%A9mo", "app 'démo' is not valid")]
     public async Task Get_BreaksARule_Returns400SayingWhatIsAllowed(string uri, string expected)
     {
-        using var http = UnixSocketHttp.Create(_socket.SocketPath);
+        using var http = UnixSocketHttp.Create(Socket.SocketPath);
 
         using var response = await http.GetAsync(uri);
 
@@ -65,7 +48,7 @@ public sealed class ControlRequestRulesTests : IAsyncLifetime
     public async Task Deploy_BodyOverTheLimit_Returns413WithAnErrorBody()
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socket.SocketPath));
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Socket.SocketPath));
         await using var stream = new NetworkStream(socket, ownsSocket: false);
 
         // Announced, not sent: the daemon must refuse from the header and a first chunk, without reading it all.

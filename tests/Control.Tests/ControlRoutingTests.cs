@@ -6,25 +6,8 @@ using Xunit;
 namespace Orchestrator.Control.Tests;
 
 /// <summary>Requests no route takes, sent as raw HTTP over the real socket: each gets its status and a ControlError, and the server keeps answering.</summary>
-public sealed class ControlRoutingTests : IAsyncLifetime
+public sealed class ControlRoutingTests : ScriptedServerTest
 {
-    private readonly TempSocket _socket = new();
-    private readonly ScriptedControlPlane _plane = new();
-    private ControlApiServer? _server;
-
-    public async Task InitializeAsync() =>
-        _server = await Eventually.Within(ControlApiServer.StartAsync(_plane, _socket.SocketPath, null, CancellationToken.None));
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        _socket.Dispose();
-    }
-
     [Theory]
     [InlineData("GET", "/v1/deploy", "POST")]
     [InlineData("PUT", "/v1/deploy", "POST")]
@@ -34,7 +17,7 @@ public sealed class ControlRoutingTests : IAsyncLifetime
     [InlineData("HEAD", "/v1/logs", "GET")]
     public async Task WrongMethod_KnownPath_Returns405WithAllowAndAnErrorNamingTheMethods(string method, string target, string allowed)
     {
-        var response = await RawHttp.SendAsync(_socket.SocketPath, Head(method, target, "Content-Length: 0"));
+        var response = await RawHttp.SendAsync(Socket.SocketPath, Head(method, target, "Content-Length: 0"));
 
         var path = target.Split('?')[0];
         Assert.Equal(405, response.Status);
@@ -44,7 +27,7 @@ public sealed class ControlRoutingTests : IAsyncLifetime
             Assert.Equal($"{path} takes {allowed}, not {method}", Error(response).Error);
         }
 
-        Assert.Empty(_plane.Requests);
+        Assert.Empty(Plane.Requests);
         await AssertStillAnswersAsync();
     }
 
@@ -56,7 +39,7 @@ public sealed class ControlRoutingTests : IAsyncLifetime
     [InlineData("OPTIONS", "*")]
     public async Task UnknownPath_AnyMethod_Returns404WithAnError(string method, string target)
     {
-        var response = await RawHttp.SendAsync(_socket.SocketPath, Head(method, target, "Content-Length: 0"));
+        var response = await RawHttp.SendAsync(Socket.SocketPath, Head(method, target, "Content-Length: 0"));
 
         Assert.Equal(404, response.Status);
         Assert.StartsWith($"unknown control route {method} ", Error(response).Error, StringComparison.Ordinal);
@@ -72,14 +55,14 @@ public sealed class ControlRoutingTests : IAsyncLifetime
         var chunks = Enumerable.Repeat(chunk, (int)(Defaults.MaxRequestBodyBytes / 0x10000) + 2)
             .Prepend(Encoding.ASCII.GetBytes("8\r\n{\"app\":\"\r\n"));
 
-        var response = await RawHttp.SendAsync(_socket.SocketPath, Head("POST", "/v1/stop", "Transfer-Encoding: chunked", "Content-Type: application/json"), chunks);
+        var response = await RawHttp.SendAsync(Socket.SocketPath, Head("POST", "/v1/stop", "Transfer-Encoding: chunked", "Content-Type: application/json"), chunks);
 
         Assert.Equal(413, response.Status);
         Assert.StartsWith(
             $"the request body is larger than the {Defaults.MaxRequestBodyBytes} bytes the control API accepts",
             Error(response).Error,
             StringComparison.Ordinal);
-        Assert.Empty(_plane.Requests);
+        Assert.Empty(Plane.Requests);
         await AssertStillAnswersAsync();
     }
 
@@ -94,7 +77,7 @@ public sealed class ControlRoutingTests : IAsyncLifetime
 
     private async Task AssertStillAnswersAsync()
     {
-        var health = await RawHttp.SendAsync(_socket.SocketPath, Head("GET", "/v1/health"));
+        var health = await RawHttp.SendAsync(Socket.SocketPath, Head("GET", "/v1/health"));
         Assert.Equal(200, health.Status);
     }
 }
