@@ -69,7 +69,13 @@ public sealed class HungAppTests : IAsyncLifetime
         var before = Web(await _orch.AppAsync(app.App));
 
         var restarted = await Eventually.ValueAsync(async () => Web(await _orch.AppAsync(app.App)),
-            p => p.Restarts == 1 && p.State == "running" && p.Pid != before.Pid, "web to be restarted for its memory");
+            p => p.Restarts == 1 && p.State == "running", "web to be restarted for its memory");
+
+        // The app grows past its limit at once: on a busy machine the restart may come before the first status read.
+        if (before.Restarts == 0)
+        {
+            Assert.NotEqual(before.Pid, restarted.Pid);
+        }
 
         Assert.Matches(@"^memory: RSS \d+(\.\d)? MB above memory_limit 100 MB for 1s$", restarted.LastRestartReason);
         var text = await _orch.RunAsync("status", "--app", app.App);
