@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Daemon;
 using Orchestrator.Control.Client;
+using Orchestrator.Control.Client.Http;
 
 namespace Orchestrator.Cli;
 
@@ -27,7 +28,7 @@ internal static class CliAction
             {
                 cli.Output.Error(ex.Message, ex.Hint);
             }
-            catch (Exception ex) when (ex is HttpRequestException or HttpIOException && !cancellationToken.IsCancellationRequested)
+            catch (ControlConnectionException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 cli.Output.Error(
                     $"lost the connection to the daemon on {cli.SocketPath}: {ex.Message}",

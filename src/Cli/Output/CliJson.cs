@@ -10,7 +10,13 @@ internal static class CliJson
 {
     private static readonly JsonSerializerOptions Options = Create();
 
-    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    /// <summary>
+    /// A control API type's metadata from <see cref="ControlJson.Options"/>, which the client has configured already when
+    /// it read the answer: configuring a type graph again for a second options instance costs a short-lived CLI more
+    /// than the request. Same settings, so the same output.
+    /// </summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() =>
+        (JsonTypeInfo<T>)(ControlJson.Options.TryGetTypeInfo(typeof(T), out var control) ? control : Options.GetTypeInfo(typeof(T)));
 
     private static JsonSerializerOptions Create()
     {

@@ -1,132 +1,123 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Orchestrator.Control.Client.Http;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Control.Client;
 
-/// <summary>Typed client of the control API over its unix socket; one method per route.</summary>
+/// <summary>Typed client of the control API over its unix socket; one method per route, one connection per call.</summary>
 internal sealed class ControlClient(string socketPath) : IDisposable
 {
-    private readonly HttpClient _http = UnixSocketHttp.Create(socketPath);
-
     public string SocketPath { get; } = socketPath;
 
     public Task<DaemonInfo> HealthAsync(CancellationToken cancellationToken) =>
-        SendAsync<DaemonInfo>(HttpMethod.Get, "v1/health", body: null, cancellationToken);
+        SendAsync<DaemonInfo>(new("GET", "/v1/health"), cancellationToken);
 
     public IAsyncEnumerable<DeployProgress> DeployAsync(DeployRequest request, CancellationToken cancellationToken) =>
-        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/deploy", JsonContent.Create(request, ControlJson.TypeInfo<DeployRequest>()), cancellationToken);
+        StreamAsync<DeployProgress>(new("POST", "/v1/deploy", Json(request)), cancellationToken);
 
     public IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) =>
-        StreamAsync<DeployProgress>(HttpMethod.Post, "v1/rollback", JsonContent.Create(request, ControlJson.TypeInfo<RollbackRequest>()), cancellationToken);
+        StreamAsync<DeployProgress>(new("POST", "/v1/rollback", Json(request)), cancellationToken);
 
     public Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken) =>
-        SendAsync<StatusResponse>(HttpMethod.Get, "v1/status" + Query(("app", app)), body: null, cancellationToken);
+        SendAsync<StatusResponse>(new("GET", "/v1/status" + Query(("app", app))), cancellationToken);
 
     public Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "v1/stop", JsonContent.Create(request, ControlJson.TypeInfo<StopRequest>()), cancellationToken);
+        SendAsync<CommandResult>(new("POST", "/v1/stop", Json(request)), cancellationToken);
 
     public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) =>
-        SendAsync<ClusterStatus>(HttpMethod.Get, "v1/cluster", body: null, cancellationToken);
+        SendAsync<ClusterStatus>(new("GET", "/v1/cluster"), cancellationToken);
 
     public Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "v1/cluster/down", JsonContent.Create(request, ControlJson.TypeInfo<DownRequest>()), cancellationToken);
+        SendAsync<CommandResult>(new("POST", "/v1/cluster/down", Json(request)), cancellationToken);
 
     public Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken) =>
-        SendAsync<RouterRestartResult>(HttpMethod.Post, "v1/router/restart", body: null, cancellationToken);
+        SendAsync<RouterRestartResult>(new("POST", "/v1/router/restart"), cancellationToken);
 
     public Task<CommandResult> ShutdownAsync(CancellationToken cancellationToken) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "v1/shutdown", body: null, cancellationToken);
+        SendAsync<CommandResult>(new("POST", "/v1/shutdown"), cancellationToken);
 
     public IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, CancellationToken cancellationToken) =>
         StreamAsync<LogLine>(
-            HttpMethod.Get,
-            "v1/logs" + Query(
+            new("GET", "/v1/logs" + Query(
                 ("app", request.App),
                 ("process", request.ProcessId),
                 ("deployment", request.DeploymentId),
                 ("lines", request.Lines.ToString(CultureInfo.InvariantCulture)),
-                ("follow", request.Follow ? "true" : "false")),
-            body: null,
+                ("follow", request.Follow ? "true" : "false"))),
             cancellationToken);
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? body, CancellationToken cancellationToken)
+    /// <summary>Nothing to release: every call opens and closes its own connection.</summary>
+    public void Dispose()
     {
-        using var response = await SendCoreAsync(method, path, body, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync(ControlJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"the daemon answered {method} /{path} with an empty body");
     }
 
-    private async IAsyncEnumerable<T> StreamAsync<T>(
-        HttpMethod method, string path, HttpContent? body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Synchronous underneath (see <see cref="UnixSocketConnection"/>): the answer is a few kilobytes away.</summary>
+    private Task<T> SendAsync<T>(ControlRequest request, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(method, path, body, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        try
         {
-            if (line.Length == 0)
+            ControlResponse response;
+            using (var connection = UnixSocketConnection.Send(SocketPath, request, cancellationToken))
+            {
+                response = connection.ReadResponse(cancellationToken);
+            }
+
+            if (!response.IsSuccess)
+            {
+                throw Failure(response);
+            }
+
+            return Task.FromResult(response.Body.IsEmpty
+                ? throw new InvalidDataException($"the daemon answered {request} with an empty body")
+                : JsonSerializer.Deserialize(response.Body.Span, ControlJson.TypeInfo<T>())
+                    ?? throw new InvalidDataException($"the daemon answered {request} with null"));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(ControlRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = UnixSocketConnection.Send(SocketPath, request, cancellationToken);
+        await foreach (var line in connection.ReadLinesAsync(response => throw Failure(response), cancellationToken).ConfigureAwait(false))
+        {
+            var json = line.Span.TrimEnd("\r"u8);
+            if (json.IsEmpty)
             {
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize(line, ControlJson.TypeInfo<T>())
-                ?? throw new InvalidDataException($"the daemon sent a null line in {method} /{path}");
+            yield return JsonSerializer.Deserialize(json, ControlJson.TypeInfo<T>())
+                ?? throw new InvalidDataException($"the daemon sent a null line in {request}");
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(
-        HttpMethod method, string path, HttpContent? body, HttpCompletionOption completion, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(SocketPath))
-        {
-            throw new DaemonNotRunningException(SocketPath);
-        }
+    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, ControlJson.TypeInfo<T>());
 
-        using var request = new HttpRequestMessage(method, path) { Content = body };
-        HttpResponseMessage response;
+    private static ControlApiException Failure(ControlResponse response)
+    {
         try
         {
-            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.AccessDenied })
-        {
-            throw new UnauthorizedAccessException(
-                $"permission denied on the control socket {SocketPath}; run as the daemon's user or start it with a wider --socket-mode", ex);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
-        {
-            throw new DaemonNotRunningException(SocketPath, ex);
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw new ControlApiException((int)response.StatusCode, await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false));
-        }
-    }
-
-    private static async Task<ControlError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return JsonSerializer.Deserialize(text, ControlJson.TypeInfo<ControlError>())
-                ?? new ControlError($"the daemon answered {(int)response.StatusCode} with an empty body");
+            if (JsonSerializer.Deserialize(response.Body.Span, ControlJson.TypeInfo<ControlError>()) is { } error)
+            {
+                return new ControlApiException(response.StatusCode, error);
+            }
         }
         catch (JsonException)
         {
-            // Not one of ours (a proxy, an older daemon): still show what came back.
-            return new ControlError($"the daemon answered {(int)response.StatusCode} {response.ReasonPhrase}: {text}");
+            // Not one of ours (a proxy, an older daemon): still show what came back, below.
         }
+
+        var text = Encoding.UTF8.GetString(response.Body.Span);
+        return new ControlApiException(response.StatusCode, new ControlError(text.Length == 0
+            ? $"the daemon answered {response.StatusCode} {response.ReasonPhrase} with an empty body"
+            : $"the daemon answered {response.StatusCode} {response.ReasonPhrase}: {text}"));
     }
 
     private static string Query(params (string Name, string? Value)[] parameters)

@@ -1,4 +1,5 @@
 using Orchestrator.Control.Client;
+using Orchestrator.Control.Client.Http;
 
 namespace Orchestrator.Control;
 
@@ -30,7 +31,7 @@ internal static class StaleSocket
             File.Delete(socketPath);
             return true;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or ControlApiException or InvalidDataException
+        catch (Exception ex) when (ex is OperationCanceledException or ControlConnectionException or ControlApiException or InvalidDataException
             && !cancellationToken.IsCancellationRequested)
         {
             throw new IOException(

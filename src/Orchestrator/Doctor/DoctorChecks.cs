@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Orchestrator.Config;
 using Orchestrator.Control.Client;
+using Orchestrator.Control.Client.Http;
 using Orchestrator.Control.Contracts;
 using Orchestrator.Hosting;
 using Orchestrator.State;
@@ -39,7 +40,7 @@ internal static class DoctorChecks
             var info = await client.HealthAsync(timeout.Token);
             return (new DoctorCheck(Name, true, $"orch daemon {info.Version} (pid {info.Pid}, state dir {info.StateDirectory}) answers on {socketPath}"), info);
         }
-        catch (Exception ex) when (ex is DaemonNotRunningException or UnauthorizedAccessException or ControlApiException or HttpRequestException
+        catch (Exception ex) when (ex is DaemonNotRunningException or UnauthorizedAccessException or ControlApiException or ControlConnectionException
             || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return (new DoctorCheck(Name, false, ex is OperationCanceledException ? $"nothing answered on {socketPath} within {ProbeTimeout.TotalSeconds:0}s" : ex.Message), null);
