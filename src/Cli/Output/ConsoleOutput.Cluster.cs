@@ -1,5 +1,4 @@
 using Orchestrator.Control.Contracts;
-using Spectre.Console;
 
 namespace Orchestrator.Cli.Output;
 
@@ -14,19 +13,19 @@ internal sealed partial class ConsoleOutput
             return;
         }
 
-        Terminal.Write(new Rule(Markup.Escape($"cluster seen from {cluster.Self}  leader {cluster.Leader ?? "-"}  oldest {cluster.Oldest ?? "-"}")).LeftJustified());
-        var table = new Table().Border(TableBorder.Simple).AddColumns("node", "status", "reachable", "roles", "apps");
+        Heading($"cluster seen from {cluster.Self}  leader {cluster.Leader ?? "-"}  oldest {cluster.Oldest ?? "-"}");
+        var table = new TextTable("node", "status", "reachable", "roles", "apps");
         foreach (var member in cluster.Members)
         {
             table.AddRow(
-                Cell(member.Address + (member.Address == cluster.Self ? " (self)" : "")),
-                Cell(member.Status),
-                Cell(member.Reachable ? "yes" : "NO"),
-                Cell(string.Join(',', member.Roles)),
-                Cell(AppsOf(member)));
+                member.Address + (member.Address == cluster.Self ? " (self)" : ""),
+                member.Status,
+                member.Reachable ? "yes" : "NO",
+                string.Join(',', member.Roles),
+                AppsOf(member));
         }
 
-        Terminal.Write(table);
+        table.WriteTo(_stdout);
     }
 
     /// <summary>"?" only for a worker that did not answer; a router-only node hosts no apps.</summary>

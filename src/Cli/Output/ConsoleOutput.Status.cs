@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orchestrator.Control.Contracts;
-using Spectre.Console;
 
 namespace Orchestrator.Cli.Output;
 
@@ -52,60 +51,58 @@ internal sealed partial class ConsoleOutput
         {
             if (app.Unavailable is { } reason)
             {
-                Terminal.Write(new Rule(Markup.Escape($"{app.App}  unavailable: {reason}")).LeftJustified());
+                Heading($"{app.App}  unavailable: {reason}");
                 continue;
             }
 
             var title = $"{app.App}  listen {app.Listen ?? "-"}  active {app.ActiveDeploymentId ?? "none"}"
                 + (app.DeployInProgress ? "  (deploy in progress)" : "");
-            Terminal.Write(new Rule(Markup.Escape(title)).LeftJustified());
-            Terminal.Write(DeploymentsTable(app));
-            Terminal.Write(ProcessesTable(app));
+            Heading(title);
+            DeploymentsTable(app).WriteTo(_stdout);
+            ProcessesTable(app).WriteTo(_stdout);
             RestartReasons(app);
         }
     }
 
-    private static Table DeploymentsTable(AppStatus app)
+    private static TextTable DeploymentsTable(AppStatus app)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws");
+        var table = new TextTable("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws");
         foreach (var deployment in app.Deployments)
         {
             table.AddRow(
-                Cell(deployment.Id),
-                Cell(deployment.Revision),
-                Cell(deployment.FailureReason is null ? deployment.State : $"{deployment.State}: {deployment.FailureReason}"),
-                Cell(Time(deployment.CreatedAt)),
-                Cell(Time(deployment.ActivatedAt)),
-                Cell(Time(deployment.DrainStartedAt)),
-                Cell(string.Join(' ', deployment.Ports.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))),
-                Cell(Number(deployment.Connections.Http)),
-                Cell(Number(deployment.Connections.WebSocket)));
+                deployment.Id,
+                deployment.Revision,
+                deployment.FailureReason is null ? deployment.State : $"{deployment.State}: {deployment.FailureReason}",
+                Time(deployment.CreatedAt),
+                Time(deployment.ActivatedAt),
+                Time(deployment.DrainStartedAt),
+                string.Join(' ', deployment.Ports.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+                Number(deployment.Connections.Http),
+                Number(deployment.Connections.WebSocket));
         }
 
         return table;
     }
 
-    private static Table ProcessesTable(AppStatus app)
+    private static TextTable ProcessesTable(AppStatus app)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("deployment", "process", "policy", "pid", "state", "health", "restarts", "exit", "uptime");
+        var table = new TextTable("deployment", "process", "policy", "pid", "state", "health", "restarts", "exit", "uptime");
         var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
             .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
         foreach (var (owner, process) in rows)
         {
             table.AddRow(
-                Cell(owner),
-                Cell(process.Id),
-                Cell(process.Policy),
-                Cell(process.Pid is { } pid ? Number(pid) : null),
-                Cell(process.Survivors is { IsEmpty: false } survivors
+                owner,
+                process.Id,
+                process.Policy,
+                process.Pid is { } pid ? Number(pid) : null,
+                process.Survivors is { IsEmpty: false } survivors
                     ? $"{process.State}; survived its stop: pid {string.Join(", ", survivors.Select(Number))}"
-                    : process.State),
-                Cell(process.Health),
-                Cell(Number(process.Restarts)),
-                Cell(Exit(process)),
-                Cell(process.UptimeSeconds is { } uptime ? Uptime(TimeSpan.FromSeconds(uptime)) : null));
+                    : process.State,
+                process.Health,
+                Number(process.Restarts),
+                Exit(process),
+                process.UptimeSeconds is { } uptime ? Uptime(TimeSpan.FromSeconds(uptime)) : null);
         }
 
         return table;
@@ -129,8 +126,6 @@ internal sealed partial class ConsoleOutput
             }
         }
     }
-
-    private static Text Cell(string? text) => new(string.IsNullOrEmpty(text) ? "-" : text);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace Orchestrator.Cli.Output;
 
 /// <summary>
-/// All of <c>orch</c>'s terminal output. People get Spectre tables, colours and a live step list on a terminal,
-/// plain lines when redirected; scripts (<c>--json</c>) get exactly one JSON document, or NDJSON for streams.
+/// All of <c>orch</c>'s terminal output. People get plain tables (<see cref="TextTable"/>), and colours and a live
+/// step list on a terminal, plain lines when redirected; scripts (<c>--json</c>) get exactly one JSON document, or
+/// NDJSON for streams.
 /// </summary>
 internal sealed partial class ConsoleOutput
 {
@@ -83,6 +84,22 @@ internal sealed partial class ConsoleOutput
         else
         {
             _stdout.WriteLine(text);
+        }
+    }
+
+    /// <summary>The rule above a table: as wide as the terminal up to <see cref="TextRule.MaxWidth"/>.</summary>
+    private void Heading(string title) =>
+        _stdout.WriteLine(TextRule.Of(title, Interactive && TerminalWidth() is > 0 and var width ? Math.Min(width, TextRule.MaxWidth) : TextRule.MaxWidth));
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

@@ -150,6 +150,28 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_Text_LinesUpEachValueUnderItsHeader_AndKeepsAMultiLineReasonOnItsRow()
+    {
+        var sample = ScriptedControlPlane.SampleStatus();
+        var app = sample.Apps[0];
+        var failed = app.Deployments[0] with { Id = "web-app-0", State = "failed", FailureReason = "exit 1\nSyntaxError: nope" };
+        await StartAsync(new ScriptedControlPlane { Status = _ => sample with { Apps = [app with { Deployments = [.. app.Deployments, failed] }] } });
+
+        var run = await CliRun.InvokeAsync("status", "--control", _socket.SocketPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n');
+        var header = lines.First(l => l.Contains("revision", StringComparison.Ordinal));
+        var active = lines.First(l => l.StartsWith("  web-app-1 ", StringComparison.Ordinal));
+        var broken = lines.First(l => l.StartsWith("  web-app-0 ", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("revision", StringComparison.Ordinal), active.IndexOf("abc123", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("state", StringComparison.Ordinal), active.IndexOf("Active", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("ports", StringComparison.Ordinal), broken.IndexOf("web=18001", StringComparison.Ordinal));
+        Assert.Contains("failed: exit 1 SyntaxError: nope", broken, StringComparison.Ordinal);
+        Assert.StartsWith("── web-app  listen 127.0.0.1:8182  active web-app-1 ─", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoDaemon_Json_PrintsTheErrorAsOneJsonDocument()
     {
         var run = await CliRun.InvokeAsync("status", "--json", "--control", _socket.SocketPath);
