@@ -50,7 +50,7 @@ internal sealed partial class DeploymentActor
                 StartHealthWatch();
                 if (_config.Proxied is not null)
                 {
-                    _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener()));
+                    _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()));
                 }
 
                 break;
@@ -119,6 +119,9 @@ internal sealed partial class DeploymentActor
         _config!.Proxied is { } proxied && _state.Ports.TryGetValue(proxied.Id, out var port)
             ? [$"http://{_services.DestinationHost}:{port}"]
             : [];
+
+    /// <summary>The health check's path: a request the app answers cheaply and without side effects.</summary>
+    private string? WarmPath() => _config!.Proxied is { } proxied ? HealthOf(proxied).Path : null;
 
     private RouteListener Listener()
     {

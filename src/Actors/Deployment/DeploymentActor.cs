@@ -231,7 +231,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Transition(DeploymentPhase.Switching, "health passed");
         _services.RouteTables
-            .Ask<object>(new ActivateRoute(App, _deploymentId, Destinations(), Listener()), RouteAskTimeout)
+            .Ask<object>(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()), RouteAskTimeout)
             .PipeTo(Self, failure: e => new RouteUpdateFailed(App, 0, e.Message));
         Become(Switching);
     }

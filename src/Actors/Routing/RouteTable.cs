@@ -12,9 +12,15 @@ public enum RouteState
 /// <summary>
 /// One live deployment of an app as the router sees it: where its replicas listen, and for a draining one the moment
 /// its drain ends (null until its deployment announced it): the router then closes its connections on its own clock,
-/// whether or not a daemon runs.
+/// whether or not a daemon runs. <paramref name="WarmPath"/> is the path (its health check's) a router may GET to open
+/// connections to it before traffic moves there; null in tables journaled before it existed, and for draining ones.
 /// </summary>
-public sealed record DeploymentRoute(string DeploymentId, RouteState State, ImmutableArray<string> Destinations, DateTimeOffset? DrainDeadline = null);
+public sealed record DeploymentRoute(
+    string DeploymentId,
+    RouteState State,
+    ImmutableArray<string> Destinations,
+    DateTimeOffset? DrainDeadline = null,
+    string? WarmPath = null);
 
 /// <summary>
 /// The affinity table of one app: the active deployment, the draining ones, and their destinations

@@ -15,7 +15,7 @@ internal static class RouteTableDecisions
 
         deployments = deployments.SetItem(
             command.DeploymentId,
-            new DeploymentRoute(command.DeploymentId, RouteState.Active, command.Destinations));
+            new DeploymentRoute(command.DeploymentId, RouteState.Active, command.Destinations, WarmPath: command.WarmPath));
         return Next(table, command.Listener) with { ActiveDeploymentId = command.DeploymentId, Deployments = deployments };
     }
 

@@ -14,7 +14,7 @@ public interface IRouteTableCommand
 public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, bool Affinity, TimeSpan? RequestTimeout = null);
 
 /// <summary>Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining.</summary>
-public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener)
+public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener, string? WarmPath = null)
     : IRouteTableCommand, IClusterMessage;
 
 /// <summary>

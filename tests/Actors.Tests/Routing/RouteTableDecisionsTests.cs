@@ -40,6 +40,18 @@ public sealed class RouteTableDecisionsTests
     }
 
     [Fact]
+    public void Activate_WithAWarmPath_PutsItOnTheActiveDeploymentOnly()
+    {
+        var first = RouteTableDecisions.Activate(RouteTable.Empty(App), Activate("a", DestinationsA) with { WarmPath = "/ping" });
+        var second = RouteTableDecisions.Activate(first, Activate("b", DestinationsB) with { WarmPath = "/healthz" });
+
+        Assert.Equal("/ping", first.Active!.WarmPath);
+        Assert.Equal("/healthz", second.Active!.WarmPath);
+        Assert.Equal("/ping", second.Deployments["a"].WarmPath);
+        Assert.Null(RouteTableDecisions.RegisterDraining(second, new RegisterDrainingRoute(App, "a", DestinationsA, Listener)).Deployments["a"].WarmPath);
+    }
+
+    [Fact]
     public void Activate_ADrainingDeployment_SwapsTheTwo()
     {
         var table = Chain(
