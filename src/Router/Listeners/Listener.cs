@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -10,27 +9,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Actors.Routing;
-using Orchestrator.Router.Affinity;
-using Orchestrator.Router.Configuration;
 using Orchestrator.Router.Connections;
-using Orchestrator.Router.Errors;
+using Orchestrator.Router.Forwarding;
 using Orchestrator.Router.Logging;
-using Orchestrator.Router.Timeouts;
-using Yarp.ReverseProxy.Configuration;
+using Orchestrator.Router.Routing;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Orchestrator.Router.Listeners;
 
-/// <summary>One Kestrel + YARP app on one listen address, serving every app whose table names it.</summary>
+/// <summary>One Kestrel app on one listen address, forwarding through YARP to every app whose table names it.</summary>
 internal sealed class Listener : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly RouteTableConfigProvider _provider;
+    private readonly ListenerRoutes _routes;
+    private readonly HttpMessageInvoker _client;
 
-    private Listener(ListenAddress address, WebApplication app, RouteTableConfigProvider provider)
+    private Listener(ListenAddress address, WebApplication app, ListenerRoutes routes, HttpMessageInvoker client)
     {
         Address = address;
         _app = app;
-        _provider = provider;
+        _routes = routes;
+        _client = client;
     }
 
     public ListenAddress Address { get; }
@@ -48,9 +48,9 @@ internal sealed class Listener : IAsyncDisposable
         bool takingOver,
         CancellationToken cancellationToken)
     {
-        var provider = new RouteTableConfigProvider(tables);
-        var state = new ListenerState(provider.Current);
-        var app = Build(address, provider, state, tracker, loggerFactory, takingOver);
+        var routes = new ListenerRoutes(tables);
+        var client = ForwarderClient.Create(address.ToString(), loggerFactory);
+        var app = Build(address, routes, tracker, client, loggerFactory, takingOver);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -58,17 +58,24 @@ internal sealed class Listener : IAsyncDisposable
         catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            client.Dispose();
             var reason = SharedListenSocket.IsAddressInUse(error) ? "address already in use" : error.Message;
             throw new RouterListenException($"cannot listen on {address}: {reason}", error);
         }
 
-        await provider.Current.Applied.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Listener(address, app, provider);
+        return new Listener(address, app, routes, client);
     }
 
-    /// <summary>Publishes the tables and completes once YARP serves them.</summary>
-    public Task PublishAsync(ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken) =>
-        _provider.Publish(tables).Applied.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Publishes the tables: the next request on this listener is routed by them. Completes at once (the snapshot is
+    /// swapped, nothing is rebuilt later); a task so that the runtime's install path reads the same for every step.
+    /// </summary>
+    public Task PublishAsync(ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _routes.Publish(tables);
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Stops accepting and lets every open connection run until it ends or <paramref name="deadline"/> fires
@@ -82,13 +89,14 @@ internal sealed class Listener : IAsyncDisposable
         using var grace = new CancellationTokenSource(RouterDefaults.ListenerStopGrace);
         await _app.StopAsync(grace.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
     }
 
     private static WebApplication Build(
         ListenAddress address,
-        RouteTableConfigProvider provider,
-        ListenerState state,
+        ListenerRoutes routes,
         ConnectionTracker tracker,
+        HttpMessageInvoker client,
         ILoggerFactory loggerFactory,
         bool takingOver)
     {
@@ -117,26 +125,16 @@ internal sealed class Listener : IAsyncDisposable
             .AddFilter("Yarp", LogLevel.Warning);
 
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.Services.AddRouting();
-        builder.Services.AddRequestTimeouts();
-        builder.Services.AddReverseProxy().AddRequestTimeoutRelease();
-        builder.Services.AddSingleton<IProxyConfigProvider>(provider);
-        builder.Services.AddSingleton<IConfigChangeListener>(new ConfigAppliedListener(state));
-        builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(tracker);
+        builder.Services.AddHttpForwarder();
 
         var app = builder.Build();
-        app.UseRouting();
-        app.UseRequestTimeouts();
-        app.UseMiddleware<NoRouteMiddleware>();
-        app.MapReverseProxy(pipeline =>
-        {
-            pipeline.UseMiddleware<AffinityMiddleware>();
-            pipeline.UseMiddleware<ConnectionTrackingMiddleware>();
-            pipeline.UseMiddleware<ProxyErrorMiddleware>();
-            pipeline.UseLoadBalancing();
-            pipeline.UsePassiveHealthChecks();
-        });
+        var handler = new ForwardingHandler(
+            routes,
+            tracker,
+            app.Services.GetRequiredService<IHttpForwarder>(),
+            client,
+            ForwardingTransforms.Create(app.Services.GetRequiredService<ITransformBuilder>()));
+        app.Run(handler.InvokeAsync);
         return app;
     }
 }

@@ -67,8 +67,10 @@ public sealed class ZeroDowntimeTests : IAsyncLifetime
         var eventsAfterSwitch = await CountEventsUntilClosedAsync(reader, oldDeployment);
 
         Assert.True(eventsAfterSwitch >= 10, $"the stream stopped flowing after the switch ({eventsAfterSwitch} events)");
+        // The router ends the stream at the deadline by its own clock while the daemon, at the same moment, begins to
+        // stop the deployment: the read lands before, during or after that stop, never on an active deployment.
         var old = (await _orch.AppAsync(app.App)).Deployments.First(d => d.Id == oldDeployment);
-        Assert.Contains(old.State, new[] { "draining", "retired" });
+        Assert.Contains(old.State, new[] { "draining", "stopping", "retired" });
         await Eventually.TrueAsync(async () => (await _orch.AppAsync(app.App)).Deployments.First(d => d.Id == oldDeployment).State == "retired",
             "the drained deployment to retire");
     }

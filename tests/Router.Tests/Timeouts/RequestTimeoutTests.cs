@@ -1,6 +1,6 @@
 using System.Net;
 using Orchestrator.Actors.Routing;
-using Orchestrator.Router.Configuration;
+using Orchestrator.Router.Routing;
 using Orchestrator.Router.Tests.Connections;
 using Orchestrator.Router.Tests.Support;
 using Xunit;
@@ -33,13 +33,12 @@ public sealed class RequestTimeoutTests
     }
 
     [Fact]
-    public void Routes_TableWithoutATimeout_GetTheDefaultOf100s()
+    public void Route_TableWithoutATimeout_GetsTheDefaultOf100s()
     {
         var table = Tables.Of("shop", 1, ("shop-blue", "http://127.0.0.1:1"));
-        var tables = System.Collections.Immutable.ImmutableDictionary<string, RouteTable>.Empty;
 
-        Assert.Equal(TimeSpan.FromSeconds(100), ProxyConfigFactory.Routes(tables.Add("shop", table)).Single().Timeout);
-        Assert.Equal(Timeout, ProxyConfigFactory.Routes(tables.Add("shop", WithTimeout(table))).Single().Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(100), new AppRoute(table).RequestTimeout);
+        Assert.Equal(Timeout, new AppRoute(WithTimeout(table)).RequestTimeout);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Router.Routing;
+
+namespace Orchestrator.Router.Affinity;
+
+/// <summary>
+/// When the app's table has affinity on, a request that names a live deployment of that app (header, query or
+/// cookie) goes to that deployment; anything else goes to the active one. Only deployments of the same app's table
+/// can be chosen, so affinity never reaches an address that is not one of its destinations.
+/// </summary>
+internal static class AffinityChoice
+{
+    public static DeploymentTarget For(AppRoute route, DeploymentTarget active, HttpRequest request) =>
+        route.Affinity
+        && AffinityKey.Read(request) is { } deploymentId
+        && route.Deployments.TryGetValue(deploymentId, out var named)
+            ? named
+            : active;
+}

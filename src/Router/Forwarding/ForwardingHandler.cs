@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Router.Affinity;
+using Orchestrator.Router.Connections;
+using Orchestrator.Router.Errors;
+using Orchestrator.Router.Routing;
+using Orchestrator.Router.Timeouts;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Orchestrator.Router.Forwarding;
+
+/// <summary>
+/// A listener's one request handler, with no routing or middleware in front: it reads the listener's snapshot once,
+/// matches the Host, applies affinity, takes the deployment's next destination, counts the connection, and hands the
+/// request to YARP's <see cref="IHttpForwarder"/> under the route's request timeout.
+/// </summary>
+internal sealed class ForwardingHandler(
+    ListenerRoutes routes,
+    ConnectionTracker tracker,
+    IHttpForwarder forwarder,
+    HttpMessageInvoker client,
+    HttpTransformer transformer)
+{
+    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = RouterDefaults.UpstreamActivityTimeout };
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (routes.Current.Match(context.Request.Host) is not { } route)
+        {
+            return NoRoute.NoAppAsync(context);
+        }
+
+        if (route.Active is not { } active)
+        {
+            return NoRoute.NoActiveDeploymentAsync(context, route.App);
+        }
+
+        var target = AffinityChoice.For(route, active, context.Request);
+        var connections = tracker.For(target.DeploymentId);
+        return target.NextDestination() is { } destination
+            ? ForwardAsync(context, destination, target.DeploymentId, connections, route.RequestTimeout)
+            : ProxyErrors.NoDestinationAsync(context, target.DeploymentId, connections);
+    }
+
+    private async Task ForwardAsync(HttpContext context, string destination, string deploymentId, DeploymentConnections connections, TimeSpan requestTimeout)
+    {
+        using var timeout = new RequestTimeout(requestTimeout);
+        var tracked = TrackedConnection.Open(context, connections);
+        context.Features.Set(timeout);
+        try
+        {
+            var error = await forwarder.SendAsync(context, destination, client, RequestConfig, transformer, timeout.Token).ConfigureAwait(false);
+            await ProxyErrors.AnswerAsync(context, error, deploymentId, connections, timeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Features.Set<RequestTimeout>(null);
+            tracked.Close();
+        }
+    }
+}

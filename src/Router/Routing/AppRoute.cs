@@ -1,0 +1,34 @@
+using System.Collections.Frozen;
+using Orchestrator.Actors.Routing;
+
+namespace Orchestrator.Router.Routing;
+
+/// <summary>One app's route on a listener, as a request needs it: its live deployments, the active one, its timeout.</summary>
+internal sealed class AppRoute
+{
+    public AppRoute(RouteTable table)
+    {
+        App = table.App;
+        Affinity = table.Affinity;
+        RequestTimeout = table.RequestTimeout ?? RouterDefaults.RequestTimeout;
+        Deployments = table.Deployments.Values.ToFrozenDictionary(
+            deployment => deployment.DeploymentId,
+            deployment => new DeploymentTarget(deployment),
+            StringComparer.Ordinal);
+        Active = table.ActiveDeploymentId is { } active ? Deployments.GetValueOrDefault(active) : null;
+    }
+
+    public string App { get; }
+
+    /// <summary>Whether a request may name a live deployment of the app (affinity: header, query or cookie).</summary>
+    public bool Affinity { get; }
+
+    /// <summary>How long a request waits for the app's response headers.</summary>
+    public TimeSpan RequestTimeout { get; }
+
+    /// <summary>The deployment new requests go to; null while the app has none.</summary>
+    public DeploymentTarget? Active { get; }
+
+    /// <summary>Every live deployment of the app (active and draining), by deployment id.</summary>
+    public FrozenDictionary<string, DeploymentTarget> Deployments { get; }
+}
