@@ -40,6 +40,15 @@ internal static class RouterDefaults
     /// <summary>After a member comes up, when a replica announces itself again (and once more at four times this).</summary>
     public static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>The most connections a listener opens to a deployment before traffic switches to it.</summary>
+    public const int WarmConnectionsMax = 256;
+
+    /// <summary>
+    /// How long a switch waits for those connections. The install gate is held meanwhile, and the previous deployment
+    /// keeps serving; what is not open by then, requests open.
+    /// </summary>
+    public static readonly TimeSpan WarmBudget = TimeSpan.FromSeconds(1);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

@@ -24,13 +24,15 @@ internal sealed class Listener : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ListenerRoutes _routes;
     private readonly HttpMessageInvoker _client;
+    private readonly ConnectionWarmer _warmer;
 
-    private Listener(ListenAddress address, WebApplication app, ListenerRoutes routes, HttpMessageInvoker client)
+    private Listener(ListenAddress address, WebApplication app, ListenerRoutes routes, HttpMessageInvoker client, ConnectionWarmer warmer)
     {
         Address = address;
         _app = app;
         _routes = routes;
         _client = client;
+        _warmer = warmer;
     }
 
     public ListenAddress Address { get; }
@@ -63,18 +65,19 @@ internal sealed class Listener : IAsyncDisposable
             throw new RouterListenException($"cannot listen on {address}: {reason}", error);
         }
 
-        return new Listener(address, app, routes, client);
+        return new Listener(address, app, routes, client, new ConnectionWarmer(client, tracker, loggerFactory.CreateLogger<ConnectionWarmer>()));
     }
 
     /// <summary>
-    /// Publishes the tables: the next request on this listener is routed by them. Completes at once (the snapshot is
-    /// swapped, nothing is rebuilt later); a task so that the runtime's install path reads the same for every step.
+    /// Publishes the tables: the next request on this listener is routed by them. When they move an app's traffic to
+    /// another deployment, connections to it are opened first (<see cref="ConnectionWarmer"/>); then the snapshot is
+    /// swapped, and nothing is rebuilt later.
     /// </summary>
-    public Task PublishAsync(ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken)
+    public async Task PublishAsync(ImmutableDictionary<string, RouteTable> tables, CancellationToken cancellationToken)
     {
+        await _warmer.WarmAsync(_routes.Current, tables, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         _routes.Publish(tables);
-        return Task.CompletedTask;
     }
 
     /// <summary>

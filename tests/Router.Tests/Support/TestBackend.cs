@@ -15,6 +15,8 @@ internal sealed class TestBackend : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SemaphoreSlim _slowGate = new(0);
     private readonly SemaphoreSlim _eventGate = new(0);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pingConnections = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _rootConnections = new();
     private int _slowStarted;
     private int _webSocketsOpen;
 
@@ -29,6 +31,12 @@ internal sealed class TestBackend : IAsyncDisposable
     public string Url => _app.Urls.Single();
 
     public int SlowStarted => Volatile.Read(ref _slowStarted);
+
+    /// <summary>The connections <c>/ping</c> was asked on (Kestrel's connection ids).</summary>
+    public IReadOnlyCollection<string> PingConnections => [.. _pingConnections.Keys];
+
+    /// <summary>The connections <c>/</c> was asked on.</summary>
+    public IReadOnlyCollection<string> RootConnections => [.. _rootConnections.Keys];
 
     /// <summary>WebSockets this backend accepted and has not seen end yet.</summary>
     public int WebSocketsOpen => Volatile.Read(ref _webSocketsOpen);
@@ -74,7 +82,16 @@ internal sealed class TestBackend : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/", () => Name);
+        app.MapGet("/", (HttpContext context) =>
+        {
+            _rootConnections.TryAdd(context.Connection.Id, 0);
+            return Name;
+        });
+        app.MapGet("/ping", (HttpContext context) =>
+        {
+            _pingConnections.TryAdd(context.Connection.Id, 0);
+            return "pong";
+        });
         app.MapGet("/slow", async (CancellationToken aborted) =>
         {
             Interlocked.Increment(ref _slowStarted);
