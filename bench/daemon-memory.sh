@@ -40,8 +40,6 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/orch-mem.XXXXXX")
 daemon_pid=
 state=
 
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
-
 # The median of 3 samples, one second apart, in MB with one decimal.
 rss_mb() {
   local samples=() i
@@ -58,27 +56,8 @@ rss_parts() {
     END { printf "%.0f / %.0f / %.0f", a / 1024, f / 1024, s / 1024 }' "/proc/$1/status"
 }
 
-wait_gone() {
-  local pid=$1 tenths=$(($2 * 10)) i
-  for ((i = 0; i < tenths; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  ! kill -0 "$pid" 2>/dev/null
-}
-
-# The apps and the router carry the variant's state directory in their environment; nothing else can.
-kill_leftovers() {
-  local environ pid
-  [ -n "$state" ] || return 0
-  for environ in /proc/[0-9]*/environ; do
-    pid=${environ#/proc/}
-    pid=${pid%/environ}
-    if grep -qzx "ORCH_STATE_DIR=$state" "$environ" 2>/dev/null; then
-      kill -KILL "$pid" 2>/dev/null
-    fi
-  done
-}
+# shellcheck source=bench/lib/process-helpers.sh
+. "$root/bench/lib/process-helpers.sh"
 
 stop_daemon() {
   if [ -n "$daemon_pid" ] && kill -0 "$daemon_pid" 2>/dev/null; then
@@ -89,7 +68,7 @@ stop_daemon() {
     wait "$daemon_pid" 2>/dev/null
   fi
   daemon_pid=
-  kill_leftovers
+  kill_leftovers "$state"
 }
 
 cleanup() {

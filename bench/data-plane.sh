@@ -59,29 +59,8 @@ started_at=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 # --- processes --------------------------------------------------------------------------------------------------
 
-# Waits (bounded) for a process to exit; true when it has.
-wait_gone() {
-  local pid=$1 tenths=$(($2 * 10)) i
-  for ((i = 0; i < tenths; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  ! kill -0 "$pid" 2>/dev/null
-}
-
-# Processes the isolated daemon started and left behind (app processes, routers) carry its state directory in
-# their environment; nothing else on the machine can, because the directory is this run's own temp directory.
-kill_leftovers() {
-  local environ pid
-  for environ in /proc/[0-9]*/environ; do
-    pid=${environ#/proc/}
-    pid=${pid%/environ}
-    if grep -qzx "ORCH_STATE_DIR=$tmp/state" "$environ" 2>/dev/null; then
-      log "killing leftover process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
-      kill -KILL "$pid" 2>/dev/null
-    fi
-  done
-}
+# shellcheck source=bench/lib/process-helpers.sh
+. "$lib/process-helpers.sh"
 
 cleanup() {
   local status=$?
@@ -97,7 +76,7 @@ cleanup() {
     fi
     wait "$daemon_pid" 2>/dev/null
   fi
-  kill_leftovers
+  kill_leftovers "$tmp/state"
   if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$status" -ne 0 ]; then
     log "kept $tmp (logs, configs, status snapshots, load summaries)"
   else
@@ -115,7 +94,6 @@ fail_part() {
   printf '%s\n' "$2" >"$results/$1.error"
 }
 
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
 
 # A process's identity: its pid and its start time (field 22 of /proc/PID/stat), so a reused pid is told apart.
 identity() {

@@ -29,7 +29,9 @@ trap cleanup EXIT
 for tool in wrk node clang; do
   command -v "$tool" >/dev/null || { log "missing $tool (apt-get install -y wrk nodejs clang zlib1g-dev)"; exit 2; }
 done
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=bench/lib/process-helpers.sh
+. "$lib/process-helpers.sh"
+nginx=$(nginx_bin)
 [ -x "$nginx" ] || { log "missing nginx (apt-get install -y nginx-light)"; exit 2; }
 
 log "building bench/yarp-baseline: JIT, and NativeAOT"
@@ -39,13 +41,8 @@ dotnet publish bench/yarp-baseline -c Release -r linux-x64 -p:PublishAot=true -o
   >"$tmp/build-aot.log" 2>&1 || { tail -n 5 "$tmp/build-aot.log" >&2; exit 1; }
 
 port() { python3 "$lib/ports.py" any; }
-wait_port() {
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  log "nothing listened on $1"
-  exit 1
+started_port() {
+  wait_port "$1" 10 || { log "nothing listened on $1"; exit 1; }
 }
 
 declare -A url pid
@@ -54,35 +51,15 @@ node examples/hello/app.js "$app" >"$tmp/app.log" 2>&1 &
 pid[direct]=$!
 pids+=($!)
 url[direct]=http://127.0.0.1:$app/
-wait_port "$app"
+started_port "$app"
 
 nginx_port=$(port)
-mkdir -p "$tmp/nginx"
-cat >"$tmp/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $tmp/nginx/client_body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
-  upstream app { server 127.0.0.1:$app; keepalive 64; }
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-CONF
+nginx_conf "$tmp/nginx" "$app" "$nginx_port"
 "$nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx/" &
 pid[nginx]=$!
 pids+=($!)
 url[nginx]=http://127.0.0.1:$nginx_port/
-wait_port "$nginx_port"
+started_port "$nginx_port"
 
 jit_port=$(port)
 DOTNET_GCgen0size=$gen0 dotnet "$tmp/jit/YarpBaseline.dll" "$jit_port" "$app" forwarder >"$tmp/jit.log" 2>&1 &
@@ -94,8 +71,8 @@ DOTNET_GCgen0size=$gen0 "$tmp/aot/YarpBaseline" "$aot_port" "$app" forwarder >"$
 pid[aot]=$!
 pids+=($!)
 url[aot]=http://127.0.0.1:$aot_port/
-wait_port "$jit_port"
-wait_port "$aot_port"
+started_port "$jit_port"
+started_port "$aot_port"
 
 if [ -n "$lock" ]; then
   exec 9>"$lock"

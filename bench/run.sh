@@ -59,15 +59,8 @@ load_pid=
 
 # --- processes --------------------------------------------------------------------------------------------------
 
-# Waits (bounded) for a process we started to exit; true when it has.
-wait_gone() {
-  local pid=$1 tenths=$(($2 * 10))
-  for ((i = 0; i < tenths; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  ! kill -0 "$pid" 2>/dev/null
-}
+# shellcheck source=bench/lib/process-helpers.sh
+. "$lib/process-helpers.sh"
 
 stop_pid() {
   local pid=$1 grace=$2
@@ -75,20 +68,6 @@ stop_pid() {
   kill -TERM "$pid" 2>/dev/null
   wait_gone "$pid" "$grace" || kill -KILL "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-}
-
-# Processes the isolated daemon started and left behind (apps, a router) carry its state directory in their
-# environment; nothing else on the machine can, because the directory is this run's own temp directory.
-kill_leftovers() {
-  local environ pid
-  for environ in /proc/[0-9]*/environ; do
-    pid=${environ#/proc/}
-    pid=${pid%/environ}
-    if grep -qzx "ORCH_STATE_DIR=$tmp/state" "$environ" 2>/dev/null; then
-      log "killing leftover process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
-      kill -KILL "$pid" 2>/dev/null
-    fi
-  done
 }
 
 cleanup() {
@@ -109,7 +88,7 @@ cleanup() {
       wait_gone "$daemon_pid" 10 || kill -KILL -- "-$daemon_pid" 2>/dev/null
     fi
     wait "$daemon_pid" 2>/dev/null
-    kill_leftovers
+    kill_leftovers "$tmp/state"
   fi
   stop_pid "$direct_pid" 10
   if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$status" -ne 0 ]; then
@@ -122,16 +101,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# Polls until 127.0.0.1:PORT accepts a connection, for at most SECONDS.
-wait_port() {
-  local port=$1 tenths=$(($2 * 10))
-  for ((i = 0; i < tenths; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # Records why a part has no result; the report shows it in place of the numbers.
 fail_part() {
@@ -159,8 +128,6 @@ ensure_tools() {
   done
 }
 
-nginx_bin() { command -v nginx || echo /usr/sbin/nginx; }
-
 # --- the proxies --------------------------------------------------------------------------------------------------
 
 start_direct() {
@@ -179,37 +146,10 @@ start_yarp() {
   wait_port "$port" 30
 }
 
-# One worker, as the issue measures: the router is one process too, and wrk and the app need the other core.
+# nginx_conf (bench/lib/process-helpers.sh): one worker, as the issue measures.
 start_nginx() {
   local upstream_port=$1 port=$2 dir=$tmp/nginx
-  mkdir -p "$dir"
-  cat >"$dir/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $dir/client_body;
-  proxy_temp_path $dir/proxy;
-  fastcgi_temp_path $dir/fastcgi;
-  uwsgi_temp_path $dir/uwsgi;
-  scgi_temp_path $dir/scgi;
-  upstream app {
-    server 127.0.0.1:$upstream_port;
-    keepalive 64;
-  }
-  server {
-    listen 127.0.0.1:$port;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-    }
-  }
-}
-CONF
+  nginx_conf "$dir" "$upstream_port" "$port"
   "$(nginx_bin)" -t -q -e "$dir/error.log" -c "$dir/nginx.conf" -p "$dir/" >&2 || return 1
   "$(nginx_bin)" -e "$dir/error.log" -c "$dir/nginx.conf" -p "$dir/" &
   nginx_pid=$!
@@ -324,7 +264,6 @@ find_pids() {
   log "daemon pid $daemon_rss_pid (from /v1/health), router pid $router_rss_pid (from $router_where)"
 }
 
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
 
 rss_sample() {
   [ -n "${router_rss_pid:-}" ] || return 0
