@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Listeners;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router;
 

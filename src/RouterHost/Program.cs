@@ -1,3 +1,3 @@
-using Orchestrator.CommandLine;
+using Orchestrator.RouterHost;
 
-return await NodeCommandLine.RunRouterAsync(args);
+return await RouterCommandLine.RunAsync(args);

@@ -4,6 +4,7 @@ using Orchestrator.Actors.Messaging;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Config;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Deployment;
 

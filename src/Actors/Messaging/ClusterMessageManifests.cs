@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Messaging;
 
@@ -38,7 +39,7 @@ internal static class ClusterMessageManifests
         (typeof(ConnectionCountsReport), "connection-counts-report.v1"),
         (typeof(ReplicaStarted), "replica-started.v1"),
         (typeof(GetRouterStatus), "get-router-status.v1"),
-        (typeof(RouterStatus), "router-status.v1"),
+        (typeof(RouterReplicaStatus), "router-replica-status.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

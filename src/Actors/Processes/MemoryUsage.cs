@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.State;
 
 namespace Orchestrator.Actors.Processes;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using Orchestrator.State;
 
 namespace Orchestrator.Actors.Processes;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Config;
+using Orchestrator.State;
 
 namespace Orchestrator.Actors.Processes;
 

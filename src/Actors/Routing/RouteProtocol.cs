@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Messaging;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -38,22 +39,11 @@ public sealed record GetRouterStatus : IClusterMessage
 }
 
 /// <summary>
-/// One router process as it reports itself: its cluster node, pid and start, the listen addresses it serves, the table
-/// version it serves per app, and why a table it could not serve was refused (e.g. its listen address is taken).
-/// <paramref name="Draining"/> is true once it stopped accepting (a hand-over to a newer router).
+/// A router replica's answer to <see cref="GetRouterStatus"/>: every router process that reads <paramref name="Node"/>'s
+/// feed, as each reported itself last. <paramref name="RouterRuns"/> is false while the node knows its router to be
+/// down (it died and is being started again, or the node is shutting down).
 /// </summary>
-public sealed record RouterStatus(
-    string Node,
-    int Pid,
-    DateTimeOffset StartedAt,
-    ImmutableArray<string> Listen,
-    ImmutableDictionary<string, long> Versions,
-    ImmutableDictionary<string, string> Problems,
-    bool Draining) : IClusterMessage
+public sealed record RouterReplicaStatus(string Node, ImmutableArray<RouterStatus> Routers, bool RouterRuns) : IClusterMessage
 {
-    public ImmutableArray<string> Listen { get; init; } = Listen.IsDefault ? [] : Listen;
-
-    public ImmutableDictionary<string, long> Versions { get; init; } = Versions ?? ImmutableDictionary<string, long>.Empty;
-
-    public ImmutableDictionary<string, string> Problems { get; init; } = Problems ?? ImmutableDictionary<string, string>.Empty;
+    public ImmutableArray<RouterStatus> Routers { get; init; } = Routers.IsDefault ? [] : Routers;
 }

@@ -5,6 +5,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Actors.Persistence;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Routing;
 
@@ -16,8 +17,10 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 {
     public const string RouterRole = "router";
 
-    /// <summary>Where every router member runs its replica.</summary>
-    public const string ReplicaPath = "/user/route-replica";
+    /// <summary>The actor name of the replica every router member runs, at <see cref="ReplicaPath"/>.</summary>
+    public const string ReplicaName = "route-replica";
+
+    public const string ReplicaPath = "/user/" + ReplicaName;
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
 
     // Pub-sub subscriptions reach other nodes by gossip: a replica that subscribed a moment ago may miss one

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Routing;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Messaging;
 using Orchestrator.Actors.Persistence;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Routing;
 

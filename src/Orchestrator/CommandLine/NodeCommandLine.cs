@@ -4,8 +4,8 @@ using System.CommandLine.Invocation;
 namespace Orchestrator.CommandLine;
 
 /// <summary>
-/// The command lines of <c>orch-daemon</c> and <c>orch-router</c>. <c>orch</c> execs them with its own arguments, so
-/// their roots are named <c>orch</c> and take the same global options; the exit codes are <c>orch</c>'s.
+/// The command line of <c>orch-daemon</c>. <c>orch</c> execs it with its own arguments, so its root is named
+/// <c>orch</c> and takes the same global options; the exit codes are <c>orch</c>'s.
 /// </summary>
 public static class NodeCommandLine
 {
@@ -17,10 +17,6 @@ public static class NodeCommandLine
     public static Task<int> RunDaemonAsync(string[] args, InvocationConfiguration? configuration = null) =>
         InvokeAsync(DaemonRoot(), args, configuration);
 
-    /// <summary><c>orch router</c>.</summary>
-    public static Task<int> RunRouterAsync(string[] args, InvocationConfiguration? configuration = null) =>
-        InvokeAsync(RouterRoot(), args, configuration);
-
     private static RootCommand DaemonRoot()
     {
         var root = Root("orch-daemon: the orch node (actor system, control API); `orch daemon`, `orch doctor` and `orch cluster init-cert` run it");
@@ -29,13 +25,6 @@ public static class NodeCommandLine
         var cluster = new Command("cluster", "The cluster's certificate");
         cluster.Subcommands.Add(new InitCertCommand());
         root.Subcommands.Add(cluster);
-        return root;
-    }
-
-    private static RootCommand RouterRoot()
-    {
-        var root = Root("orch-router: the data plane of a state directory; `orch router` runs it");
-        root.Subcommands.Add(new RouterCommand());
         return root;
     }
 

@@ -10,6 +10,7 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
+using Orchestrator.RouterProcess;
 using Orchestrator.State;
 
 namespace Orchestrator.Hosting;
@@ -32,8 +33,8 @@ internal static class NodeActorSystem
             .WithRemoting(Remoting(cluster, certificate))
             .WithClustering(new ClusterOptions
             {
-                // The router role belongs to the router process this daemon runs next to it, never to the daemon itself.
-                Roles = [ClusterMembership.ControlRole, .. cluster.Roles.Remove(RouteTableActor.RouterRole)],
+                // With the router role, this daemon is the replica that feeds the router process it runs next to it.
+                Roles = [ClusterMembership.ControlRole, .. cluster.Roles],
                 SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
             })
             .WithShardRegion<RouteTableRegion>(
@@ -53,14 +54,14 @@ internal static class NodeActorSystem
             .WithActors((system, registry) =>
             {
                 var self = Cluster.Get(system);
-                if (cluster.IsClusterOfOne && options.JoinRouter is { } router)
-                {
-                    // Self first: Akka asks the router's cluster to let it in, and forms its own only when nobody answers.
-                    self.JoinSeedNodes([self.SelfAddress, Address.Parse($"{ClusterMembership.Protocol}://{SystemName}@{router}")]);
-                }
-                else if (cluster.IsClusterOfOne)
+                if (cluster.IsClusterOfOne)
                 {
                     self.Join(self.SelfAddress);
+                }
+
+                if (cluster.IsRouter)
+                {
+                    registry.Register<RouterFeedActor>(system.ActorOf(RouterFeedActor.Props(), RouteTableActor.ReplicaName));
                 }
 
                 if (!options.Journal.IsRedis)

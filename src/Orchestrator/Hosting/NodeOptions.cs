@@ -32,12 +32,6 @@ public sealed record NodeOptions
     /// </summary>
     public string? ClusterCertificatePath { get; init; }
 
-    /// <summary>
-    /// A cluster of one whose state directory's router still runs: the daemon joins the router's cluster at this
-    /// <c>host:port</c> (falling back to itself when it does not answer) instead of forming a second one.
-    /// </summary>
-    public string? JoinRouter { get; init; }
-
     /// <summary>The problems of a combination of options, each with how to fix it; empty when the node can start.</summary>
     public IEnumerable<string> Problems()
     {

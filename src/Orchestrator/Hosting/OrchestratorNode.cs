@@ -82,7 +82,6 @@ public static class OrchestratorNode
             using var clusterCertificate = certificate;
             using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
                 .AddFilter("Microsoft", LogLevel.Warning));
-            options = WithClusterAddressOfLastRun(options);
             using var healthClient = HealthProbe.CreateClient();
             var ports = new PortAllocator();
             var cgroups = DetectCgroups(options.StateDirectory);
@@ -103,15 +102,11 @@ public static class OrchestratorNode
             }
 
             var self = Cluster.Get(system).SelfAddress;
-            var daemonRecord = NodeRecord.OfThisProcess(info.StartedAt, options.Cluster.Host, self.Port ?? 0);
-            if (options.Cluster.IsClusterOfOne)
-            {
-                // The router of this state directory joins the daemon it names; the next daemon takes this port again.
-                daemonRecord.Write(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName));
-            }
 
-            await using var localRouter = options.Cluster.IsRouter
-                ? new LocalRouter(RouterLaunchOf(options, self.Port ?? 0), system, loggerFactory.CreateLogger("orch daemon"))
+            var routerFeed = options.Cluster.IsRouter ? registry.Get<RouterFeedActor>() : null;
+            await using var feedServer = routerFeed is not null ? RouterFeedServer.Start(options.StateDirectory, routerFeed) : null;
+            await using var localRouter = routerFeed is not null
+                ? new LocalRouter(new RouterLaunch(options.StateDirectory, options.ListenHost), routerFeed, loggerFactory.CreateLogger("orch daemon"))
                 : null;
             if (localRouter is not null)
             {
@@ -166,35 +161,6 @@ public static class OrchestratorNode
         var byItself = !shutdown.IsCancellationRequested;
         await shutdown.CancelAsync();
         return byItself;
-    }
-
-    /// <summary>
-    /// A cluster of one takes the cluster port of its last run again (a daemon restarted on the same address replaces its
-    /// old incarnation in the router's cluster at once), and joins the router that still runs for its state directory.
-    /// </summary>
-    private static NodeOptions WithClusterAddressOfLastRun(NodeOptions options)
-    {
-        if (!options.Cluster.IsClusterOfOne)
-        {
-            return options;
-        }
-
-        var cluster = options.Cluster;
-        if (cluster.Port == 0 && NodeRecord.Read(Path.Combine(options.StateDirectory, NodeRecord.DaemonFileName)) is { ClusterPort: > 0 } last
-            && last.ClusterHost == cluster.Host && FreePort.IsFree(last.ClusterHost, last.ClusterPort))
-        {
-            cluster = cluster with { Port = last.ClusterPort };
-        }
-
-        var router = cluster.IsRouter ? LocalRouter.FindRunning(options.StateDirectory) : null;
-        return options with { Cluster = cluster, JoinRouter = router?.SeedAddress };
-    }
-
-    private static RouterLaunch RouterLaunchOf(NodeOptions options, int clusterPort)
-    {
-        var host = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
-        return new RouterLaunch(options.StateDirectory, options.Cluster.Host, $"{host}:{clusterPort}", options.ListenHost,
-            options.ClusterCertificatePath, options.AkkaConfigPath);
     }
 
     private static IHost BuildHost(NodeOptions options, ClusterCertificate certificate, Func<IActorRef, DeploymentServices> services)

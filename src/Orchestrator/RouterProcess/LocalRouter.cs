@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 using Orchestrator.State;
 
 namespace Orchestrator.RouterProcess;
@@ -9,14 +10,16 @@ namespace Orchestrator.RouterProcess;
 /// <summary>
 /// The daemon's side of its state directory's router process: adopts the one that runs (by pid and start time), or
 /// starts one; starts it again when it dies; hands the data plane over to a new one on <c>orch router restart</c>;
-/// and stops it on <c>orch shutdown</c>. Every router answers for itself over the cluster (<see cref="RouterStatus"/>).
+/// and stops it on <c>orch shutdown</c>. Every router reports itself over this daemon's feed (<see cref="RouterFeedActor"/>),
+/// which this class tells whether a router runs.
 /// </summary>
-internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem system, ILogger log) : IAsyncDisposable
+internal sealed partial class LocalRouter(RouterLaunch launch, IActorRef feed, ILogger log) : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _supervision = new();
@@ -31,13 +34,13 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
     public static NodeRecord? FindRunning(string stateDirectory) =>
         NodeRecord.Read(Path.Combine(stateDirectory, NodeRecord.RouterFileName)) is { IsRunning: true } running ? running : null;
 
-    /// <summary>Adopts the running router or starts one, waits until it serves as a member of this cluster, then watches it.</summary>
+    /// <summary>Adopts the running router or starts one, waits until it reads this daemon's feed, then watches it.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (FindRunning(launch.StateDirectory) is { } running)
         {
             SetRouter(running.Pid, running.StartTimeTicks);
-            LogAdopted(log, running.Pid, running.SeedAddress);
+            LogAdopted(log, running.Pid);
         }
         else
         {
@@ -65,7 +68,7 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         {
             var oldPid = Pid;
             var running = IsAlive();
-            // A running router that is not a member of this cluster (it reports nothing) still holds the listeners: take over
+            // A running router that does not read this daemon's feed (it reports nothing) still holds the listeners: take over
             // from it all the same, with no versions to wait for but the new router's own.
             var old = running ? (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == oldPid) : null;
             if (running)
@@ -99,15 +102,16 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         }
     }
 
-    /// <summary>Every router member of the cluster, as each reports itself; members that do not answer are left out.</summary>
+    /// <summary>Every router that reads this daemon's feed, as each reported itself last.</summary>
     private async Task<ImmutableArray<RouterStatus>> StatusesAsync(CancellationToken cancellationToken) =>
-        [.. (await Node.RouterStatuses.AskAsync(system, cancellationToken)).Select(a => a.Status).OfType<RouterStatus>()];
+        (await feed.Ask<RouterReplicaStatus>(GetRouterStatus.Instance, StatusTimeout, cancellationToken)).Routers;
 
     /// <summary><c>orch shutdown</c>: the router stops too (its apps are stopped already), and is not started again.</summary>
     public async Task StopAsync()
     {
         await _supervision.CancelAsync();
         await _supervisor.ContinueWith(_ => { }, TaskScheduler.Default);
+        feed.Tell(new LocalRouterRuns(false));
         var pid = Pid;
         var startTimeTicks = Volatile.Read(ref _startTimeTicks);
         if (!IsAlive(pid, startTimeTicks))
@@ -138,11 +142,11 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
         _gate.Dispose();
     }
 
-    /// <summary>The router's own report once it is Up in this cluster and serves at least <paramref name="versions"/>; null at the timeout.</summary>
+    /// <summary>The router's own report once it reads this daemon's feed and serves at least <paramref name="versions"/>; null at the timeout.</summary>
     private async Task<RouterStatus?> WaitServingAsync(int pid, ImmutableDictionary<string, long>? versions, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + ReadyTimeout;
-        while (DateTime.UtcNow < deadline && Actors.Processes.ProcStat.StartTimeTicks(pid) is not null)
+        while (DateTime.UtcNow < deadline && ProcStat.StartTimeTicks(pid) is not null)
         {
             var status = (await StatusesAsync(cancellationToken)).FirstOrDefault(s => s.Pid == pid);
             if (status is not null && (versions ?? ImmutableDictionary<string, long>.Empty).All(v => status.Versions.GetValueOrDefault(v.Key) >= v.Value))
@@ -172,6 +176,8 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
                 }
 
                 // Outside the gate: an `orch router restart` meanwhile starts one at once instead of waiting out the backoff.
+                // Meanwhile nothing holds a connection: drains need not wait for its reports.
+                feed.Tell(new LocalRouterRuns(false));
                 LogDied(log, gone.Value, delay);
                 await Task.Delay(delay, cancellationToken);
                 if (await WhenGoneAsync(cancellationToken) is null)
@@ -225,29 +231,30 @@ internal sealed partial class LocalRouter(RouterLaunch launch, ActorSystem syste
     private void Adopt(NodeRecord running)
     {
         SetRouter(running.Pid, running.StartTimeTicks);
-        LogAdopted(log, running.Pid, running.SeedAddress);
+        LogAdopted(log, running.Pid);
     }
 
     /// <summary>The router is the process with its pid and start time: a pid the kernel gave to another process is not it.</summary>
     private void SetRouter(int pid, long? startTimeTicks = null)
     {
-        Volatile.Write(ref _startTimeTicks, startTimeTicks ?? Actors.Processes.ProcStat.StartTimeTicks(pid) ?? 0);
+        Volatile.Write(ref _startTimeTicks, startTimeTicks ?? ProcStat.StartTimeTicks(pid) ?? 0);
         Volatile.Write(ref _pid, pid);
+        feed.Tell(new LocalRouterRuns(true));
     }
 
     private bool IsAlive() => IsAlive(Pid, Volatile.Read(ref _startTimeTicks));
 
-    private static bool IsAlive(int pid, long startTimeTicks) => pid != 0 && Actors.Processes.ProcStat.IsSameProcess(pid, startTimeTicks);
+    private static bool IsAlive(int pid, long startTimeTicks) => pid != 0 && ProcStat.IsSameProcess(pid, startTimeTicks);
 
     private static void Signal(int pid, int signal) => Actors.Processes.PosixSignals.Signal(pid, signal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted the running router pid {Pid} (cluster node {Node})")]
-    private static partial void LogAdopted(ILogger log, int pid, string node);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted the running router pid {Pid}")]
+    private static partial void LogAdopted(ILogger log, int pid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started the router pid {Pid} (log: {LogPath})")]
     private static partial void LogStarted(ILogger log, int pid, string logPath);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The router pid {Pid} did not join this cluster within {Timeout}; see {LogPath}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The router pid {Pid} did not read this daemon's feed within {Timeout}; see {LogPath}")]
     private static partial void LogNotServing(ILogger log, int pid, TimeSpan timeout, string logPath);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The router pid {Pid} is gone; starting a new one in {Delay}")]

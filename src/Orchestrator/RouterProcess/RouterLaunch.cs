@@ -8,15 +8,11 @@ namespace Orchestrator.RouterProcess;
 /// How the daemon starts <c>orch router</c> for its state directory: this very executable, in a session of its own
 /// (<c>setsid</c>) so that it outlives the daemon, working in the state directory, with its output in <c>router.log</c>.
 /// </summary>
-internal sealed record RouterLaunch(
-    string StateDirectory,
-    string ClusterHost,
-    string DaemonSeed,
-    IPAddress? ListenHost,
-    string? ClusterCertificatePath,
-    string? AkkaConfigPath)
+internal sealed record RouterLaunch(string StateDirectory, IPAddress? ListenHost)
 {
-    public string LogPath => Path.Combine(StateDirectory, RouterOptions.LogFileName);
+    public const string LogFileName = "router.log";
+
+    public string LogPath => Path.Combine(StateDirectory, LogFileName);
 
     /// <summary>Starts the router; returns its pid (the <c>Process</c> is reaped and disposed in the background).</summary>
     public int Start(int? takeOverFrom)
@@ -50,26 +46,10 @@ internal sealed record RouterLaunch(
         yield return "router";
         yield return "--state-dir";
         yield return StateDirectory;
-        yield return "--cluster-host";
-        yield return ClusterHost;
-        yield return "--seed";
-        yield return DaemonSeed;
         if (ListenHost is not null)
         {
             yield return "--listen-host";
             yield return ListenHost.ToString();
-        }
-
-        if (ClusterCertificatePath is not null)
-        {
-            yield return "--cluster-cert";
-            yield return ClusterCertificatePath;
-        }
-
-        if (AkkaConfigPath is not null)
-        {
-            yield return "--akka-config";
-            yield return AkkaConfigPath;
         }
 
         if (takeOverFrom is { } pid)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Connections;
 

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Forwarding;
 

@@ -8,11 +8,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Forwarding;
 using Orchestrator.Router.Logging;
 using Orchestrator.Router.Routing;
+using Orchestrator.Routing;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms.Builder;
 

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Routing;
 

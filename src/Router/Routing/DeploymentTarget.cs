@@ -1,4 +1,4 @@
-using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Routing;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
+using Orchestrator.Routing.Feed;
 
 namespace Orchestrator.Router.State;
 
@@ -12,8 +13,6 @@ internal sealed class RouteTableFile(string path)
 {
     public const string FileName = "router-tables.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     public string Path { get; } = path;
 
     public static RouteTableFile In(string stateDirectory) => new(System.IO.Path.Combine(stateDirectory, FileName));
@@ -22,7 +21,7 @@ internal sealed class RouteTableFile(string path)
     public void Save(ImmutableDictionary<string, RouteTable> tables)
     {
         var temporary = $"{Path}.{Environment.ProcessId}.tmp";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(tables.Values.OrderBy(t => t.App, StringComparer.Ordinal).ToArray(), Json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(tables.Values.OrderBy(t => t.App, StringComparer.Ordinal).ToArray(), FeedJsonContext.Default.RouteTableArray);
         using (var file = new FileStream(temporary, new FileStreamOptions
         {
             Mode = FileMode.Create,
@@ -47,7 +46,7 @@ internal sealed class RouteTableFile(string path)
 
         try
         {
-            var tables = JsonSerializer.Deserialize<RouteTable[]>(File.ReadAllBytes(Path), Json) ?? [];
+            var tables = JsonSerializer.Deserialize(File.ReadAllBytes(Path), FeedJsonContext.Default.RouteTableArray) ?? [];
             return [.. tables.Where(t => t is { App.Length: > 0, Listen.Length: > 0 }).Select(Normalized)];
         }
         catch (JsonException e)

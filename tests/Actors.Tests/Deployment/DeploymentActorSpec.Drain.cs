@@ -2,6 +2,7 @@ using Akka.Actor;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Actors.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Deployment;

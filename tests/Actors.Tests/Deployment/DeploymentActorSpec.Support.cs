@@ -3,6 +3,7 @@ using Akka.TestKit;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Actors.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Deployment;

@@ -7,6 +7,8 @@ using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Actors.Tests.Support;
+using Orchestrator.Routing;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Deployment;

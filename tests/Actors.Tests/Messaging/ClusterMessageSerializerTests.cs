@@ -5,6 +5,7 @@ using Akka.Serialization;
 using Orchestrator.Actors.Messaging;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Actors.Tests.Persistence;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Messaging;

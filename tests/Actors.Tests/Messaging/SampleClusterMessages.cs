@@ -5,6 +5,7 @@ using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Config;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Tests.Messaging;
 

@@ -5,6 +5,7 @@ using Akka.Serialization;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Persistence;

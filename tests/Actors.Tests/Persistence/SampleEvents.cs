@@ -3,6 +3,7 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Tests.Persistence;
 

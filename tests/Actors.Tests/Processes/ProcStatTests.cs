@@ -1,4 +1,5 @@
 using Orchestrator.Actors.Processes;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

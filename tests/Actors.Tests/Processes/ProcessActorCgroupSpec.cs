@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit;
 using Orchestrator.Actors.Processes;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Config;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

@@ -3,6 +3,7 @@ using Akka.TestKit;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Tests.Support;
 using Orchestrator.Config;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Processes;

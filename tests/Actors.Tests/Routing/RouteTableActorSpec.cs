@@ -4,6 +4,7 @@ using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.TestKit;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.Routing;

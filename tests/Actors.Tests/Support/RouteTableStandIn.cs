@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Orchestrator.Actors.Processes;
+using Orchestrator.State;
 
 namespace Orchestrator.Actors.Tests.Support;
 

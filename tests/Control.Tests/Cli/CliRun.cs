@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli;
 using Orchestrator.Cli.HandOff;
 using Orchestrator.CommandLine;
+using Orchestrator.RouterHost;
 
 namespace Orchestrator.Control.Tests.Cli;
 
@@ -18,7 +19,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         var run = HandedOverVerbs.ExecutableFor(args) switch
         {
             OrchExecutables.Daemon => NodeCommandLine.RunDaemonAsync(args, configuration),
-            OrchExecutables.Router => NodeCommandLine.RunRouterAsync(args, configuration),
+            OrchExecutables.Router => RouterCommandLine.RunAsync(args, configuration),
             _ => OrchCli.InvokeAsync(args, configuration, CancellationToken.None),
         };
         var exitCode = await Eventually.Within(run);

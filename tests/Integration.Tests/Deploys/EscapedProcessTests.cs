@@ -1,5 +1,6 @@
 using Orchestrator.Actors.Processes;
 using Orchestrator.Integration.Tests.Harness;
+using Orchestrator.State;
 using Xunit;
 
 namespace Orchestrator.Integration.Tests.Deploys;

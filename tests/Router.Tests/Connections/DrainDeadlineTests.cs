@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Router.Tests.Connections;

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Router.Tests.Connections;

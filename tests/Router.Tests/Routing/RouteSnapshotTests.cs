@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Routing;
 using Orchestrator.Router.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Router.Tests.Routing;

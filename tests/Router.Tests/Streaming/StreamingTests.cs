@@ -1,5 +1,6 @@
 using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Router.Tests.Streaming;

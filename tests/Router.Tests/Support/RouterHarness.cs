@@ -1,4 +1,5 @@
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Tests.Support;
 

@@ -3,6 +3,7 @@ using Orchestrator.Actors.Routing;
 using Orchestrator.Router.Routing;
 using Orchestrator.Router.Tests.Connections;
 using Orchestrator.Router.Tests.Support;
+using Orchestrator.Routing;
 using Xunit;
 
 namespace Orchestrator.Router.Tests.Timeouts;

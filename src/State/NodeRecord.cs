@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Orchestrator.Actors.Processes;
+using System.Text.Json.Serialization;
 
 namespace Orchestrator.State;
 
@@ -11,8 +11,6 @@ internal sealed record NodeRecord(int Pid, long StartTimeTicks, DateTimeOffset S
 {
     public const string DaemonFileName = "daemon.json";
     public const string RouterFileName = "router.json";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The <c>host:port</c> to give as a seed.</summary>
     public string SeedAddress => ClusterHost.Contains(':', StringComparison.Ordinal) ? $"[{ClusterHost}]:{ClusterPort}" : $"{ClusterHost}:{ClusterPort}";
@@ -29,7 +27,7 @@ internal sealed record NodeRecord(int Pid, long StartTimeTicks, DateTimeOffset S
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<NodeRecord>(File.ReadAllBytes(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), NodeRecordJsonContext.Default.NodeRecord) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -47,7 +45,11 @@ internal sealed record NodeRecord(int Pid, long StartTimeTicks, DateTimeOffset S
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         File.WriteAllBytes(temporary, []);
         File.SetUnixFileMode(temporary, StateDirectory.FileMode);
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, NodeRecordJsonContext.Default.NodeRecord));
         File.Move(temporary, path, overwrite: true);
     }
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+[JsonSerializable(typeof(NodeRecord))]
+internal sealed partial class NodeRecordJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-namespace Orchestrator.Router.Replica;
+namespace Orchestrator.Router.Feed;
 
 /// <summary>What a router process says about itself in <c>status</c>: its pid, its start, and whether it is handing over.</summary>
 internal sealed class RouterProcessInfo(int pid, DateTimeOffset startedAt)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orchestrator.Actors.Processes;
+namespace Orchestrator.State;
 
 /// <summary>
 /// Reads <c>/proc/&lt;pid&gt;/stat</c>: the start time that tells a live pid from a reused one, and the process group.

@@ -1,6 +1,6 @@
 using Orchestrator.State;
 
-namespace Orchestrator.RouterProcess;
+namespace Orchestrator.RouterHost;
 
 /// <summary>The router's lock on its state directory: held from the start, or taken once the router it replaces has exited.</summary>
 internal sealed class LockOwnership(StateLock? held) : IDisposable

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Orchestrator.Actors.Messaging;
 
-namespace Orchestrator.Actors.Routing;
+namespace Orchestrator.Routing;
 
 public enum RouteState
 {
@@ -36,7 +35,7 @@ public sealed record RouteTable(
     bool Affinity,
     string? ActiveDeploymentId,
     ImmutableDictionary<string, DeploymentRoute> Deployments,
-    TimeSpan? RequestTimeout = null) : IClusterMessage
+    TimeSpan? RequestTimeout = null)
 {
     public static RouteTable Empty(string app) =>
         new(app, 0, "", [], false, null, ImmutableDictionary<string, DeploymentRoute>.Empty);
