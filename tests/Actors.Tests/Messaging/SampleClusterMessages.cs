@@ -68,14 +68,19 @@ internal static class SampleClusterMessages
                 .Add(DrainingRoute.DeploymentId, ConnectionCounts.Zero)),
         new ReplicaStarted("router-10.0.0.5"),
         GetRouterStatus.Instance,
-        new RouterStatus(
+        new RouterReplicaStatus(
             "akka.ssl.tcp://orch@10.0.0.5:4053",
-            4242,
-            new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
-            ["http://127.0.0.1:8182"],
-            ImmutableDictionary<string, long>.Empty.Add("web", 7),
-            ImmutableDictionary<string, string>.Empty.Add("api", "cannot listen on 127.0.0.1:8183: address already in use"),
-            Draining: false),
+            [
+                new RouterStatus(
+                    "akka.ssl.tcp://orch@10.0.0.5:4053",
+                    4242,
+                    new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
+                    ["http://127.0.0.1:8182"],
+                    ImmutableDictionary<string, long>.Empty.Add("web", 7),
+                    ImmutableDictionary<string, string>.Empty.Add("api", "cannot listen on 127.0.0.1:8183: address already in use"),
+                    Draining: false),
+            ],
+            RouterRuns: true),
     ];
 
     private static AppConfig Config() => new()
