@@ -48,7 +48,7 @@ internal static partial class RouterNode
         var saved = RouteTableFile.In(options.StateDirectory);
         await ServeSavedTablesAsync(runtime, saved, log, stop);
 
-        var record = NodeRecord.OfThisProcess(process.StartedAt, clusterHost: "", clusterPort: 0);
+        var record = NodeRecord.OfThisProcess(process.StartedAt);
         if (lockHolder.Held)
         {
             record.Write(options.RecordPath);

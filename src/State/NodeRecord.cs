@@ -4,23 +4,19 @@ using System.Text.Json.Serialization;
 namespace Orchestrator.State;
 
 /// <summary>
-/// Who serves a state directory, as its process writes it (<c>daemon.json</c>, <c>router.json</c>, mode 0600): its pid
-/// and start time (so a reused pid is never taken for it), and the cluster address the other one joins.
+/// Which router process serves a state directory, as it writes it (<c>router.json</c>, mode 0600): its pid and start
+/// time, so that a reused pid is never taken for it. The daemon adopts the router it names.
 /// </summary>
-internal sealed record NodeRecord(int Pid, long StartTimeTicks, DateTimeOffset StartedAt, string ClusterHost, int ClusterPort)
+internal sealed record NodeRecord(int Pid, long StartTimeTicks, DateTimeOffset StartedAt)
 {
-    public const string DaemonFileName = "daemon.json";
     public const string RouterFileName = "router.json";
-
-    /// <summary>The <c>host:port</c> to give as a seed.</summary>
-    public string SeedAddress => ClusterHost.Contains(':', StringComparison.Ordinal) ? $"[{ClusterHost}]:{ClusterPort}" : $"{ClusterHost}:{ClusterPort}";
 
     /// <summary>True while the process that wrote the record still runs (same pid, same start time).</summary>
     public bool IsRunning => ProcStat.IsSameProcess(Pid, StartTimeTicks);
 
-    /// <summary>This process, reachable at the given cluster address.</summary>
-    public static NodeRecord OfThisProcess(DateTimeOffset startedAt, string clusterHost, int clusterPort) =>
-        new(Environment.ProcessId, ProcStat.StartTimeTicks(Environment.ProcessId) ?? 0, startedAt, clusterHost, clusterPort);
+    /// <summary>This process.</summary>
+    public static NodeRecord OfThisProcess(DateTimeOffset startedAt) =>
+        new(Environment.ProcessId, ProcStat.StartTimeTicks(Environment.ProcessId) ?? 0, startedAt);
 
     /// <summary>The record in the file, or null when it is missing or unreadable (then nobody is known to serve).</summary>
     public static NodeRecord? Read(string path)

@@ -90,12 +90,12 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
 
     private void HandleReported(RouterReported reported)
     {
-        if (!_peers.ContainsKey(reported.Peer))
+        if (!_peers.TryGetValue(reported.Peer, out var previous))
         {
             return;
         }
 
-        if (_peers[reported.Peer] is null)
+        if (previous is null)
         {
             _log.Info("Router {0} is pid {1}, serving {2} table(s)", reported.Peer, reported.Report.Pid, reported.Report.Versions.Count);
         }
@@ -141,7 +141,8 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
         }
 
         var reports = _peers.Values.OfType<RouterReport>().ToList();
-        if (reports.FirstOrDefault(r => r.Refusals.TryGetValue(app, out var refusal) && refusal.Version == table.Version) is { } refused)
+        var refused = reports.FirstOrDefault(r => r.Refusals.GetValueOrDefault(app)?.Version == table.Version);
+        if (refused is not null)
         {
             _answered[app] = table.Version;
             owner.Tell(new RouteTableRejected(app, table.Version, $"{_replicaId} (router pid {refused.Pid})", refused.Refusals[app].Reason));
