@@ -1,4 +1,5 @@
 using Akka.Persistence.Query;
+using Orchestrator.Persistence.Query;
 
 namespace Orchestrator.Persistence.Redis.Query;
 

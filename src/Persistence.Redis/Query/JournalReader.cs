@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using Akka.Actor;
+using Orchestrator.Persistence.Query;
 using StackExchange.Redis;
 
 namespace Orchestrator.Persistence.Redis.Query;
 
 /// <summary>The Redis reads behind the queries, on the journal's keys (see ../README.md) and its shared connection.</summary>
-internal sealed class JournalReader(ActorSystem system, RedisPersistenceSettings journal)
+internal sealed class JournalReader(ActorSystem system, RedisPersistenceSettings journal) : IJournalReader
 {
     private readonly RedisKeys _keys = new(journal.KeyPrefix);
     private readonly PersistentCodec _codec = new(system.Serialization);
