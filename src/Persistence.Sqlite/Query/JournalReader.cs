@@ -34,25 +34,31 @@ internal sealed class JournalReader(SqliteDatabase database, Serialization seria
         return [.. events.Select(e => e.Event)];
     }
 
-    /// <summary>The ordering of the last event written, 0 if none: where a current query by tag stops.</summary>
-    public Task<long> MaxOrderingAsync() =>
+    /// <summary>The ordering of the last event tagged <paramref name="tag"/>, 0 if none.</summary>
+    public Task<long> TagEndAsync(string tag) =>
         database.ReadAsync(connection =>
         {
-            using var max = connection.Command("SELECT max(ordering) FROM journal");
+            using var max = connection.Command("SELECT max(ordering_id) FROM tags WHERE tag = $tag", ("$tag", tag));
             return max.ExecuteScalar() is long ordering ? ordering : 0;
         });
 
-    /// <summary>Up to <paramref name="count"/> stored events tagged <paramref name="tag"/> with an ordering in (after, until], in ordering order.</summary>
-    public Task<IReadOnlyList<OrderedEvent>> TaggedEventsAsync(string tag, long after, long until, int count) =>
-        ReadTaggedAsync(
+    /// <summary>
+    /// The stored events tagged <paramref name="tag"/> with an ordering in (after, end], deleted ones left out. One
+    /// writer commits one transaction after another, so once an ordering is seen every lower one is committed too.
+    /// </summary>
+    public async Task<TaggedPage> TaggedEventsAsync(string tag, long after, long end, int count)
+    {
+        var events = await ReadTaggedAsync(
             "ordering",
             """
             WITH page AS (
               SELECT j.* FROM tags s JOIN journal j ON j.ordering = s.ordering_id
-              WHERE s.tag = $tag AND s.ordering_id > $after AND s.ordering_id <= $until AND j.deleted = 0
+              WHERE s.tag = $tag AND s.ordering_id > $after AND s.ordering_id <= $end AND j.deleted = 0
               ORDER BY s.ordering_id LIMIT $count)
             """,
-            ("$tag", tag), ("$after", after), ("$until", until), ("$count", count));
+            ("$tag", tag), ("$after", after), ("$end", end), ("$count", count));
+        return new TaggedPage(events, events.Count == 0 ? after : events[^1].Offset, Full: events.Count == count);
+    }
 
     /// <summary>Every persistence id in the journal, in order, read <paramref name="pageSize"/> at a time.</summary>
     public async IAsyncEnumerable<string> PersistenceIdsAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -92,12 +98,12 @@ internal sealed class JournalReader(SqliteDatabase database, Serialization seria
     }
 
     /// <summary>The events <paramref name="page"/> (a <c>WITH page AS (…)</c> of journal rows) selects, each with all of its tags, in <paramref name="orderBy"/> order.</summary>
-    private Task<IReadOnlyList<OrderedEvent>> ReadTaggedAsync(string orderBy, string page, params (string Name, object? Value)[] parameters) =>
-        database.ReadAsync<IReadOnlyList<OrderedEvent>>(connection =>
+    private Task<IReadOnlyList<EventAtOffset>> ReadTaggedAsync(string orderBy, string page, params (string Name, object? Value)[] parameters) =>
+        database.ReadAsync<IReadOnlyList<EventAtOffset>>(connection =>
         {
             using var query = connection.Command(page + EventsWithTags(orderBy), parameters);
             using var rows = query.ExecuteReader();
-            var events = new List<OrderedEvent>();
+            var events = new List<EventAtOffset>();
             var tags = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var more = rows.Read();
             while (more)
@@ -116,12 +122,10 @@ internal sealed class JournalReader(SqliteDatabase database, Serialization seria
                 }
                 while (more && rows.GetInt64(7) == ordering);
 
-                events.Add(new OrderedEvent(ordering, new StoredEvent(persistent, tags.ToImmutable())));
+                events.Add(new EventAtOffset(ordering, new StoredEvent(persistent, tags.ToImmutable())));
             }
 
             return events;
         });
 }
 
-/// <summary>A stored event and its ordering, the journal-wide write order that tag offsets count in.</summary>
-internal sealed record OrderedEvent(long Ordering, StoredEvent Event);

@@ -141,22 +141,8 @@ public sealed class SqliteLegacyJournalSpec : TestKit
 
     private (IReadOnlyList<IPersistentRepresentation> Events, long Highest) Replay(string persistenceId)
     {
-        var probe = CreateTestProbe();
-        Journal.Tell(new ReplayMessages(0, long.MaxValue, long.MaxValue, persistenceId, probe.Ref));
-        var events = new List<IPersistentRepresentation>();
-        while (true)
-        {
-            switch (probe.ExpectMsg<object>())
-            {
-                case ReplayedMessage replayed:
-                    events.Add(replayed.Persistent);
-                    break;
-                case RecoverySuccess success:
-                    return (events, success.HighestSequenceNr);
-                case var other:
-                    throw new Xunit.Sdk.XunitException($"unexpected {other}");
-            }
-        }
+        var replayed = Replayed.From(Journal, CreateTestProbe(), 0, long.MaxValue, long.MaxValue, persistenceId);
+        return (replayed.Messages, replayed.Highest);
     }
 
     private object Write(string persistenceId, long sequenceNr, object payload)
