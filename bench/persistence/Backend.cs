@@ -1,5 +1,5 @@
 using Akka.Configuration;
-using Akka.Persistence.Sql;
+using Orchestrator.Persistence.Sqlite;
 
 namespace Orchestrator.Bench.Persistence;
 
@@ -16,13 +16,12 @@ internal sealed record Backend(string Name, Config Config)
 
     public static Backend Sqlite(string file)
     {
-        var connection = $"Data Source={file};Pooling=True";
         var overrides = ConfigurationFactory.ParseString($$"""
             akka.loglevel = WARNING
-            akka.persistence.journal.sql.connection-string = "{{connection}}"
-            akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
+            akka.persistence.journal.sqlite.connection-string = "Data Source={{file}}"
+            akka.persistence.snapshot-store.sqlite.connection-string = "Data Source={{file}}"
             """);
-        return new("SQLite", overrides.WithFallback(Load("persistence-sqlite.conf")).WithFallback(SqlPersistence.DefaultConfiguration));
+        return new("SQLite", overrides.WithFallback(Load("persistence-sqlite.conf")).WithFallback(SqlitePersistence.DefaultConfiguration));
     }
 
     private static Config Load(string file) =>

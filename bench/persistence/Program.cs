@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Microsoft.Data.Sqlite;
 using Orchestrator.Bench.Persistence;
 
 // Usage: PersistenceBench --redis 127.0.0.1:PORT --sqlite /tmp/x/journal.db  (either may be left out)
@@ -32,7 +31,7 @@ foreach (var backend in backends)
     Console.Error.WriteLine($"{backend.Name}: throughput");
     using (var system = ActorSystem.Create("bench", backend.Config))
     {
-        // Warm-up: JIT, connection pools, schema creation.
+        // Warm-up: JIT, connections, schema creation.
         await Benchmarks.ThroughputAsync(system, backend.Name, 10, 1_000, limit);
         foreach (var actors in new[] { 1, 10, 100 })
         {
@@ -53,8 +52,6 @@ foreach (var backend in backends)
             await Benchmarks.RecoverAsync(reader, snapshotted, RecoveryEvents)));
         await reader.Terminate();
     }
-
-    SqliteConnection.ClearAllPools();
 }
 
 Console.WriteLine($"Persisted events, {TotalEvents:N0} per row or {limit.TotalSeconds:0} s; target ≥ 20,000 events/s on Redis with 100 actors.");

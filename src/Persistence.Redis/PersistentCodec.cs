@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Akka.Persistence;
 using Akka.Serialization;
+using Orchestrator.Persistence.Query;
 
 namespace Orchestrator.Persistence.Redis;
 

@@ -4,12 +4,12 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
-using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
+using Orchestrator.Persistence.Sqlite;
 using Orchestrator.RouterProcess;
 using Orchestrator.State;
 
@@ -115,11 +115,10 @@ internal static class NodeActorSystem
         }
 
         var journal = Path.Combine(options.StateDirectory, Defaults.JournalFileName);
-        var connection = $"Data Source={journal};Pooling=True";
         return ConfigurationFactory.ParseString($$"""
-            akka.persistence.journal.sql.connection-string = "{{connection}}"
-            akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
-            akka.persistence.snapshot-store.sql.class = "{{BackedUpSqlSnapshotStore.ClassName}}"
-            """).WithFallback(HoconResources.Load("persistence-sqlite.conf")).WithFallback(SqlPersistence.DefaultConfiguration);
+            akka.persistence.journal.sqlite.connection-string = "Data Source={{journal}}"
+            akka.persistence.snapshot-store.sqlite.connection-string = "Data Source={{journal}}"
+            akka.persistence.snapshot-store.sqlite.class = "{{BackedUpSqliteSnapshotStore.ClassName}}"
+            """).WithFallback(HoconResources.Load("persistence-sqlite.conf")).WithFallback(SqlitePersistence.DefaultConfiguration);
     }
 }

@@ -57,7 +57,6 @@ internal static class JournalProbe
         return plugin[(plugin.LastIndexOf('.') + 1)..] switch
         {
             "redis" => $"redis {config.GetString(plugin + ".connection-string", "").Split(',')[0]}/{config.GetInt(plugin + ".database", 0)}",
-            "sql" when config.GetString(plugin + ".provider-name", "").StartsWith("SQLite", StringComparison.OrdinalIgnoreCase) => "sqlite",
             var other => other,
         };
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Orchestrator.Persistence.Sqlite;
 
 namespace Orchestrator.State;
 
@@ -18,8 +19,8 @@ internal enum JournalCondition
 /// <summary>The condition of a journal file, with SQLite's own words when it is damaged.</summary>
 internal sealed record JournalInspection(JournalCondition Condition, string Detail, long Events)
 {
-    /// <summary>The table Akka.Persistence.Sql keeps events in.</summary>
-    public const string EventsTable = "journal";
+    /// <summary>The table the SQLite journal keeps events in (Akka.Persistence.Sql's, whose tables it kept).</summary>
+    public const string EventsTable = JournalSchema.EventsTable;
 
     private const int MaxProblemsShown = 3;
 

@@ -54,7 +54,6 @@ internal static class StatePreparation
             }
 
             state.SecureFiles(embeddedJournal: true);
-            JournalWriteAheadLog.Enable(state);
             if (journal.Condition == JournalCondition.Readable)
             {
                 TakeBackup(state, warnings);

@@ -1,8 +1,6 @@
-using Akka;
 using Akka.Actor;
 using Akka.Configuration;
-using Akka.Persistence.Query;
-using Akka.Streams.Dsl;
+using Orchestrator.Persistence.Query;
 
 namespace Orchestrator.Persistence.Redis.Query;
 
@@ -10,101 +8,18 @@ namespace Orchestrator.Persistence.Redis.Query;
 /// Akka.Persistence.Query over the Redis journal:
 /// <c>PersistenceQuery.Get(system).ReadJournalFor&lt;RedisReadJournal&gt;(RedisReadJournal.Identifier)</c>.
 /// Live queries poll Redis every refresh-interval; every query reads max-buffer-size items per round trip.
+/// A tag query's offset n is the tag's n-th event.
 /// </summary>
-public sealed class RedisReadJournal :
-    IPersistenceIdsQuery,
-    ICurrentPersistenceIdsQuery,
-    IEventsByPersistenceIdQuery,
-    ICurrentEventsByPersistenceIdQuery,
-    IEventsByTagQuery,
-    ICurrentEventsByTagQuery
+public sealed class RedisReadJournal : PollingReadJournal
 {
     /// <summary>The HOCON path of the read journal plugin (hocon/persistence-redis.conf).</summary>
     public const string Identifier = "akka.persistence.query.journal.redis";
 
-    private readonly RedisReadJournalSettings _settings;
-    private readonly JournalReader _reader;
-    private readonly EventEnvelopes _envelopes;
+    /// <summary>The write plugin the queries read unless write-plugin names another.</summary>
+    public const string DefaultWritePlugin = "akka.persistence.journal.redis";
 
     internal RedisReadJournal(ExtendedActorSystem system, Config config)
+        : base(system, config, DefaultWritePlugin, journal => new JournalReader(system, RedisPersistenceSettings.FromConfig(journal)))
     {
-        _settings = RedisReadJournalSettings.FromConfig(config);
-        if (!system.Settings.Config.HasPath(_settings.WritePlugin))
-        {
-            throw new ConfigurationException($"write-plugin '{_settings.WritePlugin}' of {Identifier} is not configured");
-        }
-
-        var journal = RedisPersistenceSettings.FromConfig(system.Settings.Config.GetConfig(_settings.WritePlugin));
-        _reader = new JournalReader(system, journal);
-        _envelopes = new EventEnvelopes(Akka.Persistence.Persistence.Instance.Apply(system).AdaptersFor(_settings.WritePlugin));
     }
-
-    /// <summary>Every persistence id that has written an event, each once, then new ones as they write their first event.</summary>
-    public Source<string, NotUsed> PersistenceIds() =>
-        Source.Tick(TimeSpan.Zero, _settings.RefreshInterval, NotUsed.Instance)
-            .MapMaterializedValue(_ => NotUsed.Instance)
-            .ConcatMany(_ => ScanPersistenceIds())
-            .Via(Distinct());
-
-    /// <summary>The persistence ids stored when the query runs, each once.</summary>
-    public Source<string, NotUsed> CurrentPersistenceIds() => ScanPersistenceIds().Via(Distinct());
-
-    /// <summary>The events from <paramref name="fromSequenceNr"/> to <paramref name="toSequenceNr"/> (inclusive), then new ones until <paramref name="toSequenceNr"/>.</summary>
-    public Source<EventEnvelope, NotUsed> EventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr)
-    {
-        var pages = new EventsByPersistenceIdPages(_reader, _envelopes, persistenceId, toSequenceNr, _settings.MaxBufferSize, live: true);
-        return Poll<long, EventEnvelope>(fromSequenceNr, pages.ReadAsync);
-    }
-
-    /// <summary>The events from <paramref name="fromSequenceNr"/> to <paramref name="toSequenceNr"/> (inclusive) stored when the query starts.</summary>
-    public Source<EventEnvelope, NotUsed> CurrentEventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr) =>
-        Source.Single(persistenceId)
-            .SelectAsync(1, _reader.HighestSequenceNrAsync)
-            .ConcatMany(highest =>
-            {
-                var to = Math.Min(toSequenceNr, highest);
-                var pages = new EventsByPersistenceIdPages(_reader, _envelopes, persistenceId, to, _settings.MaxBufferSize, live: false);
-                return Poll<long, EventEnvelope>(fromSequenceNr, pages.ReadAsync);
-            });
-
-    /// <summary>The tag's events after <paramref name="offset"/> in write order, then new ones; offset n is the tag's n-th event.</summary>
-    public Source<EventEnvelope, NotUsed> EventsByTag(string tag, Offset offset)
-    {
-        var pages = new EventsByTagPages(_reader, _envelopes, tag, end: null, _settings.MaxBufferSize);
-        return Poll<long, EventEnvelope>(StartAfter(offset), pages.ReadAsync);
-    }
-
-    /// <summary>The tag's events after <paramref name="offset"/> in write order, up to the last one tagged when the query starts.</summary>
-    public Source<EventEnvelope, NotUsed> CurrentEventsByTag(string tag, Offset offset)
-    {
-        var start = StartAfter(offset);
-        return Source.Single(tag)
-            .SelectAsync(1, _reader.TagLengthAsync)
-            .ConcatMany(length =>
-            {
-                var pages = new EventsByTagPages(_reader, _envelopes, tag, length, _settings.MaxBufferSize);
-                return Poll<long, EventEnvelope>(start, pages.ReadAsync);
-            });
-    }
-
-    private Source<TElement, NotUsed> Poll<TState, TElement>(TState start, Func<TState, Task<QueryPage<TState, TElement>>> readPage) =>
-        Source.FromGraph(new PollingSource<TState, TElement>(start, readPage, _settings.RefreshInterval));
-
-    private Source<string, NotUsed> ScanPersistenceIds() =>
-        Source.From(() => _reader.PersistenceIdsAsync(_settings.MaxBufferSize));
-
-    /// <summary>SSCAN may return an id twice, and live queries scan again every refresh-interval.</summary>
-    private static Flow<string, string, NotUsed> Distinct() =>
-        Flow.Create<string>().StatefulSelectMany<string, string, string, NotUsed>(() =>
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            return id => seen.Add(id) ? [id] : [];
-        });
-
-    private static long StartAfter(Offset offset) => offset switch
-    {
-        NoOffset => 0,
-        Sequence sequence => Math.Max(0, sequence.Value),
-        _ => throw new ArgumentException($"the Redis read journal takes a Sequence offset or NoOffset, not {offset.GetType().Name}", nameof(offset)),
-    };
 }

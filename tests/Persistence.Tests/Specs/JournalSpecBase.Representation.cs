@@ -21,18 +21,25 @@ public abstract partial class JournalSpecBase
         Assert.True(replayed.Sender is null || replayed.Sender.IsNobody() || replayed.Sender.Equals(Sys.DeadLetters), $"replayed with sender {replayed.Sender}");
     }
 
-    /// <summary>
-    /// Akka's replay filter tells an old incarnation's events from a new one's by the writer guid, and an event adapter
-    /// reads the manifest it wrote to choose how to read an event back.
-    /// </summary>
+    /// <summary>Akka's replay filter tells an old incarnation's events from a new one's by the writer guid.</summary>
     [Fact]
-    public virtual void Journal_must_replay_each_event_with_the_writer_guid_and_adapter_manifest_it_was_written_with()
+    public void Journal_must_replay_each_event_with_the_writer_guid_it_was_written_with()
     {
         var written = WriteTwoWriters();
 
         var replayed = Replay(1, long.MaxValue, long.MaxValue, Pid).Messages;
 
         Assert.Equal(written.Select(p => p.WriterGuid), replayed.Select(m => m.WriterGuid));
+    }
+
+    /// <summary>An event adapter reads the manifest it wrote to choose how to read an event back.</summary>
+    [Fact]
+    public virtual void Journal_must_replay_each_event_with_the_adapter_manifest_it_was_written_with()
+    {
+        var written = WriteTwoWriters();
+
+        var replayed = Replay(1, long.MaxValue, long.MaxValue, Pid).Messages;
+
         Assert.Equal(written.Select(p => p.Manifest), replayed.Select(m => m.Manifest));
     }
 

@@ -87,30 +87,6 @@ public abstract partial class JournalSpecBase(Config backend) : TestKit(SpecConf
         }
     }
 
-    protected Replayed Replay(long from, long to, long max, string persistenceId)
-    {
-        var probe = CreateTestProbe();
-        Journal.Tell(new ReplayMessages(from, to, max, persistenceId, probe.Ref));
-        var messages = new List<IPersistentRepresentation>();
-        while (true)
-        {
-            switch (probe.ExpectMsg<object>())
-            {
-                case ReplayedMessage replayed:
-                    messages.Add(replayed.Persistent);
-                    break;
-                case RecoverySuccess success:
-                    return new Replayed(messages, success.HighestSequenceNr);
-                case var other:
-                    throw new Xunit.Sdk.XunitException($"unexpected {other}");
-            }
-        }
-    }
-
-    protected sealed record Replayed(IReadOnlyList<IPersistentRepresentation> Messages, long Highest)
-    {
-        public IReadOnlyList<long> SequenceNrs => [.. Messages.Select(m => m.SequenceNr)];
-
-        public IReadOnlyList<object> Payloads => [.. Messages.Select(m => m.Payload)];
-    }
+    protected Replayed Replay(long from, long to, long max, string persistenceId) =>
+        Replayed.From(Journal, CreateTestProbe(), from, to, max, persistenceId);
 }

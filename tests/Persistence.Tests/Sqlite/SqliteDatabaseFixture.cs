@@ -1,6 +1,5 @@
 using Akka.Configuration;
-using Akka.Persistence.Sql;
-using Microsoft.Data.Sqlite;
+using Orchestrator.Persistence.Sqlite;
 
 namespace Orchestrator.Persistence.Tests.Sqlite;
 
@@ -9,36 +8,22 @@ public sealed class SqliteDatabaseFixture : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("orch-sqlite-").FullName;
 
-    /// <summary>The HOCON path of Akka.Persistence.Sql's read journal, configured on this database by <see cref="Config"/>.</summary>
-    public const string ReadJournal = "akka.persistence.query.journal.sql";
-
     public string File => Path.Combine(_directory, "journal.db");
 
-    /// <summary>HOCON that selects the SQL journal and snapshot store on this database and points the SQL read journal at it, with Akka.Persistence.Sql's defaults underneath.</summary>
-    public Config Config
+    /// <summary>HOCON that selects the SQLite journal and snapshot store on this database, with the plugins' defaults underneath.</summary>
+    public Config Config => On(File);
+
+    /// <summary>The node's embedded journal configuration on <paramref name="file"/>.</summary>
+    public static Config On(string file)
     {
-        get
-        {
-            var connection = $"Data Source={File};Pooling=True";
-            var overrides = ConfigurationFactory.ParseString($$"""
-                akka.loglevel = WARNING
-                akka.persistence.journal.sql.connection-string = "{{connection}}"
-                akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
-                {{ReadJournal}} {
-                  connection-string = "{{connection}}"
-                  provider-name = "SQLite.MS"
-                  write-plugin = "akka.persistence.journal.sql"
-                }
-                """);
-            var plugins = ConfigurationFactory.ParseString(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "persistence-sqlite.conf")));
-            return overrides.WithFallback(plugins).WithFallback(SqlPersistence.DefaultConfiguration);
-        }
+        var overrides = ConfigurationFactory.ParseString($$"""
+            akka.loglevel = WARNING
+            akka.persistence.journal.sqlite.connection-string = "Data Source={{file}}"
+            akka.persistence.snapshot-store.sqlite.connection-string = "Data Source={{file}}"
+            """);
+        var plugins = ConfigurationFactory.ParseString(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "persistence-sqlite.conf")));
+        return overrides.WithFallback(plugins).WithFallback(SqlitePersistence.DefaultConfiguration);
     }
 
-    public void Dispose()
-    {
-        // Pooled connections keep the file open after the test actor systems have terminated.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -1,7 +1,7 @@
 using Akka.Persistence.Journal;
 using Akka.Persistence.Query;
 
-namespace Orchestrator.Persistence.Redis.Query;
+namespace Orchestrator.Persistence.Query;
 
 /// <summary>Turns stored events into query envelopes, through the write journal's event adapters as recovery does.</summary>
 internal sealed class EventEnvelopes(EventAdapters adapters)

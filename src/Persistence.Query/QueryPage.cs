@@ -1,4 +1,4 @@
-namespace Orchestrator.Persistence.Redis.Query;
+namespace Orchestrator.Persistence.Query;
 
 /// <summary>What a <see cref="PollingSource{TState,TElement}"/> does after emitting a page.</summary>
 internal enum PageEnd

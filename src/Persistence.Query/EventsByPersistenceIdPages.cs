@@ -1,6 +1,6 @@
 using Akka.Persistence.Query;
 
-namespace Orchestrator.Persistence.Redis.Query;
+namespace Orchestrator.Persistence.Query;
 
 /// <summary>
 /// Pages of one persistence id's events within [from, <paramref name="toSequenceNr"/>], offset = sequence nr.
@@ -9,7 +9,7 @@ namespace Orchestrator.Persistence.Redis.Query;
 /// sequence nr has reached it (the rest was deleted).
 /// </summary>
 internal sealed class EventsByPersistenceIdPages(
-    JournalReader reader, EventEnvelopes envelopes, string persistenceId, long toSequenceNr, int pageSize, bool live)
+    IJournalReader reader, EventEnvelopes envelopes, string persistenceId, long toSequenceNr, int pageSize, bool live)
 {
     public async Task<QueryPage<long, EventEnvelope>> ReadAsync(long from)
     {

@@ -1,10 +1,10 @@
 using Akka.Streams;
 using Akka.Streams.Stage;
 
-namespace Orchestrator.Persistence.Redis.Query;
+namespace Orchestrator.Persistence.Query;
 
 /// <summary>
-/// Emits the pages a query reads from Redis, reading one page at a time and only when downstream wants more, so a
+/// Emits the pages a query reads from its journal, reading one page at a time and only when downstream wants more, so a
 /// query holds at most one page in memory. After <see cref="PageEnd.CaughtUp"/> it polls again every refresh
 /// interval. Cancelling stops the timer: no further reads start, and a read in flight is dropped.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed class PollingSource<TState, TElement> : GraphStage<SourceShape<T
 
     public override SourceShape<TElement> Shape { get; }
 
-    protected override Attributes InitialAttributes { get; } = Attributes.CreateName("redisQuery");
+    protected override Attributes InitialAttributes { get; } = Attributes.CreateName("journalQuery");
 
     protected override GraphStageLogic CreateLogic(Attributes inheritedAttributes) => new Logic(this);
 

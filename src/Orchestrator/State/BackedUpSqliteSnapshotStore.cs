@@ -1,14 +1,14 @@
 using Akka.Persistence;
-using Akka.Persistence.Sql.Snapshot;
+using Orchestrator.Persistence.Sqlite;
 
 namespace Orchestrator.State;
 
 /// <summary>The SQLite snapshot store, telling the node after every saved snapshot so it backs the journal up.</summary>
-/// <remarks>Named by <c>akka.persistence.snapshot-store.sql.class</c>; Akka creates it with its plugin config.</remarks>
-internal sealed class BackedUpSqlSnapshotStore(Akka.Configuration.Config snapshotConfig) : SqlSnapshotStore(snapshotConfig)
+/// <remarks>Named by <c>akka.persistence.snapshot-store.sqlite.class</c>; Akka creates it with its plugin config.</remarks>
+internal sealed class BackedUpSqliteSnapshotStore(Akka.Configuration.Config snapshotConfig) : SqliteSnapshotStore(snapshotConfig)
 {
     /// <summary>The HOCON class name of this store.</summary>
-    public static readonly string ClassName = $"{typeof(BackedUpSqlSnapshotStore).FullName}, {typeof(BackedUpSqlSnapshotStore).Assembly.GetName().Name}";
+    public static readonly string ClassName = $"{typeof(BackedUpSqliteSnapshotStore).FullName}, {typeof(BackedUpSqliteSnapshotStore).Assembly.GetName().Name}";
 
     protected override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken = default)
     {
