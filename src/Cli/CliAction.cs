@@ -11,7 +11,18 @@ internal static class CliAction
     public static Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, ParseResult, CancellationToken, Task<int>> body) =>
         async (parseResult, cancellationToken) =>
         {
-            var cli = CliContext.From(parseResult);
+            CliContext cli;
+            try
+            {
+                cli = CliContext.From(parseResult);
+            }
+            catch (FormatException ex)
+            {
+                // $ORCH_CONTROL holds an address the client cannot use (--control itself is checked while parsing).
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"orch: {ex.Message}");
+                return OrchCli.UsageError;
+            }
+
             try
             {
                 return await body(cli, parseResult, cancellationToken);
@@ -31,7 +42,7 @@ internal static class CliAction
             catch (ControlConnectionException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 cli.Output.Error(
-                    $"lost the connection to the daemon on {cli.SocketPath}: {ex.Message}",
+                    $"lost the connection to the daemon on {cli.Endpoint}: {ex.Message}",
                     $"see {DaemonLogHint.Where()} and `orch status`");
             }
 

@@ -27,6 +27,7 @@ internal static class OrchCli
     private static RootCommand CreateRoot()
     {
         var root = new RootCommand("orch: zero-downtime deploys. A client of the orch daemon's control API.");
+        GlobalOptions.Control.Validators.Add(GlobalOptions.ValidateControl);
         root.Options.Add(GlobalOptions.Control);
         root.Options.Add(GlobalOptions.Json);
         root.Subcommands.Add(new HandedOverCommand("daemon", "Run the orch daemon (actor system, router, control API) in the foreground", OrchExecutables.Daemon));

@@ -19,12 +19,19 @@ internal static class DaemonLauncher
             return;
         }
 
+        if (cli.Endpoint is not ControlEndpoint.UnixSocket { Path: var socketPath })
+        {
+            throw new CliFailureException(
+                $"no orch daemon answers at {cli.Endpoint}, and --ensure-daemon starts one only on this machine",
+                "start the remote daemon there with `orch daemon --control-listen HOST:PORT`, or drop --control to deploy here");
+        }
+
         var stateDirectory = Defaults.StateDirectory();
         OwnerOnly.CreateDirectory(stateDirectory);
         var logPath = Path.Combine(stateDirectory, Defaults.DaemonLogFileName);
         OwnerOnly.CreateFile(logPath);
-        cli.Output.Note($"no orch daemon on {cli.SocketPath}; starting one (log: {logPath})");
-        using var daemon = StartDetached(cli.SocketPath, logPath);
+        cli.Output.Note($"no orch daemon on {socketPath}; starting one (log: {logPath})");
+        using var daemon = StartDetached(socketPath, logPath);
 
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
@@ -45,7 +52,7 @@ internal static class DaemonLauncher
         }
 
         throw new CliFailureException(
-            $"the orch daemon did not answer on {cli.SocketPath} within {StartTimeout.TotalSeconds:0}s; last lines of {logPath}:{Environment.NewLine}{Tail(logPath)}",
+            $"the orch daemon did not answer on {socketPath} within {StartTimeout.TotalSeconds:0}s; last lines of {logPath}:{Environment.NewLine}{Tail(logPath)}",
             "start it in the foreground with `orch daemon` to see why");
     }
 

@@ -8,10 +8,15 @@ using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Control.Client;
 
-/// <summary>Typed client of the control API over its unix socket; one method per route, one connection per call.</summary>
-internal sealed class ControlClient(string socketPath) : IDisposable
+/// <summary>Typed client of the control API, over its unix socket or TCP; one method per route, one connection per call.</summary>
+internal sealed class ControlClient(ControlEndpoint endpoint) : IDisposable
 {
-    public string SocketPath { get; } = socketPath;
+    public ControlClient(string socketPath)
+        : this(new ControlEndpoint.UnixSocket(socketPath))
+    {
+    }
+
+    public ControlEndpoint Endpoint { get; } = endpoint;
 
     public Task<DaemonInfo> HealthAsync(CancellationToken cancellationToken) =>
         SendAsync<DaemonInfo>(new("GET", "/v1/health"), cancellationToken);
@@ -55,13 +60,13 @@ internal sealed class ControlClient(string socketPath) : IDisposable
     {
     }
 
-    /// <summary>Synchronous underneath (see <see cref="UnixSocketConnection"/>): the answer is a few kilobytes away.</summary>
+    /// <summary>Synchronous underneath (see <see cref="ControlConnection"/>): the answer is a few kilobytes away.</summary>
     private Task<T> SendAsync<T>(ControlRequest request, CancellationToken cancellationToken)
     {
         try
         {
             ControlResponse response;
-            using (var connection = UnixSocketConnection.Send(SocketPath, request, cancellationToken))
+            using (var connection = ControlConnection.Send(Endpoint, request, cancellationToken))
             {
                 response = connection.ReadResponse(cancellationToken);
             }
@@ -84,7 +89,7 @@ internal sealed class ControlClient(string socketPath) : IDisposable
 
     private async IAsyncEnumerable<T> StreamAsync<T>(ControlRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var connection = UnixSocketConnection.Send(SocketPath, request, cancellationToken);
+        using var connection = ControlConnection.Send(Endpoint, request, cancellationToken);
         await foreach (var line in connection.ReadLinesAsync(response => throw Failure(response), cancellationToken).ConfigureAwait(false))
         {
             var json = line.Span.TrimEnd("\r"u8);

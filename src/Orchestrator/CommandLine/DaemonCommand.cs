@@ -84,6 +84,18 @@ internal sealed class DaemonCommand : Command
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCH_AKKA_CONFIG"),
     };
 
+    private static readonly Option<string?> ControlListen = new("--control-listen")
+    {
+        Description = $"Also serve the control API on this TCP address (IP:PORT), for a CLI on another machine (`orch --control http://HOST:PORT`); every request there must carry the token from ${Control.Client.ControlEndpoint.TokenEnvironmentVariable} or --token-file",
+        HelpName = "IP:PORT",
+    };
+
+    private static readonly Option<string?> TokenFile = new("--token-file")
+    {
+        Description = $"A file (mode 600) whose first line is the bearer token of --control-listen, if ${Control.Client.ControlEndpoint.TokenEnvironmentVariable} is not set",
+        HelpName = "FILE",
+    };
+
     public DaemonCommand()
         : base("daemon", "Run the orch daemon (actor system, router, control API) in the foreground")
     {
@@ -101,7 +113,10 @@ internal sealed class DaemonCommand : Command
         ListenHost.Validators.Add(ValidateListenHost);
         Options.Add(ListenHost);
         Options.Add(AkkaConfig);
+        Options.Add(ControlListen);
+        Options.Add(TokenFile);
         Validators.Add(ValidateCluster);
+        Validators.Add(ValidateRemoteControl);
         SetAction(NodeAction.Run(ExecuteAsync));
     }
 
@@ -119,7 +134,11 @@ internal sealed class DaemonCommand : Command
             ClusterCertificatePath = parseResult.GetValue(ClusterCert) is { Length: > 0 } certificate ? Path.GetFullPath(certificate) : null,
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
             AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
+            RemoteControl = ParseRemoteControl(parseResult.GetValue(ControlListen), parseResult.GetValue(TokenFile)),
         };
+
+        // Read once: the apps and the router this daemon starts inherit its environment and must not hold its token.
+        Environment.SetEnvironmentVariable(Control.Client.ControlEndpoint.TokenEnvironmentVariable, null);
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stopping));
@@ -164,6 +183,43 @@ internal sealed class DaemonCommand : Command
         foreach (var problem in problems)
         {
             result.AddError(problem);
+        }
+    }
+
+    private static Control.RemoteControl? ParseRemoteControl(string? listen, string? tokenFile) =>
+        listen is { Length: > 0 }
+            ? Control.RemoteControl.Create(
+                IPEndPoint.Parse(listen),
+                tokenFile is { Length: > 0 } ? Path.GetFullPath(tokenFile) : null,
+                Environment.GetEnvironmentVariable(Control.Client.ControlEndpoint.TokenEnvironmentVariable))
+            : null;
+
+    private static void ValidateRemoteControl(CommandResult result)
+    {
+        var listen = result.GetValue(ControlListen);
+        if (listen is not { Length: > 0 })
+        {
+            if (result.GetValue(TokenFile) is { Length: > 0 })
+            {
+                result.AddError("--token-file is the token of --control-listen; add --control-listen IP:PORT or drop --token-file");
+            }
+
+            return;
+        }
+
+        if (!IPEndPoint.TryParse(listen, out var endpoint) || endpoint.Port == 0 || !listen.Contains(':', StringComparison.Ordinal))
+        {
+            result.AddError($"--control-listen {listen} is not an IP:PORT address; use e.g. --control-listen 0.0.0.0:7070");
+            return;
+        }
+
+        try
+        {
+            ParseRemoteControl(listen, result.GetValue(TokenFile));
+        }
+        catch (ArgumentException ex)
+        {
+            result.AddError(ex.Message);
         }
     }
 

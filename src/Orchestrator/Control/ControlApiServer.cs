@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Control;
 
-/// <summary>The control API: Kestrel on a unix domain socket (never TCP), routes mapped onto an <see cref="IControlPlane"/>.</summary>
+/// <summary>
+/// The control API: Kestrel on a unix domain socket, and on a TCP address behind a bearer token when
+/// <c>--control-listen</c> asks for it; routes mapped onto an <see cref="IControlPlane"/>.
+/// </summary>
 internal sealed class ControlApiServer : IAsyncDisposable
 {
     /// <summary>How long a stop waits for open streams (followed logs, deploys) after cancelling them.</summary>
@@ -29,9 +32,10 @@ internal sealed class ControlApiServer : IAsyncDisposable
     /// <summary>Binds the socket and starts answering.</summary>
     /// <param name="socketMode">Octal file mode applied to the socket after binding (e.g. <c>660</c>); null means owner only (<c>600</c>), whatever the umask.</param>
     /// <param name="loggerFactory">Where request failures are logged; null logs warnings and errors to the console.</param>
+    /// <param name="remote">The TCP address and token of <c>--control-listen</c>; null serves the socket only.</param>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon answers on <paramref name="socketPath"/>.</exception>
     public static async Task<ControlApiServer> StartAsync(
-        IControlPlane plane, string socketPath, string? socketMode, CancellationToken ct, ILoggerFactory? loggerFactory = null)
+        IControlPlane plane, string socketPath, string? socketMode, CancellationToken ct, ILoggerFactory? loggerFactory = null, RemoteControl? remote = null)
     {
         socketPath = Path.GetFullPath(socketPath);
         var mode = socketMode is null ? SocketMode.OwnerOnly : SocketMode.Parse(socketMode);
@@ -44,6 +48,10 @@ internal sealed class ControlApiServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = Defaults.MaxRequestBodyBytes;
             kestrel.ListenUnixSocket(socketPath);
+            if (remote is not null)
+            {
+                kestrel.Listen(remote.Endpoint);
+            }
         });
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
@@ -61,6 +69,11 @@ internal sealed class ControlApiServer : IAsyncDisposable
         if (removedStale)
         {
             ControlLog.StaleSocketRemoved(logger, socketPath);
+        }
+
+        if (remote is not null)
+        {
+            app.Use(new BearerTokenGate(remote, logger).InvokeAsync);
         }
 
         var idle = new IdleCollector(Defaults.IdleCollectDelay);

@@ -12,4 +12,7 @@ internal static partial class ControlLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed stale control socket {SocketPath}: nothing answered on it")]
     public static partial void StaleSocketRemoved(ILogger logger, string socketPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused control request {Method} {Path} from {Remote}: {Reason}")]
+    public static partial void RemoteRequestRefused(ILogger logger, string remote, string method, string path, string reason);
 }

@@ -235,7 +235,7 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCol
         await response.Body.FlushAsync(ct);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int statusCode, ControlError error, CancellationToken ct) =>
+    public static Task WriteErrorAsync(HttpContext context, int statusCode, ControlError error, CancellationToken ct) =>
         WriteJsonAsync(context, statusCode, error, ControlJsonTypes.ControlError, ct);
 
     private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, JsonTypeInfo<T> type, CancellationToken ct)

@@ -12,6 +12,9 @@ public sealed record NodeOptions
     /// <summary>Unix file mode of the control socket, octal (e.g. <c>660</c>); null means owner only (<c>600</c>).</summary>
     public string? ControlSocketMode { get; init; }
 
+    /// <summary>The control API's TCP address and token (<c>--control-listen</c>); null serves the socket only.</summary>
+    public Control.RemoteControl? RemoteControl { get; init; }
+
     /// <summary>Start on a missing or empty SQLite journal even though app processes of this state directory still run.</summary>
     public bool AcceptEmptyJournal { get; init; }
 

@@ -58,7 +58,7 @@ public static class OrchestratorNode
         ControlApiServer api;
         try
         {
-            api = await ControlApiServer.StartAsync(plane, options.ControlSocketPath, options.ControlSocketMode, cancellationToken);
+            api = await ControlApiServer.StartAsync(plane, options.ControlSocketPath, options.ControlSocketMode, cancellationToken, remote: options.RemoteControl);
         }
         catch (DaemonAlreadyRunningException e)
         {

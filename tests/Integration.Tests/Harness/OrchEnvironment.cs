@@ -89,12 +89,30 @@ internal sealed class OrchEnvironment : IAsyncDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunInAsync(null, args);
 
-    public async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args)
+    /// <summary>Runs the CLI with some variables changed for this run only; a null value removes one.</summary>
+    public Task<CliResult> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunInAsync(null, args, environment);
+
+    public Task<CliResult> RunInAsync(string? workingDirectory, params string[] args) => RunInAsync(workingDirectory, args, null);
+
+    private async Task<CliResult> RunInAsync(string? workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
         var start = CliStartInfo(args);
         if (workingDirectory is not null)
         {
             start.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

@@ -5,59 +5,46 @@ using System.Runtime.CompilerServices;
 namespace Orchestrator.Control.Client.Http;
 
 /// <summary>
-/// One HTTP/1.1 request and its answer over the control socket. Request-response calls read with blocking socket
-/// calls on the caller's thread: the CLI then starts no socket engine or thread-pool thread, which is most of what
-/// an <see cref="HttpClient"/> costs a process that lives for milliseconds. Streams (deploy progress, followed logs)
-/// read asynchronously, for as long as they last. Cancellation closes the socket, which ends a blocking read.
+/// One HTTP/1.1 request and its answer to the control API, over its unix socket or TCP (with TLS for https).
+/// Request-response calls read with blocking calls on the caller's thread: the CLI then starts no socket engine or
+/// thread-pool thread, which is most of what an <see cref="HttpClient"/> costs a process that lives for
+/// milliseconds. Streams (deploy progress, followed logs) read asynchronously, for as long as they last.
+/// Cancellation closes the socket, which ends a blocking read.
 /// </summary>
-internal sealed class UnixSocketConnection : IDisposable
+internal sealed class ControlConnection : IDisposable
 {
     private const int ReceiveBufferBytes = 16 * 1024;
 
     private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly ControlRequest _request;
 
-    private UnixSocketConnection(Socket socket, ControlRequest request)
+    private ControlConnection(Socket socket, Stream stream, ControlRequest request)
     {
         _socket = socket;
+        _stream = stream;
         _request = request;
     }
 
     /// <summary>Connects and sends <paramref name="request"/>.</summary>
-    /// <exception cref="DaemonNotRunningException">Nothing listens on the socket.</exception>
+    /// <exception cref="DaemonNotRunningException">Nothing listens on the socket or the address.</exception>
     /// <exception cref="UnauthorizedAccessException">The socket's mode does not let this user connect.</exception>
-    public static UnixSocketConnection Send(string socketPath, ControlRequest request, CancellationToken cancellationToken)
+    public static ControlConnection Send(ControlEndpoint endpoint, ControlRequest request, CancellationToken cancellationToken)
     {
-        if (!File.Exists(socketPath))
-        {
-            throw new DaemonNotRunningException(socketPath);
-        }
-
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        var connection = new UnixSocketConnection(socket, request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (socket, stream) = ControlTransport.Connect(endpoint);
+        var connection = new ControlConnection(socket, stream, request);
         try
         {
             using (connection.CloseOn(cancellationToken))
             {
-                try
+                var bytes = request.Encode(endpoint);
+                connection.Guard(() =>
                 {
-                    socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-                }
-                catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AccessDenied)
-                {
-                    throw new UnauthorizedAccessException(
-                        $"permission denied on the control socket {socketPath}; run as the daemon's user or start it with a wider --socket-mode", ex);
-                }
-                catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-                catch (SocketException ex)
-                {
-                    throw new DaemonNotRunningException(socketPath, ex);
-                }
-
-                connection.Guard(() => socket.Send(request.Encode()), "while sending the request", cancellationToken);
+                    stream.Write(bytes);
+                    stream.Flush();
+                    return bytes.Length;
+                }, "while sending the request", cancellationToken);
             }
 
             return connection;
@@ -80,7 +67,7 @@ internal sealed class UnixSocketConnection : IDisposable
             using var closing = CloseOn(cancellationToken);
             while (!parser.Complete)
             {
-                var read = Guard(() => _socket.Receive(buffer), "while reading the answer", cancellationToken);
+                var read = Guard(() => _stream.Read(buffer), "while reading the answer", cancellationToken);
                 Feed(parser, buffer.AsSpan(0, read), body);
             }
         }
@@ -108,9 +95,9 @@ internal sealed class UnixSocketConnection : IDisposable
             int read;
             try
             {
-                read = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                read = await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
-            catch (SocketException ex)
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 throw Lost("while reading the answer", ex);
             }
@@ -147,7 +134,11 @@ internal sealed class UnixSocketConnection : IDisposable
         }
     }
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _socket.Dispose();
+    }
 
     private static bool IsSuccess(int status) => status is >= 200 and < 300;
 
@@ -179,16 +170,16 @@ internal sealed class UnixSocketConnection : IDisposable
         {
             return io();
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is IOException or SocketException)
         {
             throw Lost(when, ex);
         }
     }
 
-    private ControlConnectionException Lost(string when, SocketException ex) =>
+    private ControlConnectionException Lost(string when, Exception ex) =>
         new($"the connection to the daemon broke {when} of {_request}: {ex.Message}", ex);
 }
