@@ -1,4 +1,5 @@
 using Orchestrator.Railway.Auth;
+using Orchestrator.Railway.Tests.Fake;
 using Orchestrator.Railway.Tests.Support;
 
 namespace Orchestrator.Railway.Tests.Auth;
@@ -46,6 +47,19 @@ public sealed class RefusalTests : FakeRailwayTest
         Assert.Contains("Not Authorized", refused.Message, StringComparison.Ordinal);
         Assert.Contains("set RAILWAY_API_TOKEN to an account or workspace token", refused.Message, StringComparison.Ordinal);
         Assert.Equal(RailwayTokenKind.Account, refused.RequiredKind);
+        AssertNoToken(refused);
+    }
+
+    [Fact]
+    public async Task Bare_401_is_a_refusal_with_the_same_advice()
+    {
+        Fake.Faults.Next(1, new FakeFault.Unauthorized());
+
+        var refused = await Assert.ThrowsAsync<RailwayAuthException>(() => AccountClient().GetProjectAsync(Seed.ProjectId));
+
+        Assert.Contains("HTTP 401", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("set RAILWAY_TOKEN to a project token", refused.Message, StringComparison.Ordinal);
+        Assert.Single(Fake.Calls);
         AssertNoToken(refused);
     }
 

@@ -162,6 +162,9 @@ internal sealed class FakeRailway : IAsyncDisposable
                 response.ContentType = "text/plain";
                 await response.WriteAsync("upstream connect error");
                 break;
+            case FakeFault.Unauthorized:
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                break;
             case FakeFault.AccessDeniedPage:
                 response.StatusCode = StatusCodes.Status403Forbidden;
                 response.ContentType = "text/html; charset=UTF-8";
