@@ -18,7 +18,7 @@ internal static partial class GraphQLResponseReader
         string operationName, HttpResponseMessage response, string body, RailwayToken token, JsonTypeInfo<TData> dataType)
     {
         var status = response.StatusCode;
-        var headerTraceId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+        var headerTraceId = HeaderTraceId(response);
         if (IsHtml(response, body))
             throw new RailwayHtmlResponseException(operationName, status, TitleOf(body) is { } title ? token.Redact(title) : null);
 
@@ -46,6 +46,18 @@ internal static partial class GraphQLResponseReader
                 throw new RailwayException(operationName, $"Railway answered {operationName} with neither data nor errors", traceId);
             return data.Deserialize(dataType)
                 ?? throw new RailwayException(operationName, $"Railway answered {operationName} with empty data", traceId);
+        }
+    }
+
+    /// <summary>The GraphQL errors of an answer that was given up on, if its body has any, and its trace id.</summary>
+    public static (IReadOnlyList<RailwayGraphQLError> Errors, string? TraceId) ErrorsIn(HttpResponseMessage response, string body, RailwayToken token)
+    {
+        if (IsHtml(response, body) || !TryParse(body, out var document))
+            return ([], HeaderTraceId(response));
+        using (document)
+        {
+            var errors = ErrorsOf(document.RootElement, token);
+            return (errors, errors.Select(error => error.TraceId).FirstOrDefault(id => id is not null) ?? HeaderTraceId(response));
         }
     }
 
@@ -88,6 +100,9 @@ internal static partial class GraphQLResponseReader
         }
         return errors;
     }
+
+    private static string? HeaderTraceId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
 
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

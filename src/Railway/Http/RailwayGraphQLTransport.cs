@@ -74,6 +74,9 @@ internal sealed class RailwayGraphQLTransport(
         var detail = GraphQLResponseReader.IsHtml(response, text)
             ? "an HTML page instead of GraphQL JSON"
             : response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited" : "server error";
-        return new RailwayHttpException(operationName, response.StatusCode, attempts, $"{detail}; not retried further");
+        var (errors, traceId) = GraphQLResponseReader.ErrorsIn(response, text, token);
+        if (errors.Count > 0)
+            detail += $" ({string.Join("; ", errors.Select(error => error.Message))})";
+        return new RailwayHttpException(operationName, response.StatusCode, attempts, $"{detail}; not retried further", traceId);
     }
 }

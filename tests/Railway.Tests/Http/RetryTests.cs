@@ -32,6 +32,8 @@ public sealed class RetryTests : FakeRailwayTest
 
         Assert.Equal(HttpStatusCode.TooManyRequests, failed.Status);
         Assert.Equal(1, failed.Attempts);
+        Assert.Contains("You are being rate limited", failed.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(failed.TraceId));
         Assert.Single(Fake.Calls);
         AssertNoToken(failed);
     }
