@@ -1,0 +1,18 @@
+namespace Orchestrator.Railway.Operations;
+
+/// <summary>Every document the client sends, so a test can check each against Railway's schema.</summary>
+internal static class RailwayOperations
+{
+    public static readonly IReadOnlyList<RailwayOperation> All =
+    [
+        ProjectQuery.Operation,
+        ServiceCreateMutation.Operation,
+        VariableCollectionUpsertMutation.Operation,
+        ServiceInstanceUpdateMutation.Operation,
+        ServiceInstanceDeployV2Mutation.Operation,
+        DeploymentQuery.Operation,
+        VariablesForServiceDeploymentQuery.Operation,
+        ServiceDeleteMutation.Operation,
+        DeploymentLogsQuery.Operation,
+    ];
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Railway.Auth;
+using Orchestrator.Railway.Http;
+using Orchestrator.Railway.Operations;
+
+namespace Orchestrator.Railway;
+
+/// <summary>
+/// Railway's public GraphQL API, one typed method per operation of the deploy path. Failures are
+/// <see cref="RailwayException"/>s: <see cref="RailwayAuthException"/>, <see cref="RailwayGraphQLException"/>,
+/// <see cref="RailwayHttpException"/> or <see cref="RailwayHtmlResponseException"/>.
+/// </summary>
+internal sealed class RailwayClient
+{
+    private readonly RailwayGraphQLTransport _transport;
+
+    /// <param name="http">Owned by the caller; its <c>BaseAddress</c> is not used.</param>
+    public RailwayClient(
+        HttpClient http, RailwayToken token, RailwayClientOptions? options = null, ILogger<RailwayClient>? logger = null, TimeProvider? time = null)
+    {
+        _transport = new RailwayGraphQLTransport(
+            http, token, options ?? new RailwayClientOptions(), (ILogger?)logger ?? NullLogger.Instance, time ?? TimeProvider.System);
+    }
+
+    public async Task<RailwayProject> GetProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    {
+        var data = await SendAsync<ProjectVariables, ProjectData>(ProjectQuery.Operation, new(projectId), cancellationToken).ConfigureAwait(false);
+        var project = data.Project;
+        return new RailwayProject(project.Id, project.Name, project.Environments.Nodes, project.Services.Nodes);
+    }
+
+    /// <returns>The new service's id and name.</returns>
+    public async Task<NamedNode> CreateServiceAsync(ServiceCreateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceCreateVariables, ServiceCreateData>(ServiceCreateMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .ServiceCreate;
+
+    public async Task<bool> UpsertVariablesAsync(VariableCollectionUpsertInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VariableCollectionUpsertVariables, VariableCollectionUpsertData>(
+            VariableCollectionUpsertMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .VariableCollectionUpsert;
+
+    public async Task<bool> UpdateServiceInstanceAsync(
+        string serviceId, string? environmentId, ServiceInstanceUpdateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceInstanceUpdateVariables, ServiceInstanceUpdateData>(
+            ServiceInstanceUpdateMutation.Operation, new(serviceId, input) { EnvironmentId = environmentId }, cancellationToken).ConfigureAwait(false))
+        .ServiceInstanceUpdate;
+
+    /// <returns>The new deployment's id.</returns>
+    public async Task<string> DeployServiceInstanceAsync(
+        string serviceId, string environmentId, string? commitSha = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceInstanceDeployV2Variables, ServiceInstanceDeployV2Data>(
+            ServiceInstanceDeployV2Mutation.Operation, new(serviceId, environmentId) { CommitSha = commitSha }, cancellationToken).ConfigureAwait(false))
+        .ServiceInstanceDeployV2;
+
+    public async Task<RailwayDeployment> GetDeploymentAsync(string deploymentId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<DeploymentVariables, DeploymentData>(DeploymentQuery.Operation, new(deploymentId), cancellationToken).ConfigureAwait(false))
+        .Deployment;
+
+    public async Task<IReadOnlyDictionary<string, string>> GetVariablesForServiceDeploymentAsync(
+        string projectId, string environmentId, string serviceId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VariablesForServiceDeploymentVariables, VariablesForServiceDeploymentData>(
+            VariablesForServiceDeploymentQuery.Operation, new(projectId, environmentId, serviceId), cancellationToken).ConfigureAwait(false))
+        .VariablesForServiceDeployment;
+
+    public async Task<bool> DeleteServiceAsync(string serviceId, string? environmentId = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceDeleteVariables, ServiceDeleteData>(
+            ServiceDeleteMutation.Operation, new(serviceId) { EnvironmentId = environmentId }, cancellationToken).ConfigureAwait(false))
+        .ServiceDelete;
+
+    public async Task<IReadOnlyList<RailwayLogLine>> GetDeploymentLogsAsync(
+        string deploymentId, int? limit = null, string? filter = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync<DeploymentLogsVariables, DeploymentLogsData>(
+            DeploymentLogsQuery.Operation, new(deploymentId) { Limit = limit, Filter = filter }, cancellationToken).ConfigureAwait(false))
+        .DeploymentLogs;
+
+    private Task<TData> SendAsync<TVariables, TData>(RailwayOperation operation, TVariables variables, CancellationToken cancellationToken) =>
+        _transport.SendAsync(operation, variables, RailwayJson.TypeInfo<TVariables>(), RailwayJson.TypeInfo<TData>(), cancellationToken);
+}

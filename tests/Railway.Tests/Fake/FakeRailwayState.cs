@@ -1,0 +1,204 @@
+namespace Orchestrator.Railway.Tests.Fake;
+
+/// <summary>The fake's world, in memory: seeded by the test, changed by the calls, read back by both.</summary>
+internal sealed class FakeRailwayState
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, FakeProject> _projects = [];
+    private readonly Dictionary<string, FakeEnvironment> _environments = [];
+    private readonly Dictionary<string, FakeService> _services = [];
+    private readonly Dictionary<(string ServiceId, string EnvironmentId), Dictionary<string, object?>> _instanceSettings = [];
+    private readonly Dictionary<(string ServiceId, string EnvironmentId), Dictionary<string, string>> _variables = [];
+    private readonly Dictionary<string, FakeDeployment> _deployments = [];
+    private readonly Dictionary<string, List<FakeLogLine>> _logs = [];
+    private readonly Dictionary<string, FakePrincipal.Project> _projectTokens = [];
+    private readonly HashSet<string> _accountTokens = [];
+
+    /// <summary>The status a new deployment starts in.</summary>
+    public const string NewDeploymentStatus = "INITIALIZING";
+
+    public FakeSeed Seed(string projectName, string environmentName = "production")
+    {
+        lock (_lock)
+        {
+            var project = new FakeProject(NewId(), projectName);
+            var environment = new FakeEnvironment(NewId(), project.Id, environmentName);
+            _projects[project.Id] = project;
+            _environments[environment.Id] = environment;
+            return new FakeSeed(project.Id, environment.Id);
+        }
+    }
+
+    public string IssueProjectToken(FakeSeed seed)
+    {
+        lock (_lock)
+        {
+            var token = "project-" + NewId();
+            _projectTokens[token] = new FakePrincipal.Project(seed.ProjectId, seed.EnvironmentId);
+            return token;
+        }
+    }
+
+    public string IssueAccountToken()
+    {
+        lock (_lock)
+        {
+            var token = "account-" + NewId();
+            _accountTokens.Add(token);
+            return token;
+        }
+    }
+
+    public FakePrincipal.Project? ProjectTokenOwner(string token)
+    {
+        lock (_lock)
+            return _projectTokens.GetValueOrDefault(token);
+    }
+
+    public bool IsAccountToken(string token)
+    {
+        lock (_lock)
+            return _accountTokens.Contains(token);
+    }
+
+    public FakeProject? Project(string id)
+    {
+        lock (_lock)
+            return _projects.GetValueOrDefault(id);
+    }
+
+    public IReadOnlyList<FakeEnvironment> EnvironmentsOf(string projectId)
+    {
+        lock (_lock)
+            return [.. _environments.Values.Where(environment => environment.ProjectId == projectId)];
+    }
+
+    public FakeEnvironment? Environment(string id)
+    {
+        lock (_lock)
+            return _environments.GetValueOrDefault(id);
+    }
+
+    public IReadOnlyList<FakeService> ServicesOf(string projectId)
+    {
+        lock (_lock)
+            return [.. _services.Values.Where(service => service.ProjectId == projectId)];
+    }
+
+    public FakeService? Service(string id)
+    {
+        lock (_lock)
+            return _services.GetValueOrDefault(id);
+    }
+
+    public FakeService CreateService(string projectId, string? environmentId, string? name, string? image, string? repo, IReadOnlyDictionary<string, string>? variables)
+    {
+        lock (_lock)
+        {
+            var service = new FakeService(NewId(), projectId, name ?? "service-" + _services.Count, image, repo);
+            _services[service.Id] = service;
+            foreach (var environment in _environments.Values.Where(e => e.ProjectId == projectId && (environmentId is null || e.Id == environmentId)))
+                _variables[(service.Id, environment.Id)] = new Dictionary<string, string>(variables ?? new Dictionary<string, string>());
+            return service;
+        }
+    }
+
+    public bool DeleteService(string serviceId)
+    {
+        lock (_lock)
+        {
+            if (!_services.Remove(serviceId))
+                return false;
+            foreach (var key in _variables.Keys.Where(key => key.ServiceId == serviceId).ToList())
+                _variables.Remove(key);
+            foreach (var key in _instanceSettings.Keys.Where(key => key.ServiceId == serviceId).ToList())
+                _instanceSettings.Remove(key);
+            return true;
+        }
+    }
+
+    public void UpsertVariables(string serviceId, string environmentId, IReadOnlyDictionary<string, string> variables, bool replace)
+    {
+        lock (_lock)
+        {
+            if (!_variables.TryGetValue((serviceId, environmentId), out var stored) || replace)
+                _variables[(serviceId, environmentId)] = stored = [];
+            foreach (var (name, value) in variables)
+                stored[name] = value;
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> VariablesOf(string serviceId, string environmentId)
+    {
+        lock (_lock)
+            return new Dictionary<string, string>(_variables.GetValueOrDefault((serviceId, environmentId)) ?? []);
+    }
+
+    /// <summary>The instance settings the calls wrote, by the input's field names; a field never sent is absent.</summary>
+    public IReadOnlyDictionary<string, object?> InstanceSettingsOf(string serviceId, string environmentId)
+    {
+        lock (_lock)
+            return new Dictionary<string, object?>(_instanceSettings.GetValueOrDefault((serviceId, environmentId)) ?? []);
+    }
+
+    public void UpdateInstance(string serviceId, string environmentId, IReadOnlyDictionary<string, object?> input)
+    {
+        lock (_lock)
+        {
+            if (!_instanceSettings.TryGetValue((serviceId, environmentId), out var settings))
+                _instanceSettings[(serviceId, environmentId)] = settings = [];
+            foreach (var (name, value) in input)
+            {
+                // Railway's rule: a field sent as null is unset.
+                if (value is null)
+                    settings.Remove(name);
+                else
+                    settings[name] = value;
+            }
+        }
+    }
+
+    public FakeDeployment Deploy(FakeService service, string environmentId)
+    {
+        lock (_lock)
+        {
+            var deployment = new FakeDeployment(NewId(), service.ProjectId, service.Id, environmentId, NewDeploymentStatus);
+            _deployments[deployment.Id] = deployment;
+            _logs[deployment.Id] = [];
+            return deployment;
+        }
+    }
+
+    public FakeDeployment? Deployment(string id)
+    {
+        lock (_lock)
+            return _deployments.GetValueOrDefault(id);
+    }
+
+    public IReadOnlyList<FakeDeployment> DeploymentsOf(string serviceId)
+    {
+        lock (_lock)
+            return [.. _deployments.Values.Where(deployment => deployment.ServiceId == serviceId)];
+    }
+
+    /// <summary>Sets a deployment's status, as Railway would move it along; any of the schema's names.</summary>
+    public void SetDeploymentStatus(string deploymentId, string status)
+    {
+        lock (_lock)
+            _deployments[deploymentId] = _deployments[deploymentId] with { Status = status };
+    }
+
+    public void AppendLog(string deploymentId, string message, string? severity = "info")
+    {
+        lock (_lock)
+            _logs[deploymentId].Add(new FakeLogLine(DateTimeOffset.UtcNow.ToString("O"), message, severity));
+    }
+
+    public IReadOnlyList<FakeLogLine> LogsOf(string deploymentId)
+    {
+        lock (_lock)
+            return [.. _logs.GetValueOrDefault(deploymentId) ?? []];
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString();
+}

@@ -1,0 +1,5 @@
+namespace Orchestrator.Railway.Tests.Fake;
+
+/// <summary>One call as the fake received it; token headers are redacted.</summary>
+/// <param name="Variables">The request's <c>variables</c>, as the raw JSON the client sent.</param>
+internal sealed record RecordedCall(string? OperationName, string Variables, IReadOnlyDictionary<string, string> Headers);
