@@ -31,6 +31,9 @@ public sealed class RemoteControlTests
         Assert.DoesNotContain("\"remote\"", status.Stdout, StringComparison.Ordinal); // nothing was deployed by the refused calls
         Assert.True(right.ExitCode == 0, right.ToString());
         Assert.Contains("\"revision\":\"r1\"", await DeployHarness.GetAsync(app.BaseUri));
+        var pids = (await orch.AppAsync("remote")).Deployment("r1").Processes.Select(p => p.Pid).OfType<int>().ToList();
+        Assert.NotEmpty(pids);
+        Assert.All(pids, pid => Assert.DoesNotContain("ORCH_TOKEN=", File.ReadAllText($"/proc/{pid}/environ"), StringComparison.Ordinal));
         var log = orch.ReadDaemonLog();
         Assert.Contains($"Refused control request POST /v1/deploy from 127.0.0.1: a wrong token", log, StringComparison.Ordinal);
         Assert.DoesNotContain(token, log, StringComparison.Ordinal);
