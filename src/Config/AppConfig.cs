@@ -14,6 +14,9 @@ public sealed record AppConfig
 
     public RetentionConfig Retention { get; init; } = new();
 
+    /// <summary>Null for an app that runs on this host; set, its deployments are Railway services.</summary>
+    public RailwayConfig? Railway { get; init; }
+
     /// <summary>The one <c>proxied</c> process, if the app has one.</summary>
     public ProcessConfig? Proxied => Processes.FirstOrDefault(p => p.Policy == ProcessPolicy.Proxied);
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Orchestrator;
 
 /// <summary>Every default the config, the CLI and the HOCON share, in one place.</summary>
@@ -43,6 +45,21 @@ public static class Defaults
     public static readonly TimeSpan RestartInitialDelay = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan RestartMaxDelay = TimeSpan.FromSeconds(30);
     public const int RetentionKeep = 10;
+
+    public const int RailwayReplicas = 1;
+
+    /// <summary>This build's version without its source revision: the tag of the images it defaults to.</summary>
+    private static readonly string ImageTag =
+        (typeof(Defaults).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0").Split('+')[0];
+
+    /// <summary>Railway's own default: how long a deployment may take to answer its health check.</summary>
+    public static readonly TimeSpan RailwayHealthcheckTimeout = TimeSpan.FromSeconds(300);
+    public const int RailwayMaxRetries = 10;
+    public const int RailwayPort = 8080;
+
+    /// <summary>The images <c>docker/router.Dockerfile</c> and <c>docker/control.Dockerfile</c> build, tagged with this build's version.</summary>
+    public static readonly string RailwayRouterImage = "ghcr.io/orchestrator-dev/orch-router:" + ImageTag;
+    public static readonly string RailwayControlImage = "ghcr.io/orchestrator-dev/orch-control:" + ImageTag;
 
     /// <summary>An app's actor is restarted after this many failures within <see cref="AppRestartWindow"/>, then stays down.</summary>
     public const int AppMaxRestarts = 3;

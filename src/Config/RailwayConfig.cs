@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Config;
+
+/// <summary>
+/// <c>[railway]</c>: the app deploys to Railway, one service per deployment behind a stable router service. Its
+/// deployment's image is the app's proxied process (<see cref="AppConfig.Proxied"/>, synthesized by the reader).
+/// </summary>
+public sealed record RailwayConfig
+{
+    public required RailwayTarget Workspace { get; init; }
+    public required RailwayTarget Project { get; init; }
+    public required RailwayTarget Environment { get; init; }
+
+    /// <summary>What each deployment runs: an image, or a repo at a branch; null image and repo: <c>--image</c> gives it.</summary>
+    public string? Image { get; init; }
+
+    public string? Repo { get; init; }
+    public string? Branch { get; init; }
+
+    public int Replicas { get; init; } = Defaults.RailwayReplicas;
+    public string? Region { get; init; }
+    public required string HealthcheckPath { get; init; }
+    public TimeSpan HealthcheckTimeout { get; init; } = Defaults.RailwayHealthcheckTimeout;
+    public RailwayRestartPolicy RestartPolicy { get; init; } = RailwayRestartPolicy.OnFailure;
+    public int MaxRetries { get; init; } = Defaults.RailwayMaxRetries;
+    public string? StartCommand { get; init; }
+
+    /// <summary>The port the deployment listens on, given to it as <c>PORT</c>.</summary>
+    public int Port { get; init; } = Defaults.RailwayPort;
+
+    public string RouterImage { get; init; } = Defaults.RailwayRouterImage;
+    public string ControlImage { get; init; } = Defaults.RailwayControlImage;
+
+    /// <summary>Every service of the app is named <c>&lt;prefix&gt;-…</c>; defaults to the app name.</summary>
+    public required string ServicePrefix { get; init; }
+
+    /// <summary>Null: <c>RAILWAY_API_URL</c>, else Railway's public endpoint.</summary>
+    public string? ApiUrl { get; init; }
+
+    /// <summary>The app's <c>service</c> processes: stable services of the baseline, the only ones that may have a volume.</summary>
+    public ImmutableArray<RailwayServiceConfig> Services { get; init; } = [];
+
+    public string RouterServiceName => ServicePrefix + "-router";
+    public string ControlServiceName => ServicePrefix + "-control";
+    public string EnvServiceName => ServicePrefix + "-env";
+
+    public string DeploymentServiceName(string deploymentId) => $"{ServicePrefix}-{deploymentId}";
+}
+
+/// <summary>A workspace, project or environment, named by its name or its id (the <c>_id</c> key).</summary>
+public sealed record RailwayTarget(string? Name, string? Id)
+{
+    public override string ToString() => Id ?? Name ?? "";
+}
+
+public enum RailwayRestartPolicy
+{
+    OnFailure,
+    Always,
+    Never,
+}
+
+/// <summary>
+/// A <c>service</c> process of a Railway app: a stable service of the baseline (<c>&lt;prefix&gt;-&lt;id&gt;</c>) running
+/// <paramref name="Image"/>, with an optional start command and volume.
+/// </summary>
+public sealed record RailwayServiceConfig(string Id, string Image, string? StartCommand, string? VolumeMountPath);
