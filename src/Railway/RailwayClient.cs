@@ -63,6 +63,13 @@ internal sealed class RailwayClient
             VariablesForServiceDeploymentQuery.Operation, new(projectId, environmentId, serviceId), cancellationToken).ConfigureAwait(false))
         .VariablesForServiceDeployment;
 
+    /// <returns>The service's own variables, unrendered (references stay <c>${{...}}</c>).</returns>
+    public async Task<IReadOnlyDictionary<string, string>> GetServiceVariablesAsync(
+        string projectId, string environmentId, string serviceId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VariablesVariables, VariablesData>(
+            VariablesQuery.Operation, new(projectId, environmentId) { ServiceId = serviceId, Unrendered = true }, cancellationToken).ConfigureAwait(false))
+        .Variables;
+
     public async Task<bool> DeleteServiceAsync(string serviceId, string? environmentId = null, CancellationToken cancellationToken = default) =>
         (await SendAsync<ServiceDeleteVariables, ServiceDeleteData>(
             ServiceDeleteMutation.Operation, new(serviceId) { EnvironmentId = environmentId }, cancellationToken).ConfigureAwait(false))

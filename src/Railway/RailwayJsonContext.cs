@@ -27,4 +27,6 @@ namespace Orchestrator.Railway;
 [JsonSerializable(typeof(ServiceDeleteData))]
 [JsonSerializable(typeof(DeploymentLogsVariables))]
 [JsonSerializable(typeof(DeploymentLogsData))]
+[JsonSerializable(typeof(VariablesVariables))]
+[JsonSerializable(typeof(VariablesData))]
 internal sealed partial class RailwayJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ internal static class RailwayOperations
         ServiceInstanceDeployV2Mutation.Operation,
         DeploymentQuery.Operation,
         VariablesForServiceDeploymentQuery.Operation,
+        VariablesQuery.Operation,
         ServiceDeleteMutation.Operation,
         DeploymentLogsQuery.Operation,
     ];

@@ -41,6 +41,7 @@ public sealed class OperationDocumentTests
         [ServiceInstanceDeployV2Mutation.Operation.Name] = Json(new ServiceInstanceDeployV2Variables("s", "e") { CommitSha = "abc" }),
         [DeploymentQuery.Operation.Name] = Json(new DeploymentVariables("d")),
         [VariablesForServiceDeploymentQuery.Operation.Name] = Json(new VariablesForServiceDeploymentVariables("p", "e", "s")),
+        [VariablesQuery.Operation.Name] = Json(new VariablesVariables("p", "e") { ServiceId = "s", Unrendered = true }),
         [ServiceDeleteMutation.Operation.Name] = Json(new ServiceDeleteVariables("s") { EnvironmentId = "e" }),
         [DeploymentLogsQuery.Operation.Name] = Json(new DeploymentLogsVariables("d") { Limit = 50, Filter = "error" }),
     };
