@@ -13,6 +13,7 @@ internal static class RailwayAppReader
     public static (ImmutableArray<ProcessConfig>? Processes, RailwayConfig? Railway) Read(TableReader file, string? app, ProxyConfig? proxy)
     {
         var railwayTable = file.Nested("railway", ConfigSchema.Railway);
+        var railway = railwayTable is null ? null : RailwayReader.Read(railwayTable, app, proxy);
         if (!file.Has("proxy"))
         {
             file.Problem(
@@ -24,15 +25,12 @@ internal static class RailwayAppReader
         var tables = ProcessTables.Read(file, required: false);
         var services = tables?.Select(t => (t.Index, Read: RailwayServiceReader.Read(t.Table, t.Index, file.Problems))).ToList() ?? [];
         UniqueProcessIds.Check(services.Select(s => (s.Index, s.Read.Id)), file.Problems);
-        if (railwayTable is null || tables is null)
+        if (railway is null || tables is null)
         {
             return (null, null);
         }
 
-        var railway = RailwayReader.Read(railwayTable, app, proxy) with
-        {
-            Services = [.. services.Select(s => s.Read.Service).OfType<RailwayServiceConfig>()],
-        };
+        railway = railway with { Services = [.. services.Select(s => s.Read.Service).OfType<RailwayServiceConfig>()] };
         return ([Proxied(railway)], railway);
     }
 

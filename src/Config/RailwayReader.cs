@@ -15,14 +15,17 @@ internal static class RailwayReader
     public static RailwayConfig Read(TableReader railway, string? app, ProxyConfig? proxy)
     {
         var placeholder = new RailwayTarget(null, null);
+        var workspace = RailwayTargetReader.Read(railway, "workspace") ?? placeholder;
+        var project = RailwayTargetReader.Read(railway, "project") ?? placeholder;
+        var environment = RailwayTargetReader.Read(railway, "environment") ?? placeholder;
         var source = RailwaySource.Read(railway);
         var restartPolicy = RailwayRestartPolicyReader.Read(railway) ?? RailwayRestartPolicy.OnFailure;
         RejectVolume(railway);
         return new RailwayConfig
         {
-            Workspace = RailwayTargetReader.Read(railway, "workspace") ?? placeholder,
-            Project = RailwayTargetReader.Read(railway, "project") ?? placeholder,
-            Environment = RailwayTargetReader.Read(railway, "environment") ?? placeholder,
+            Workspace = workspace,
+            Project = project,
+            Environment = environment,
             Image = source.Image,
             Repo = source.Repo,
             Branch = source.Branch,

@@ -276,7 +276,7 @@ public sealed class RailwayConfigTests
 
         Assert.Null(result.Config);
         Assert.Equal(
-            ["proxy", "process[0].policy", "railway.repo", "railway.restart_policy", "railway.volume", "railway.workspace", "railway.project", "railway.replicas"],
+            ["railway.workspace", "railway.project", "railway.repo", "railway.restart_policy", "railway.volume", "railway.replicas", "proxy", "process[0].policy"],
             result.Problems.Select(p => p.Key));
     }
 }
