@@ -15,17 +15,13 @@ internal static class AppConfigReader
         var app = ReadApp(file);
         var proxyTable = file.Nested("proxy", ConfigSchema.Proxy);
         var proxy = proxyTable is null ? null : ProxyReader.Read(proxyTable);
-        var processes = ReadProcesses(file, proxy);
+        var (processes, railway) = file.Has("railway")
+            ? RailwayAppReader.Read(file, app, proxy)
+            : (ReadLocalProcesses(file, proxy), null);
         var retention = file.Nested("retention", ConfigSchema.Retention);
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
 
-        if (processes is { } read)
-        {
-            ProcessSetRules.Check(read, hasProxySection: file.Has("proxy"), problems);
-            TemplateRules.Check(read, problems);
-        }
-
-        if (processes is not { } entries || !problems.IsEmpty)
+        if (processes is not { } read || !problems.IsEmpty)
         {
             return null;
         }
@@ -34,8 +30,9 @@ internal static class AppConfigReader
         {
             App = app!,
             Proxy = proxy,
-            Processes = [.. entries.Select(p => p.Config)],
+            Processes = read,
             Retention = new RetentionConfig { Keep = keep },
+            Railway = railway,
         };
     }
 
@@ -50,50 +47,17 @@ internal static class AppConfigReader
         return app;
     }
 
-    /// <summary>The processes, or null when there are more than an app may have.</summary>
-    private static ImmutableArray<ProcessEntry>? ReadProcesses(TableReader file, ProxyConfig? proxy)
+    /// <summary>The processes of an app that runs on this host, or null when there are more than an app may have.</summary>
+    private static ImmutableArray<ProcessConfig>? ReadLocalProcesses(TableReader file, ProxyConfig? proxy)
     {
-        IReadOnlyList<object?> tables = file.Value("process") switch
+        if (ProcessTables.Read(file, required: true) is not { } tables)
         {
-            TomlTableArray array => [.. array],
-            TomlArray array => [.. array],
-            null => [],
-            var other => ReportNotTables(file, other),
-        };
-        if (tables.Count == 0 && file.Value("process") is null or TomlTableArray or TomlArray)
-        {
-            file.Problem("process", "at least one [[process]] is required");
-        }
-
-        if (tables.Count > Defaults.MaxProcessesPerApp)
-        {
-            // Not read at all: one problem says it, rather than thousands about entries that cannot be deployed anyway.
-            file.Problem(
-                "process",
-                $"{tables.Count} [[process]] entries; an app has at most {Defaults.MaxProcessesPerApp}",
-                "split the app into several apps, or let one process supervise many workers");
             return null;
         }
 
-        var entries = ImmutableArray.CreateBuilder<ProcessEntry>();
-        for (var index = 0; index < tables.Count; index++)
-        {
-            if (tables[index] is TomlTable table)
-            {
-                entries.Add(ProcessReader.Read(table, index, proxy, file.Problems));
-            }
-            else
-            {
-                file.Problem($"process[{index}]", $"must be a table, not {TableReader.Describe(tables[index])}", ConfigSchema.Root.ExampleOf("process"));
-            }
-        }
-
-        return entries.ToImmutable();
-    }
-
-    private static object?[] ReportNotTables(TableReader file, object value)
-    {
-        file.Problem("process", $"must be an array of tables written as [[process]], not {TableReader.Describe(value)}");
-        return [];
+        var entries = tables.Select(t => ProcessReader.Read(t.Table, t.Index, proxy, file.Problems)).ToList();
+        ProcessSetRules.Check(entries, hasProxySection: file.Has("proxy"), file.Problems);
+        TemplateRules.Check(entries, file.Problems);
+        return [.. entries.Select(p => p.Config)];
     }
 }

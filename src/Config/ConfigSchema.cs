@@ -7,7 +7,8 @@ internal static class ConfigSchema
         ("app", "app = \"ticket-server\""),
         ("proxy", "[proxy] with listen = \"127.0.0.1:8182\""),
         ("process", "[[process]] with id = \"web\", policy = \"proxied\", command = \"python3 app.py --port {{port}}\""),
-        ("retention", "[retention] with keep = 10"));
+        ("retention", "[retention] with keep = 10"),
+        ("railway", "[railway] with workspace = \"acme\", project = \"shop\", environment = \"production\", image = \"ghcr.io/acme/shop:1.4.2\""));
 
     public static readonly ConfigSection Proxy = new(
         ("listen", "listen = \"127.0.0.1:8182\""),
@@ -33,7 +34,9 @@ internal static class ConfigSchema
         ("memory_limit_grace", "memory_limit_grace = \"30s\""),
         ("quiet", "quiet = \"signal:USR1\""),
         ("drain_check", "drain_check = \"http:GET /busy\""),
-        ("drain_check_interval", "drain_check_interval = \"1s\""));
+        ("drain_check_interval", "drain_check_interval = \"1s\""),
+        ("image", "image = \"postgres:16\""),
+        ("volume", "volume = \"/var/lib/postgresql/data\""));
 
     public static readonly ConfigSection Health = new(
         ("path", "path = \"/ping\""),
@@ -52,4 +55,28 @@ internal static class ConfigSchema
 
     public static readonly ConfigSection Retention = new(
         ("keep", "keep = 10"));
+
+    public static readonly ConfigSection Railway = new(
+        ("workspace", "workspace = \"acme\""),
+        ("workspace_id", "workspace_id = \"8d3c5b2e-0000-4000-8000-000000000001\""),
+        ("project", "project = \"shop\""),
+        ("project_id", "project_id = \"8d3c5b2e-0000-4000-8000-000000000002\""),
+        ("environment", "environment = \"production\""),
+        ("environment_id", "environment_id = \"8d3c5b2e-0000-4000-8000-000000000003\""),
+        ("image", "image = \"ghcr.io/acme/shop:1.4.2\""),
+        ("repo", "repo = \"acme/shop\" with branch = \"main\""),
+        ("branch", "branch = \"main\""),
+        ("replicas", "replicas = 2"),
+        ("region", "region = \"europe-west4-drams3a\""),
+        ("healthcheck_path", "healthcheck_path = \"/ping\""),
+        ("healthcheck_timeout", "healthcheck_timeout = \"300s\""),
+        ("restart_policy", "restart_policy = \"on_failure\""),
+        ("max_retries", "max_retries = 10"),
+        ("start_command", "start_command = \"node server.js\""),
+        ("port", "port = 8080"),
+        ("router_image", "router_image = \"ghcr.io/orchestrator-dev/orch-router:1.0.0\""),
+        ("control_image", "control_image = \"ghcr.io/orchestrator-dev/orch-control:1.0.0\""),
+        ("service_prefix", "service_prefix = \"shop\""),
+        ("api_url", "api_url = \"https://backboard.railway.com/graphql/v2\""),
+        ("volume", "[[process]] with id = \"data\", policy = \"service\", image = \"postgres:16\", volume = \"/data\""));
 }

@@ -33,6 +33,11 @@ internal static class ProcessReader
             process.Problem("cwd", "must not be empty; leave it out to run in the release path");
         }
 
+        foreach (var key in RailwayServiceReader.RailwayOnlyKeys.Where(process.Has))
+        {
+            process.Problem(key, $"'{key}' is only for a service process of a Railway app", $"remove '{key}', or deploy the app to Railway with a [railway] table");
+        }
+
         var port = ReadPort(process, policy);
         var config = new ProcessConfig
         {
@@ -93,7 +98,7 @@ internal static class ProcessReader
         }
     }
 
-    private static string? ReadId(TableReader process)
+    internal static string? ReadId(TableReader process)
     {
         var id = process.String("id", required: true);
         if (id is not null && !Identifier.IsValid(id))
@@ -105,7 +110,7 @@ internal static class ProcessReader
         return id;
     }
 
-    private static ProcessPolicy? ReadPolicy(TableReader process)
+    internal static ProcessPolicy? ReadPolicy(TableReader process)
     {
         var text = process.String("policy", required: true);
         if (text is null)

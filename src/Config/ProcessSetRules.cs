@@ -5,18 +5,7 @@ internal static class ProcessSetRules
 {
     public static void Check(IReadOnlyList<ProcessEntry> processes, bool hasProxySection, ConfigProblems problems)
     {
-        var firstById = new Dictionary<string, ProcessEntry>(StringComparer.Ordinal);
-        foreach (var process in processes.Where(p => p.Id is not null))
-        {
-            if (firstById.TryGetValue(process.Id!, out var first))
-            {
-                problems.Add(process.KeyOf("id"), $"duplicate id '{process.Id}'; {first.Key} already uses it", $"id = \"{process.Id}-2\"");
-            }
-            else
-            {
-                firstById[process.Id!] = process;
-            }
-        }
+        UniqueProcessIds.Check(processes.Select(p => (p.Index, p.Id)), problems);
 
         var proxied = processes.Where(p => p.Policy == ProcessPolicy.Proxied).ToList();
         foreach (var extra in proxied.Skip(1))

@@ -8,6 +8,15 @@ namespace Orchestrator.Config;
 /// </summary>
 public sealed record RailwayConfig
 {
+    /// <summary>The id of the proxied process the reader synthesizes for a Railway app: its deployment.</summary>
+    public const string ProxiedProcessId = "web";
+
+    /// <summary>
+    /// The proxied process's <see cref="ProcessConfig.Command"/> when <c>[railway]</c> names neither an image nor a repo:
+    /// <c>orch deploy --image</c> gives the image, and whoever deploys reads it from there, never from this placeholder.
+    /// </summary>
+    public const string ImageFromCommandLine = "railway:image";
+
     public required RailwayTarget Workspace { get; init; }
     public required RailwayTarget Project { get; init; }
     public required RailwayTarget Environment { get; init; }

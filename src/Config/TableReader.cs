@@ -55,19 +55,32 @@ internal sealed class TableReader(TomlTable table, string path, ConfigSection se
         }
     }
 
-    public int? Integer(string key, int minimum)
+    /// <summary>A string that, when given, has more than whitespace.</summary>
+    public string? NonEmptyString(string key)
+    {
+        var text = String(key);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            Problem(key, "must not be empty");
+            return null;
+        }
+
+        return text;
+    }
+
+    public int? Integer(string key, int minimum, int maximum = int.MaxValue)
     {
         switch (Value(key))
         {
             case null:
                 return null;
-            case long number when number >= minimum && number <= int.MaxValue:
+            case long number when number >= minimum && number <= maximum:
                 return (int)number;
             case long number when number < minimum:
                 Problem(key, $"must be at least {minimum}, not {number}");
                 return null;
             case long number:
-                Problem(key, $"must be at most {int.MaxValue}, not {number}");
+                Problem(key, $"must be at most {maximum}, not {number}");
                 return null;
             case var other:
                 Problem(key, $"must be an integer, not {Describe(other)}");
