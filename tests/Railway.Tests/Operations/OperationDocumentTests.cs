@@ -4,7 +4,7 @@ using GraphQL.SystemTextJson;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Orchestrator.Railway.Operations;
-using Orchestrator.Railway.Tests.Fake;
+using Orchestrator.Railway.Fake;
 
 namespace Orchestrator.Railway.Tests.Operations;
 

@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>
 /// A fake Railway API over Kestrel on loopback. Every request is validated against the schema subset by GraphQL.NET:

@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>The fake's world, in memory: seeded by the test, changed by the calls, read back by both.</summary>
 internal sealed class FakeRailwayState

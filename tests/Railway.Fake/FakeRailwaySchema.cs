@@ -4,7 +4,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQL.Utilities;
 
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>
 /// Railway's schema subset, schema-first, with in-memory resolvers for the operations the client uses. A field

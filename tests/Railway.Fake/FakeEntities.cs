@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 // Property names follow the schema's field names: GraphQL.NET's default resolver reads them by name.
 
