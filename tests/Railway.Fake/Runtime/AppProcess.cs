@@ -79,6 +79,12 @@ internal sealed class AppProcess : IDisposable
             if (grace > TimeSpan.Zero)
                 await Task.WhenAny(Exited, Task.Delay(grace));
         }
+        await KillAsync();
+    }
+
+    /// <summary>SIGKILL to the whole tree, and the wait until it is gone (bounded).</summary>
+    public async Task KillAsync()
+    {
         Kill();
         await Task.WhenAny(Exited, Task.Delay(KillWait));
     }

@@ -68,7 +68,7 @@ internal sealed class DeploymentRun : IDisposable
     }
 
     /// <summary>Stops the run and kills its process at once, leaving the status as it was: the fake is going away.</summary>
-    public void Kill()
+    public async Task KillAsync()
     {
         AppProcess? process;
         lock (_gate)
@@ -76,13 +76,14 @@ internal sealed class DeploymentRun : IDisposable
             _removing = true;
             process = _process;
         }
-        _lifetime.Cancel();
-        process?.Kill();
+        await _lifetime.CancelAsync();
+        if (process is not null)
+            await process.KillAsync();
     }
 
+    /// <summary>Call after <see cref="KillAsync"/>.</summary>
     public void Dispose()
     {
-        Kill();
         _process?.Dispose();
         _lifetime.Dispose();
     }

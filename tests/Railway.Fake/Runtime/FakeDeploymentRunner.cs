@@ -78,8 +78,7 @@ internal sealed class FakeDeploymentRunner : IAsyncDisposable
     {
         await _disposing.CancelAsync();
         var runs = _runs.Values.ToList();
-        foreach (var run in runs)
-            run.Kill();
+        await Task.WhenAll(runs.Select(run => run.KillAsync()));
         await Task.WhenAny(Task.WhenAll(runs.Select(run => run.Completion).Concat(_removals)), Task.Delay(DisposeWait));
         foreach (var run in runs)
             run.Dispose();

@@ -85,6 +85,19 @@ public sealed class DeploymentRunTests : RunningDeploymentTest
     }
 
     [Fact]
+    public async Task Process_that_exits_while_DEPLOYING_is_FAILED_with_its_output_in_the_logs()
+    {
+        TestApp.MapTo(Fake.Images, Image);
+        var web = await CreateAppServiceAsync("web-d1", new Dictionary<string, string> { ["EXIT_AT_START"] = "2" }, HealthChecked);
+
+        var deploymentId = await DeployAsync(web);
+        await UntilStatusAsync(deploymentId, DeploymentStatus.Failed);
+
+        var line = Assert.Single(await Railway.GetDeploymentLogsAsync(deploymentId));
+        Assert.Equal("testapp: exiting at start with 2 as asked", line.Message);
+    }
+
+    [Fact]
     public async Task Deploy_without_a_health_check_is_SUCCESS_once_started()
     {
         TestApp.MapTo(Fake.Images, Image);
