@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Orchestrator.Railway.Fake;
 using Orchestrator.Railway.Operations;
 
 namespace Orchestrator.Railway.Tests;

@@ -16,12 +16,14 @@
 //                          working directory while idle (for drain_check = "exec:test -e job.idle"); events as JOB_MS
 //   WORKER=1 IGNORE_TERM=1 a worker that ignores SIGTERM: "<deployment> SIGTERM ignored" goes to $JOB_LOG; with
 //                          TICK_FILE=path it writes the time (epoch ms) to path-<deployment> every 100ms, so its death shows
-// Routes: /ping, / (who answered), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
+// Arguments: [port] [host]; the port is ORCH_PORT or PORT first, the host 127.0.0.1 when not given.
+// Routes: /ping, / (who answered), /env (its environment, as JSON), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
 //   /ws (WebSocket: answers each text message with '<deployment> <text>').
 'use strict';
 const http = require('http');
 
 const port = Number(process.env.ORCH_PORT || process.env.PORT || process.argv[2]);
+const host = process.argv[3] || '127.0.0.1';
 const revision = process.env.ORCH_REVISION || 'dev';
 const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
 
@@ -140,6 +142,11 @@ const server = http.createServer((req, res) => {
     res.end(healthy ? 'ok' : 'unhealthy on purpose');
     return;
   }
+  if (url.pathname === '/env') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(process.env));
+    return;
+  }
   if (url.pathname === '/slow') {
     const ms = Number(url.searchParams.get('ms') || 1000);
     setTimeout(() => {
@@ -247,7 +254,7 @@ function growMemory() {
 }
 
 setTimeout(() => {
-  server.listen(port, '127.0.0.1', () => {
+  server.listen(port, host, () => {
     console.log(`testapp ${revision} listening on ${port}`);
     growMemory();
   });

@@ -1,5 +1,5 @@
 using Orchestrator.Railway.Auth;
-using Orchestrator.Railway.Tests.Fake;
+using Orchestrator.Railway.Fake;
 using Orchestrator.Railway.Tests.Support;
 
 namespace Orchestrator.Railway.Tests.Auth;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Orchestrator.Railway.Fake;
 using Orchestrator.Railway.Http;
-using Orchestrator.Railway.Tests.Fake;
 using Orchestrator.Railway.Tests.Support;
 
 namespace Orchestrator.Railway.Tests.Http;

@@ -51,7 +51,7 @@ public sealed class DeployPathTests : FakeRailwayTest
 
         var variables = await client.GetVariablesForServiceDeploymentAsync(project.Id, environment.Id, service.Id);
         Assert.Equal("8080", variables["PORT"]);
-        Assert.Equal("shop-d1.railway.internal", variables["RAILWAY_PRIVATE_DOMAIN"]);
+        Assert.StartsWith("127.0.10.", variables["RAILWAY_PRIVATE_DOMAIN"], StringComparison.Ordinal);
 
         var logs = await client.GetDeploymentLogsAsync(deploymentId, limit: 10);
         Assert.Equal("listening on 8080", Assert.Single(logs).Message);

@@ -3,8 +3,8 @@ using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Orchestrator.Railway.Fake;
 using Orchestrator.Railway.Operations;
-using Orchestrator.Railway.Tests.Fake;
 
 namespace Orchestrator.Railway.Tests.Operations;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Railway.Auth;
+using Orchestrator.Railway.Fake;
 using Orchestrator.Railway.Http;
-using Orchestrator.Railway.Tests.Fake;
 
 namespace Orchestrator.Railway.Tests.Support;
 

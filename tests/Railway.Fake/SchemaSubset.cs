@@ -1,8 +1,8 @@
 using System.Reflection;
 
-namespace Orchestrator.Railway.Tests;
+namespace Orchestrator.Railway.Fake;
 
-/// <summary>The repo's copy of Railway's schema subset (railway/schema-subset.graphql), embedded in this assembly.</summary>
+/// <summary>The repo's copy of Railway's schema subset (railway/schema-subset.graphql), embedded in the fake's assembly.</summary>
 internal static class SchemaSubset
 {
     private const string ResourceName = "railway/schema-subset.graphql";

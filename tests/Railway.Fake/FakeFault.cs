@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>An answer the fake gives instead of executing a call.</summary>
 internal abstract record FakeFault

@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>Faults queued for the next calls, in order.</summary>
 internal sealed class FakeFaults

@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>One call as the fake received it; token headers are redacted.</summary>
 /// <param name="Variables">The request's <c>variables</c>, as the raw JSON the client sent.</param>

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>
 /// One of Railway's custom scalars (<c>JSON</c>, <c>EnvironmentVariables</c>...): any JSON value, passed through as

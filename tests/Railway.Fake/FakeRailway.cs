@@ -14,14 +14,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Railway.Fake.Runtime;
 
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>
 /// A fake Railway API over Kestrel on loopback. Every request is validated against the schema subset by GraphQL.NET:
 /// an invalid document gets HTTP 400 with <c>errors</c> (as GraphQL-over-HTTP servers answer a validation failure),
 /// a refused token HTTP 200 with Railway's "Not Authorized" or "project token not found" error. Every error carries
-/// a <c>traceId</c> in its extensions.
+/// a <c>traceId</c> in its extensions. A deployment of a source mapped in <see cref="Images"/> or <see cref="Repos"/>
+/// runs its command as Railway runs a container (see README.md); any other deployment's status is the test's to set.
 /// </summary>
 internal sealed class FakeRailway : IAsyncDisposable
 {
@@ -36,15 +38,23 @@ internal sealed class FakeRailway : IAsyncDisposable
     private readonly DocumentExecuter _executer = new();
     private readonly GraphQLSerializer _serializer = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly FakeDeploymentRunner _runner;
 
     private FakeRailway(WebApplication app)
     {
         _app = app;
-        _schema = FakeRailwaySchema.Build(State);
+        _runner = new FakeDeploymentRunner(State, Images, Repos);
+        _schema = FakeRailwaySchema.Build(State, _runner);
         app.MapPost(Path, HandleAsync);
     }
 
     public FakeRailwayState State { get; } = new();
+
+    /// <summary>Images whose deployments run a local command, e.g. <c>Images.Map("ghcr.io/acme/web:1", "node", [app, "{port}", "{host}"])</c>.</summary>
+    public FakeSourceMap Images { get; } = new();
+
+    /// <summary>Repos (<c>owner/name</c>) whose deployments build, then run a local command.</summary>
+    public FakeSourceMap Repos { get; } = new();
 
     public FakeFaults Faults { get; } = new();
 
@@ -65,10 +75,13 @@ internal sealed class FakeRailway : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Stops serving, then kills every process a deployment started.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _runner.DisposeAsync();
+        State.Dispose();
     }
 
     private async Task HandleAsync(HttpContext http)

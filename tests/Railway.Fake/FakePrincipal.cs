@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>Who a call authenticated as.</summary>
 internal abstract record FakePrincipal

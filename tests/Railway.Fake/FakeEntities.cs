@@ -1,4 +1,4 @@
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 // Property names follow the schema's field names: GraphQL.NET's default resolver reads them by name.
 
@@ -6,7 +6,8 @@ internal sealed record FakeProject(string Id, string Name);
 
 internal sealed record FakeEnvironment(string Id, string ProjectId, string Name);
 
-internal sealed record FakeService(string Id, string ProjectId, string Name, string? Image, string? Repo);
+/// <param name="PrivateDomain">The service's own loopback address (127.0.10.N), where its deployments listen.</param>
+internal sealed record FakeService(string Id, string ProjectId, string Name, string? Image, string? Repo, string PrivateDomain);
 
 internal sealed record FakeDeployment(string Id, string ProjectId, string ServiceId, string EnvironmentId, string Status)
 {

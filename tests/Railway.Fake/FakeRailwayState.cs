@@ -1,7 +1,10 @@
-namespace Orchestrator.Railway.Tests.Fake;
+using Orchestrator.Railway.Fake.Runtime;
+using Orchestrator.Railway.Fake.Variables;
+
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>The fake's world, in memory: seeded by the test, changed by the calls, read back by both.</summary>
-internal sealed class FakeRailwayState
+internal sealed class FakeRailwayState : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FakeProject> _projects = [];
@@ -11,11 +14,13 @@ internal sealed class FakeRailwayState
     private readonly Dictionary<(string ServiceId, string EnvironmentId), Dictionary<string, string>> _variables = [];
     private readonly Dictionary<string, FakeDeployment> _deployments = [];
     private readonly Dictionary<string, List<FakeLogLine>> _logs = [];
+    private readonly Dictionary<string, List<string>> _statusHistory = [];
     private readonly Dictionary<string, FakePrincipal.Project> _projectTokens = [];
     private readonly HashSet<string> _accountTokens = [];
+    private readonly PrivateDomainLeases _privateDomains = new();
 
     /// <summary>The status a new deployment starts in.</summary>
-    public const string NewDeploymentStatus = "INITIALIZING";
+    public const string NewDeploymentStatus = FakeDeploymentStatus.Initializing;
 
     public FakeSeed Seed(string projectName, string environmentName = "production")
     {
@@ -95,7 +100,7 @@ internal sealed class FakeRailwayState
     {
         lock (_lock)
         {
-            var service = new FakeService(NewId(), projectId, name ?? "service-" + _services.Count, image, repo);
+            var service = new FakeService(NewId(), projectId, name ?? "service-" + _services.Count, image, repo, _privateDomains.Lease());
             _services[service.Id] = service;
             foreach (var environment in _environments.Values.Where(e => e.ProjectId == projectId && (environmentId is null || e.Id == environmentId)))
                 _variables[(service.Id, environment.Id)] = new Dictionary<string, string>(variables ?? new Dictionary<string, string>());
@@ -134,6 +139,22 @@ internal sealed class FakeRailwayState
             return new Dictionary<string, string>(_variables.GetValueOrDefault((serviceId, environmentId)) ?? []);
     }
 
+    /// <summary>
+    /// The variables a deployment of the service runs with, as <c>variablesForServiceDeployment</c> answers: its own,
+    /// references resolved against the services of the same environment, and Railway's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RenderedVariablesOf(string serviceId, string environmentId)
+    {
+        lock (_lock)
+        {
+            var service = _services[serviceId];
+            return VariableReferences.Render(
+                service,
+                variablesOf: each => UnrenderedVariablesOf(each, environmentId),
+                serviceNamed: name => _services.Values.FirstOrDefault(other => other.ProjectId == service.ProjectId && other.Name == name));
+        }
+    }
+
     /// <summary>The instance settings the calls wrote, by the input's field names; a field never sent is absent.</summary>
     public IReadOnlyDictionary<string, object?> InstanceSettingsOf(string serviceId, string environmentId)
     {
@@ -165,6 +186,7 @@ internal sealed class FakeRailwayState
             var deployment = new FakeDeployment(NewId(), service.ProjectId, service.Id, environmentId, NewDeploymentStatus);
             _deployments[deployment.Id] = deployment;
             _logs[deployment.Id] = [];
+            _statusHistory[deployment.Id] = [deployment.Status];
             return deployment;
         }
     }
@@ -185,7 +207,17 @@ internal sealed class FakeRailwayState
     public void SetDeploymentStatus(string deploymentId, string status)
     {
         lock (_lock)
+        {
             _deployments[deploymentId] = _deployments[deploymentId] with { Status = status };
+            _statusHistory[deploymentId].Add(status);
+        }
+    }
+
+    /// <summary>Every status the deployment has been in, in order, the first one included.</summary>
+    public IReadOnlyList<string> StatusHistoryOf(string deploymentId)
+    {
+        lock (_lock)
+            return [.. _statusHistory.GetValueOrDefault(deploymentId) ?? []];
     }
 
     public void AppendLog(string deploymentId, string message, string? severity = "info")
@@ -199,6 +231,20 @@ internal sealed class FakeRailwayState
         lock (_lock)
             return [.. _logs.GetValueOrDefault(deploymentId) ?? []];
     }
+
+    public void Dispose() => _privateDomains.Dispose();
+
+    private Dictionary<string, string> UnrenderedVariablesOf(FakeService service, string environmentId) =>
+        new(_variables.GetValueOrDefault((service.Id, environmentId)) ?? [])
+        {
+            [RailwayVariables.ProjectId] = service.ProjectId,
+            [RailwayVariables.ProjectName] = _projects[service.ProjectId].Name,
+            [RailwayVariables.EnvironmentId] = environmentId,
+            [RailwayVariables.EnvironmentName] = _environments.GetValueOrDefault(environmentId)?.Name ?? "",
+            [RailwayVariables.ServiceId] = service.Id,
+            [RailwayVariables.ServiceName] = service.Name,
+            [RailwayVariables.PrivateDomain] = service.PrivateDomain,
+        };
 
     private static string NewId() => Guid.NewGuid().ToString();
 }

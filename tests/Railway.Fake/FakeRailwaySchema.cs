@@ -3,8 +3,9 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using Orchestrator.Railway.Fake.Runtime;
 
-namespace Orchestrator.Railway.Tests.Fake;
+namespace Orchestrator.Railway.Fake;
 
 /// <summary>
 /// Railway's schema subset, schema-first, with in-memory resolvers for the operations the client uses. A field
@@ -18,9 +19,10 @@ internal static partial class FakeRailwaySchema
     private static readonly HashSet<string> BuiltInScalars = ["String", "Int", "Float", "Boolean", "ID", "DateTime"];
 
     /// <summary>The schema alone, for validating documents without running them.</summary>
-    public static ISchema Build() => Build(new FakeRailwayState());
+    public static ISchema Build() => Build(new FakeRailwayState(), runner: null);
 
-    public static ISchema Build(FakeRailwayState state)
+    /// <param name="runner">Runs the deployments of mapped sources; none when null.</param>
+    public static ISchema Build(FakeRailwayState state, FakeDeploymentRunner? runner)
     {
         var schema = Schema.For(SchemaSubset.Sdl, builder =>
         {
@@ -53,7 +55,7 @@ internal static partial class FakeRailwaySchema
                 var environmentId = context.GetArgument<string>("environmentId");
                 Authorize(context, projectId, environmentId);
                 var service = state.Service(context.GetArgument<string>("serviceId")) ?? throw NotFound("Service");
-                return Rendered(service, environmentId, state.VariablesOf(service.Id, environmentId));
+                return state.RenderedVariablesOf(service.Id, environmentId);
             });
             Resolve(builder, "Mutation", "serviceCreate", context =>
             {
@@ -92,12 +94,16 @@ internal static partial class FakeRailwaySchema
                 var service = state.Service(context.GetArgument<string>("serviceId")) ?? throw NotFound("Service");
                 var environmentId = context.GetArgument<string>("environmentId");
                 Authorize(context, service.ProjectId, environmentId);
-                return state.Deploy(service, environmentId).Id;
+                var deployment = state.Deploy(service, environmentId);
+                runner?.Deployed(deployment);
+                return deployment.Id;
             });
             Resolve(builder, "Mutation", "serviceDelete", context =>
             {
                 var service = state.Service(context.GetArgument<string>("id")) ?? throw NotFound("Service");
                 Authorize(context, service.ProjectId, context.GetArgument<string?>("environmentId"));
+                // Before the delete: stopping reads the service's draining time.
+                runner?.RemoveDeploymentsOf(service.Id);
                 return state.DeleteService(service.Id);
             });
 
@@ -139,17 +145,6 @@ internal static partial class FakeRailwaySchema
         value is IDictionary<string, object?> map
             ? map.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString() ?? "")
             : null;
-
-    /// <summary>The service's variables plus the ones Railway provides to every deployment.</summary>
-    private static Dictionary<string, string> Rendered(FakeService service, string environmentId, IReadOnlyDictionary<string, string> variables) =>
-        new(variables)
-        {
-            ["RAILWAY_PROJECT_ID"] = service.ProjectId,
-            ["RAILWAY_ENVIRONMENT_ID"] = environmentId,
-            ["RAILWAY_SERVICE_ID"] = service.Id,
-            ["RAILWAY_SERVICE_NAME"] = service.Name,
-            ["RAILWAY_PRIVATE_DOMAIN"] = $"{service.Name}.railway.internal",
-        };
 
     [GeneratedRegex(@"^scalar (\w+)", RegexOptions.Multiline)]
     private static partial Regex ScalarDefinition();
