@@ -57,6 +57,21 @@ internal static partial class FakeRailwaySchema
                 var service = state.Service(context.GetArgument<string>("serviceId")) ?? throw NotFound("Service");
                 return state.RenderedVariablesOf(service.Id, environmentId);
             });
+            Resolve(builder, "Query", "variables", context =>
+            {
+                var projectId = context.GetArgument<string>("projectId");
+                var environmentId = context.GetArgument<string>("environmentId");
+                Authorize(context, projectId, environmentId);
+                if (context.GetArgument<string?>("serviceId") is not { } serviceId)
+                {
+                    return new Dictionary<string, string>();
+                }
+
+                var service = state.Service(serviceId) ?? throw NotFound("Service");
+                return context.GetArgument<bool?>("unrendered") is true
+                    ? state.VariablesOf(service.Id, environmentId)
+                    : state.RenderedVariablesOf(service.Id, environmentId);
+            });
             Resolve(builder, "Mutation", "serviceCreate", context =>
             {
                 var input = context.GetArgument<Dictionary<string, object?>>("input");

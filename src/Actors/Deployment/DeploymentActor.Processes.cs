@@ -17,6 +17,16 @@ internal sealed partial class DeploymentActor
         var created = _state.Created!;
         foreach (var process in _config!.Processes.Where(p => p.Policy == policy))
         {
+            if (IsRailway)
+            {
+                if (RailwayServiceProps(process, adopt) is { } railway)
+                {
+                    _processes[process.Id] = Context.ActorOf(railway, process.Id);
+                }
+
+                continue;
+            }
+
             var spec = ProcessPlanner.Plan(_config, process, _deploymentId, created.ReleasePath, created.Revision, _state.Ports,
                 _services.LogDirectory(created.App, _deploymentId));
             var adoptable = adopt && _state.Launched.TryGetValue(process.Id, out var launched)
@@ -36,7 +46,7 @@ internal sealed partial class DeploymentActor
     private void PersistLaunched(ProcessStarted started)
     {
         _started.Add(started.ProcessId);
-        if (started.Adopted)
+        if (started.Adopted || IsRailway)
         {
             return;
         }
@@ -69,7 +79,13 @@ internal sealed partial class DeploymentActor
     private void ResumeStop(DeploymentStopStarted stop)
     {
         var created = _state.Created!;
-        foreach (var process in _config!.Processes.Where(p => _state.Launched.ContainsKey(p.Id)))
+        foreach (var process in _config!.Processes.Where(p => IsRailway && _state.RailwayServices.ContainsKey(p.Id)))
+        {
+            var finish = new StopProcess($"deployment {_deploymentId} stopping (resumed)");
+            _processes[process.Id] = Context.ActorOf(RailwayServiceProps(process, adopt: false, finish)!, process.Id);
+        }
+
+        foreach (var process in _config!.Processes.Where(p => !IsRailway && _state.Launched.ContainsKey(p.Id)))
         {
             var launched = _state.Launched[process.Id];
             var spec = ProcessPlanner.Plan(_config, process, _deploymentId, created.ReleasePath, created.Revision, _state.Ports,

@@ -106,7 +106,15 @@ internal sealed partial class DeploymentActor
         };
 
     private Uri HealthUrl(ProcessConfig proxied) =>
-        new($"http://127.0.0.1:{_state.Ports[proxied.Id]}{HealthOf(proxied).Path}");
+        new($"http://{ProbeHost(proxied)}:{_state.Ports[proxied.Id]}{HealthOf(proxied).Path}");
+
+    /// <summary>Where this node reaches the process: loopback on this host, the private domain of its Railway service.</summary>
+    private string ProbeHost(ProcessConfig proxied) =>
+        _state.RailwayServices.TryGetValue(proxied.Id, out var service) && service.PrivateDomain is { } domain ? domain : "127.0.0.1";
+
+    /// <summary>Where the routers reach the process: this node's cluster host, or the private domain of its Railway service.</summary>
+    private string DestinationHost(ProcessConfig proxied) =>
+        _state.RailwayServices.TryGetValue(proxied.Id, out var service) && service.PrivateDomain is { } domain ? domain : _services.DestinationHost;
 
     private string HealthFailure()
     {
@@ -118,7 +126,7 @@ internal sealed partial class DeploymentActor
 
     private ImmutableArray<string> Destinations() =>
         _config!.Proxied is { } proxied && _state.Ports.TryGetValue(proxied.Id, out var port)
-            ? [$"http://{_services.DestinationHost}:{port}"]
+            ? [$"http://{DestinationHost(proxied)}:{port}"]
             : [];
 
     /// <summary>The health check's path: a request the app answers cheaply and without side effects.</summary>

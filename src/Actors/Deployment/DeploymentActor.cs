@@ -77,6 +77,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         _config = plan.Config;
         var created = new DeploymentCreated(plan.DeploymentId, plan.App, plan.ReleasePath, plan.Revision, plan.ConfigToml, plan.ConfigPath, Now);
         var ports = AllocatePorts(plan.Config, out var portError);
+        portError ??= RailwayRuntimeMissing(plan.Config);
         if (portError is not null)
         {
             Persist(created, e =>
@@ -104,6 +105,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private ImmutableDictionary<string, int> AllocatePorts(AppConfig config, out string? error)
     {
         error = null;
+        if (config.Railway is { } railway)
+        {
+            // Railway gives each deployment its own service and address: the port is its own, never this host's.
+            return ImmutableDictionary<string, int>.Empty.Add(RailwayConfig.ProxiedProcessId, railway.Port);
+        }
+
         var ports = ImmutableDictionary<string, int>.Empty;
         foreach (var process in config.Processes.Where(p => p.Port is not null && p.Policy != ProcessPolicy.Service))
         {
@@ -504,5 +511,6 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Command<GetDeploymentStatus>(_ => ReplyStatus());
         Command<GetDeploymentCreated>(_ => Sender.Tell(_state.Created!));
+        RailwayCommands();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Railway;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -50,3 +51,6 @@ public sealed record DeploymentStopStarted(
 
 /// <summary>A process exited and its restart is due at <paramref name="RestartAt"/> (absolute, so it survives restarts).</summary>
 public sealed record DeploymentProcessRestartScheduled(string ProcessId, DateTimeOffset RestartAt) : IPersistedEvent;
+
+/// <summary>The deployment's Railway service got further (created, deployed, serving at its private domain): the latest record wins.</summary>
+public sealed record DeploymentRailwayServiceRecorded(string ProcessId, RailwayServiceRecord Service) : IPersistedEvent;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Railway;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -16,6 +17,10 @@ public sealed record DeploymentState
         ImmutableDictionary<string, DeploymentProcessLaunched>.Empty;
     public ImmutableDictionary<string, ImmutableArray<SurvivingProcess>> Survivors { get; init; } =
         ImmutableDictionary<string, ImmutableArray<SurvivingProcess>>.Empty;
+
+    /// <summary>Railway apps: each proxied process's service, as far as it got.</summary>
+    public ImmutableDictionary<string, RailwayServiceRecord> RailwayServices { get; init; } =
+        ImmutableDictionary<string, RailwayServiceRecord>.Empty;
 
     /// <summary>Restarts due but not yet done (the process exited; no launch recorded since), by process.</summary>
     public ImmutableDictionary<string, DateTimeOffset> PendingRestarts { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
@@ -47,6 +52,7 @@ public sealed record DeploymentState
         DeploymentFailed e => this with { Phase = DeploymentPhase.Failed, StoppedAt = e.At, FailureReason = e.Reason },
         DeploymentProcessUnhealthy => this,
         DeploymentProcessRestarted => this,
+        DeploymentRailwayServiceRecorded e => this with { RailwayServices = RailwayServices.SetItem(e.ProcessId, e.Service) },
         DeploymentProcessRestartScheduled e => this with { PendingRestarts = PendingRestarts.SetItem(e.ProcessId, e.RestartAt) },
         _ => throw new ArgumentException($"a deployment does not know the event {@event.GetType().Name}", nameof(@event)),
     };

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Actors.Persistence;
@@ -25,6 +26,9 @@ internal static class EventManifests
         (typeof(DeploymentProcessRestarted), "deployment-process-restarted.v1"),
         (typeof(DeploymentStopStarted), "deployment-stop-started.v1"),
         (typeof(DeploymentProcessRestartScheduled), "deployment-process-restart-scheduled.v1"),
+        (typeof(DeploymentRailwayServiceRecorded), "deployment-railway-service-recorded.v1"),
+        (typeof(RailwayDeletionRequested), "railway-deletion-requested.v1"),
+        (typeof(RailwayServiceDeleted), "railway-service-deleted.v1"),
         (typeof(AppDeploymentStarted), "app-deployment-started.v1"),
         (typeof(AppDeploymentActivated), "app-deployment-activated.v1"),
         (typeof(AppDeploymentEnded), "app-deployment-ended.v1"),

@@ -135,15 +135,33 @@ internal sealed class DaemonCommand : Command
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
             AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
             RemoteControl = ParseRemoteControl(parseResult.GetValue(ControlListen), parseResult.GetValue(TokenFile)),
+            RailwayToken = RailwayTokenGiven(),
+            RailwayApiUrl = Environment.GetEnvironmentVariable(RailwayApiUrlVariable) is { Length: > 0 } apiUrl ? apiUrl : null,
         };
 
-        // Read once: the apps and the router this daemon starts inherit its environment and must not hold its token.
+        // Read once: the apps and the router this daemon starts inherit its environment and must not hold its tokens.
         Environment.SetEnvironmentVariable(Control.Client.ControlEndpoint.TokenEnvironmentVariable, null);
+        Environment.SetEnvironmentVariable(Railway.Auth.RailwayToken.ProjectTokenVariable, null);
+        Environment.SetEnvironmentVariable(Railway.Auth.RailwayToken.AccountTokenVariable, null);
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stopping));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stopping));
         return await OrchestratorNode.RunAsync(options, stopping.Token);
+    }
+
+    private const string RailwayApiUrlVariable = "RAILWAY_API_URL";
+
+    private static Railway.Auth.RailwayToken? RailwayTokenGiven()
+    {
+        try
+        {
+            return Railway.Auth.RailwayToken.FromEnvironment();
+        }
+        catch (Railway.Auth.RailwayTokenMissingException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An explicit --state-dir brings its own socket unless --control or $ORCH_CONTROL says otherwise.</summary>

@@ -7,6 +7,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.Persistence.Sqlite;
@@ -25,7 +26,11 @@ internal static class NodeActorSystem
     public const string SystemName = "orch";
 
     public static void Configure(
-        AkkaConfigurationBuilder akka, NodeOptions options, ClusterCertificate certificate, Func<IActorRef, DeploymentServices> services)
+        AkkaConfigurationBuilder akka,
+        NodeOptions options,
+        ClusterCertificate certificate,
+        RailwayRuntime? railway,
+        Func<IActorRef, DeploymentServices> services)
     {
         var cluster = options.Cluster;
         akka.AddHocon(PersistenceConfig(options), HoconAddMode.Prepend)
@@ -64,6 +69,7 @@ internal static class NodeActorSystem
                     registry.Register<RouterFeedActor>(system.ActorOf(RouterFeedActor.Props(), RouteTableActor.ReplicaName));
                 }
 
+                railway?.StartJanitor(system);
                 if (!options.Journal.IsRedis)
                 {
                     system.ActorOf(JournalBackupActor.Props(new StateDirectory(options.StateDirectory), Defaults.JournalBackupDelay), "journal-backup");

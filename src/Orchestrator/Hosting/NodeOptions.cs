@@ -15,6 +15,15 @@ public sealed record NodeOptions
     /// <summary>The control API's TCP address and token (<c>--control-listen</c>); null serves the socket only.</summary>
     public Control.RemoteControl? RemoteControl { get; init; }
 
+    /// <summary>
+    /// The Railway token given to this daemon (<c>RAILWAY_TOKEN</c> or <c>RAILWAY_API_TOKEN</c>), for apps with
+    /// <c>[railway]</c>; null: such an app's deploy fails saying how to give one.
+    /// </summary>
+    internal Railway.Auth.RailwayToken? RailwayToken { get; init; }
+
+    /// <summary><c>RAILWAY_API_URL</c>; null: Railway's public endpoint (an app's <c>api_url</c> wins over both).</summary>
+    public string? RailwayApiUrl { get; init; }
+
     /// <summary>Start on a missing or empty SQLite journal even though app processes of this state directory still run.</summary>
     public bool AcceptEmptyJournal { get; init; }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Ports;
 using Orchestrator.Actors.Processes;
@@ -86,8 +87,10 @@ public static class OrchestratorNode
             var ports = new PortAllocator();
             var cgroups = DetectCgroups(options.StateDirectory);
             var destinationHost = options.Cluster.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Cluster.Host}]" : options.Cluster.Host;
-            using var host = BuildHost(options, certificate, routeTables =>
-                new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost, cgroups));
+            using var railwayHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            var railway = options.RailwayToken is { } railwayToken ? new RailwayRuntime(railwayHttp, railwayToken, options.RailwayApiUrl) : null;
+            using var host = BuildHost(options, certificate, railway, routeTables =>
+                new DeploymentServices(ports, routeTables, options.StateDirectory, healthClient, destinationHost, cgroups, railway));
             await host.StartAsync(cancellationToken);
             var system = host.Services.GetRequiredService<ActorSystem>();
             var registry = host.Services.GetRequiredService<ActorRegistry>();
@@ -163,11 +166,12 @@ public static class OrchestratorNode
         return byItself;
     }
 
-    private static IHost BuildHost(NodeOptions options, ClusterCertificate certificate, Func<IActorRef, DeploymentServices> services)
+    private static IHost BuildHost(
+        NodeOptions options, ClusterCertificate certificate, RailwayRuntime? railway, Func<IActorRef, DeploymentServices> services)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, certificate, services));
+        builder.Services.AddAkka(NodeActorSystem.SystemName, akka => NodeActorSystem.Configure(akka, options, certificate, railway, services));
         return builder.Build();
     }
 

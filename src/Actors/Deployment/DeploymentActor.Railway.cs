@@ -1,0 +1,67 @@
+using Akka.Actor;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Railway;
+using Orchestrator.Config;
+
+namespace Orchestrator.Actors.Deployment;
+
+/// <summary>
+/// Apps with <c>[railway]</c>: the proxied process is a <see cref="RailwayServiceActor"/>, a Railway service of its own,
+/// where a local app has a <see cref="ProcessActor"/>. The phases, the probe, the switch and the drain are the same.
+/// </summary>
+internal sealed partial class DeploymentActor
+{
+    private bool IsRailway => _config?.Railway is not null;
+
+    /// <summary>A Railway app on a daemon that cannot reach Railway fails before anything starts, saying how to give it a token.</summary>
+    private string? RailwayRuntimeMissing(AppConfig config)
+    {
+        if (config.Railway is not { } railway)
+        {
+            return null;
+        }
+
+        if (_services.Railway is null)
+        {
+            return $"app '{config.App}' deploys to Railway ([railway] in its orch.toml), and this daemon has no Railway token: " +
+                "start the daemon with RAILWAY_TOKEN (a project token) or RAILWAY_API_TOKEN (an account or workspace token), " +
+                "or deploy with `orch railway deploy`, which reaches the app's control service";
+        }
+
+        return railway.Image is null && railway.Repo is null
+            ? "[railway] names neither image nor repo: set one in orch.toml, or give the image with --image"
+            : null;
+    }
+
+    private void RailwayCommands()
+    {
+        Command<RailwayServiceRecorded>(r => PersistAsync(new DeploymentRailwayServiceRecorded(r.ProcessId, r.Service), Apply));
+        Command<RailwayServiceProgress>(p => Step(p.Message));
+    }
+
+    /// <summary>Null when adopting and no service was ever recorded: nothing was created on Railway, so there is nothing to adopt.</summary>
+    private Props? RailwayServiceProps(ProcessConfig process, bool adopt, StopProcess? finishStop = null)
+    {
+        var recorded = _state.RailwayServices.GetValueOrDefault(process.Id);
+        if ((adopt || finishStop is not null) && recorded is null)
+        {
+            return null;
+        }
+
+        return RailwayServiceActor.Props(RailwaySpec(process), _services.Railway!, adopt || finishStop is not null ? recorded : null, finishStop);
+    }
+
+    private RailwayServiceSpec RailwaySpec(ProcessConfig process)
+    {
+        var railway = _config!.Railway!;
+        var created = _state.Created!;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PORT"] = railway.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ORCH_DEPLOYMENT_ID"] = _deploymentId,
+            ["ORCH_APP"] = created.App,
+            ["ORCH_REVISION"] = created.Revision,
+        };
+        return new RailwayServiceSpec(created.App, _deploymentId, process.Id, railway, railway.Image, null, variables, GracefulStopOf(process.Id));
+    }
+}
