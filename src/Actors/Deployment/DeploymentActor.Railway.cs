@@ -35,7 +35,8 @@ internal sealed partial class DeploymentActor
 
     private void RailwayCommands()
     {
-        Command<RailwayServiceRecorded>(r => PersistAsync(new DeploymentRailwayServiceRecorded(r.ProcessId, r.Service), Apply));
+        // Not PersistAsync: the ProcessStarted that follows must find the private domain applied.
+        Command<RailwayServiceRecorded>(r => Persist(new DeploymentRailwayServiceRecorded(r.ProcessId, r.Service), Apply));
         Command<RailwayServiceProgress>(p => Step(p.Message));
     }
 
