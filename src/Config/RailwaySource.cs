@@ -16,7 +16,7 @@ internal sealed partial record RailwaySource(string? Image, string? Repo, string
         }
 
         var repo = railway.String("repo");
-        if (repo is not null && !RepoPattern().IsMatch(repo))
+        if (repo is not null && !IsRepo(repo))
         {
             railway.Problem("repo", $"'{repo}' is not a GitHub repo: write it as \"owner/name\"");
             repo = null;
@@ -43,6 +43,8 @@ internal sealed partial record RailwaySource(string? Image, string? Repo, string
     }
 
     public static bool IsImage(string image) => image.Length > 0 && !image.Any(char.IsWhiteSpace);
+
+    public static bool IsRepo(string repo) => RepoPattern().IsMatch(repo);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$")]
     private static partial Regex RepoPattern();

@@ -105,7 +105,8 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
-        if (!Directory.Exists(deploy.ReleasePath))
+        // A Railway app's release is its image: the path is only a label, and need not exist on the control host.
+        if (deploy.Config.Railway is null && !Directory.Exists(deploy.ReleasePath))
         {
             deploy.Progress.Tell(new DeployRefused(
                 $"release path does not exist: {deploy.ReleasePath}",
@@ -128,7 +129,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         _keep = deploy.Config.Retention.Keep;
         _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
-        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision);
+        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision, deploy.Railway);
         _progressAwaitingJournal = deploy.Progress;
         // Created before the write, so its recovery (empty: nothing was persisted for this id) reads the journal while
         // the write goes on. It does nothing until told to start; if the write fails, this actor stops and it with it.
@@ -263,7 +264,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
-        var parsed = AppConfigLoader.Load(created.ConfigToml, created.ConfigPath);
+        var parsed = created.LoadConfig();
         if (parsed.Config is not { } config)
         {
             redeploy.Progress.Tell(new DeployRefused($"the config of {created.DeploymentId} no longer loads", string.Join("; ", parsed.Problems)));
@@ -272,7 +273,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         redeploy.Progress.Tell(new DeployProgressed(DeployProgressed.Step,
             $"{created.DeploymentId} is no longer running: redeploying its release {created.ReleasePath} (revision {created.Revision})", null, null));
-        HandleDeploy(new DeployApp(_app, config, created.ConfigToml, created.ConfigPath, created.ReleasePath, created.Revision, null, redeploy.Progress));
+        HandleDeploy(new DeployApp(_app, config, created.ConfigToml, created.ConfigPath, created.ReleasePath, created.Revision, null, redeploy.Progress, created.Railway));
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ public sealed record DeployApp(
     string ReleasePath,
     string Revision,
     string? DeploymentId,
-    IActorRef Progress) : IAppCommand, IClusterMessage;
+    IActorRef Progress,
+    RailwayRelease? Railway = null) : IAppCommand, IClusterMessage;
 
 /// <summary>Make an earlier deployment active again: at once when still draining, else by redeploying its release.</summary>
 public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand, IClusterMessage;

@@ -63,6 +63,6 @@ internal sealed partial class DeploymentActor
             ["ORCH_APP"] = created.App,
             ["ORCH_REVISION"] = created.Revision,
         };
-        return new RailwayServiceSpec(created.App, _deploymentId, process.Id, railway, railway.Image, null, variables, GracefulStopOf(process.Id));
+        return new RailwayServiceSpec(created.App, _deploymentId, process.Id, railway, railway.Image, created.Railway?.Commit, variables, GracefulStopOf(process.Id));
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class DeploymentActor
         }
 
         var created = _state.Created!;
-        var parsed = AppConfigLoader.Load(created.ConfigToml, created.ConfigPath);
+        var parsed = created.LoadConfig();
         _config = parsed.Config;
         _phase = _state.Phase;
         if (_config is null)

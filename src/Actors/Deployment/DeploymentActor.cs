@@ -75,7 +75,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         var plan = start.Plan;
         _progress = start.Progress;
         _config = plan.Config;
-        var created = new DeploymentCreated(plan.DeploymentId, plan.App, plan.ReleasePath, plan.Revision, plan.ConfigToml, plan.ConfigPath, Now);
+        var created = new DeploymentCreated(plan.DeploymentId, plan.App, plan.ReleasePath, plan.Revision, plan.ConfigToml, plan.ConfigPath, Now, plan.Railway);
         var ports = AllocatePorts(plan.Config, out var portError);
         portError ??= RailwayRuntimeMissing(plan.Config);
         if (portError is not null)

@@ -2,10 +2,14 @@ using System.Collections.Immutable;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 
-/// <summary>The release being deployed, with the app config exactly as it was at deploy time.</summary>
+/// <summary>
+/// The release being deployed, with the app config exactly as it was at deploy time; <paramref name="Railway"/> is the
+/// image or repo the command line named for a Railway app, which replaces the config's.
+/// </summary>
 public sealed record DeploymentCreated(
     string DeploymentId,
     string App,
@@ -13,7 +17,18 @@ public sealed record DeploymentCreated(
     string Revision,
     string ConfigToml,
     string ConfigPath,
-    DateTimeOffset At) : IPersistedEvent;
+    DateTimeOffset At,
+    RailwayRelease? Railway = null) : IPersistedEvent
+{
+    /// <summary>The config this deployment runs: the stored text, with the command line's Railway release applied.</summary>
+    public ConfigLoadResult LoadConfig()
+    {
+        var loaded = AppConfigLoader.Load(ConfigToml, ConfigPath);
+        return Railway is { } release && loaded.Config is { Railway: not null } config
+            ? loaded with { Config = release.ApplyTo(config) }
+            : loaded;
+    }
+}
 
 public sealed record DeploymentPortsAllocated(ImmutableDictionary<string, int> Ports) : IPersistedEvent;
 

@@ -16,7 +16,8 @@ public sealed record DeploymentPlan(
     string ConfigToml,
     string ConfigPath,
     string ReleasePath,
-    string Revision);
+    string Revision,
+    RailwayRelease? Railway = null);
 
 /// <summary>From the app: run the deploy. Progress goes to <paramref name="Progress"/>, phases to the parent.</summary>
 public sealed record StartDeployment(DeploymentPlan Plan, IActorRef Progress);

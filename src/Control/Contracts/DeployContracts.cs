@@ -1,12 +1,19 @@
 namespace Orchestrator.Control.Contracts;
 
-/// <summary>POST /v1/deploy. The config travels as text so the daemon validates exactly what the user wrote.</summary>
+/// <summary>
+/// POST /v1/deploy. The config travels as text so the daemon validates exactly what the user wrote. For an app with
+/// <c>[railway]</c>, <see cref="Image"/>, or <see cref="Repo"/> and <see cref="Commit"/>, name what this deployment runs
+/// (<c>orch railway deploy</c>), and <see cref="ReleasePath"/> is only a label: the release is the image.
+/// </summary>
 public sealed record DeployRequest(
     string ConfigToml,
     string ConfigPath,
     string ReleasePath,
     string? Revision,
-    string? DeploymentId);
+    string? DeploymentId,
+    string? Image = null,
+    string? Repo = null,
+    string? Commit = null);
 
 /// <summary>POST /v1/rollback.</summary>
 public sealed record RollbackRequest(string? App, string? ToDeploymentId);

@@ -29,10 +29,18 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
                 "fix them and deploy again; `orch validate` lists them", [.. loaded.Problems.Select(p => p.ToString())]);
         }
 
+        var release = RailwayRelease.From(request.Image, request.Repo, request.Commit);
+        if (release?.Problem(config) is { } badRelease)
+        {
+            throw new ControlPlaneException(400, badRelease, "`orch railway deploy --help` shows how to name what a Railway deployment runs");
+        }
+
+        config = release?.ApplyTo(config) ?? config;
         var revision = request.Revision is { Length: > 0 } r ? r : DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss");
-        var releasePath = Path.GetFullPath(request.ReleasePath);
+        // A Railway app's release is what its deployment runs, not a directory of this host.
+        var releasePath = config.Railway is { } railway ? RailwayRelease.Describe(railway, release) : Path.GetFullPath(request.ReleasePath);
         await foreach (var progress in Stream(config.App, sink => new DeployApp(config.App, config, request.ConfigToml,
-            Path.GetFullPath(request.ConfigPath), releasePath, revision, request.DeploymentId, sink), cancellationToken))
+            Path.GetFullPath(request.ConfigPath), releasePath, revision, request.DeploymentId, sink, release), cancellationToken))
         {
             yield return progress;
         }
