@@ -50,9 +50,13 @@ public sealed record RailwayConfig
     /// <summary>The app's <c>service</c> processes: stable services of the baseline, the only ones that may have a volume.</summary>
     public ImmutableArray<RailwayServiceConfig> Services { get; init; } = [];
 
+    /// <summary>The suffixes of the baseline's own services (<c>&lt;prefix&gt;-router</c>, ...): no process or deployment may take them.</summary>
+    public static readonly IReadOnlyList<string> BaselineRoles = ["router", "control", "env", "redis"];
+
     public string RouterServiceName => ServicePrefix + "-router";
     public string ControlServiceName => ServicePrefix + "-control";
     public string EnvServiceName => ServicePrefix + "-env";
+    public string RedisServiceName => ServicePrefix + "-redis";
 
     public string DeploymentServiceName(string deploymentId) => $"{ServicePrefix}-{deploymentId}";
 }

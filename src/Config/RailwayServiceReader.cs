@@ -14,7 +14,7 @@ internal static class RailwayServiceReader
     private static readonly string[] ServiceKeys = ["id", "policy", "command", .. RailwayOnlyKeys];
 
     /// <summary>Ids whose service name <c>&lt;prefix&gt;-&lt;id&gt;</c> the app's own services take, and the deployment's process id.</summary>
-    private static readonly string[] ReservedIds = [RailwayConfig.ProxiedProcessId, "router", "control", "env"];
+    private static readonly string[] ReservedIds = [RailwayConfig.ProxiedProcessId, .. RailwayConfig.BaselineRoles];
 
     /// <returns>The service's id (null when missing or invalid) and its config (null when it is not one).</returns>
     public static (string? Id, RailwayServiceConfig? Service) Read(TomlTable table, int index, ConfigProblems problems)

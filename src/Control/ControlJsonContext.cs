@@ -30,4 +30,8 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(DoctorCheck[]))]
 [JsonSerializable(typeof(ImmutableArray<DoctorCheck>))]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(RailwayStatusRequest))]
+[JsonSerializable(typeof(RailwayStatusResponse))]
+[JsonSerializable(typeof(RedeployRequest))]
+[JsonSerializable(typeof(RemoveRequest))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

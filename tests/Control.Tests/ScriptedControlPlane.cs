@@ -52,6 +52,21 @@ internal sealed class ScriptedControlPlane : IControlPlane
         return Task.FromResult(Stop(request));
     }
 
+    public IAsyncEnumerable<DeployProgress> RedeployAsync(RedeployRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        return Yield<DeployProgress>(() => [Succeeded("redeployed")], cancellationToken);
+    }
+
+    public Task<CommandResult> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        return Task.FromResult(new CommandResult(true, $"removed {request.DeploymentId}"));
+    }
+
+    public Task<RailwayStatusResponse> RailwayStatusAsync(RailwayStatusRequest request, CancellationToken cancellationToken) =>
+        throw new ControlPlaneException(409, "the scripted plane has no Railway app");
+
     public IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);

@@ -59,6 +59,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(failed => _log.Warning("app {0}: deleting old events failed: {1}", _app, failed.Cause.Message));
         ServiceCommands();
+        RedeployCommands();
     }
 
     public override string PersistenceId => "app-" + _app;
@@ -271,8 +272,8 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
-        redeploy.Progress.Tell(new DeployProgressed(DeployProgressed.Step,
-            $"{created.DeploymentId} is no longer running: redeploying its release {created.ReleasePath} (revision {created.Revision})", null, null));
+        var why = redeploy.Why ?? $"{created.DeploymentId} is no longer running: redeploying its release";
+        redeploy.Progress.Tell(new DeployProgressed(DeployProgressed.Step, $"{why} {created.ReleasePath} (revision {created.Revision})", null, null));
         HandleDeploy(new DeployApp(_app, config, created.ConfigToml, created.ConfigPath, created.ReleasePath, created.Revision, null, redeploy.Progress, created.Railway));
     }
 
@@ -325,5 +326,6 @@ internal sealed partial class AppActor : ReceivePersistentActor
         });
     }
 
-    private sealed record RedeployFrom(DeploymentCreated? Created, IActorRef Progress);
+    /// <param name="Why">What the progress says first; null: the rollback's target is no longer running.</param>
+    private sealed record RedeployFrom(DeploymentCreated? Created, IActorRef Progress, string? Why = null);
 }

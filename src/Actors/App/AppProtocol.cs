@@ -28,6 +28,14 @@ public sealed record DeployApp(
 /// <summary>Make an earlier deployment active again: at once when still draining, else by redeploying its release.</summary>
 public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand, IClusterMessage;
 
+/// <summary>Deploy again what <paramref name="DeploymentId"/> runs (default: the active deployment), as a new deployment.</summary>
+public sealed record RedeployApp(string App, string? DeploymentId, IActorRef Progress) : IAppCommand, IClusterMessage;
+
+/// <summary>Stop one deployment that is not active, now, cutting its drain short; replies <see cref="DeploymentRemoveReply"/>.</summary>
+public sealed record RemoveDeployment(string App, string DeploymentId, string Reason) : IAppCommand, IClusterMessage;
+
+public sealed record DeploymentRemoveReply(bool Ok, string Message, string? Hint = null) : IClusterMessage;
+
 /// <summary>Sent to a progress sink instead of any progress when the request is refused outright.</summary>
 public sealed record DeployRefused(string Reason, string? Hint) : IClusterMessage;
 

@@ -73,6 +73,8 @@ internal sealed class AppSupervisor : ReceiveActor
         Receive<GetAppStatus>(_ => Sender.Tell(new AppUnavailable(_app, reason)));
         Receive<DeployApp>(d => d.Progress.Tell(new DeployRefused(message, Hint)));
         Receive<RollbackApp>(r => r.Progress.Tell(new DeployRefused(message, Hint)));
+        Receive<RedeployApp>(r => r.Progress.Tell(new DeployRefused(message, Hint)));
+        Receive<RemoveDeployment>(_ => Sender.Tell(new DeploymentRemoveReply(false, message, Hint)));
         Receive<StopApp>(_ => Sender.Tell(new AppStopReply(_app, $"{message}; nothing was stopped")));
         ReceiveAny(m => _log.Warning("app {0} is unavailable: dropped {1}", _app, m.GetType().Name));
     }

@@ -100,8 +100,12 @@ public sealed record ProcessStatusSnapshot(
     ImmutableArray<int> Survivors = default,
     string? LastRestartReason = null,
     string? Health = null,
-    string? HealthDetail = null)
+    string? HealthDetail = null,
+    RailwayServiceSnapshot? Railway = null)
 {
     /// <summary>Never a default array: the snapshot travels between nodes as JSON, which cannot write one.</summary>
     public ImmutableArray<int> Survivors { get; init; } = Survivors.IsDefault ? [] : Survivors;
 }
+
+/// <summary>A process that is a Railway service: where it is and Railway's last status of its deployment (null until known).</summary>
+public sealed record RailwayServiceSnapshot(string ServiceName, string? ServiceId, string? DeploymentId, string? Status, string? PrivateDomain, string? ApiUrl = null);

@@ -169,9 +169,11 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
                         failure: e => new CallFailed("reading its private domain", e));
                 break;
             case RailwayStatusOutcome.Failed failed when failed.WithLogs:
+                _lastStatus = read.Status;
                 FailWithLogs($"{failed.Reason} (Railway deployment {_service!.RailwayDeploymentId})");
                 break;
             case RailwayStatusOutcome.Failed failed:
+                _lastStatus = read.Status;
                 Fail($"{failed.Reason} (Railway deployment {_service!.RailwayDeploymentId})", []);
                 break;
         }
@@ -335,7 +337,9 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
     }
 
     private ProcessStatusSnapshot Snapshot() =>
-        new(Id, ProcessPolicy.Proxied, null, _state, 0, null, null, _startedAt, LogLocation(), HealthDetail: _detail);
+        new(Id, ProcessPolicy.Proxied, null, _state, 0, null, null, _startedAt, LogLocation(), HealthDetail: _detail, Railway: new RailwayServiceSnapshot(
+            _service?.ServiceName ?? _spec.Config.DeploymentServiceName(_spec.DeploymentId), _service?.ServiceId, _service?.RailwayDeploymentId,
+            _lastStatus is { } status ? RailwayStatusRules.Display(status) : null, _service?.PrivateDomain, _spec.Config.ApiUrl));
 
     /// <summary>Where its output is: Railway keeps it, <c>orch railway logs</c> reads it.</summary>
     private string LogLocation() => "railway:" + (_service?.ServiceName ?? _spec.Config.DeploymentServiceName(_spec.DeploymentId));

@@ -10,5 +10,9 @@ internal sealed class RailwayCommand : Command
         : base("railway", "Deploy to Railway: a service per deployment behind a stable router service")
     {
         Subcommands.Add(new RailwayDeployCommand());
+        Subcommands.Add(new RailwayRedeployCommand());
+        Subcommands.Add(new RailwayRemoveCommand());
+        Subcommands.Add(new RailwayStatusCommand());
+        Subcommands.Add(new RailwayLogsCommand());
     }
 }

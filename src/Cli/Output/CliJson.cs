@@ -31,4 +31,5 @@ internal static class CliJson
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ValidateReport))]
+[JsonSerializable(typeof(Orchestrator.Cli.Railway.RailwayStatusReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

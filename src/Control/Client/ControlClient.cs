@@ -33,6 +33,15 @@ internal sealed class ControlClient(ControlEndpoint endpoint) : IDisposable
     public Task<CommandResult> StopAsync(StopRequest request, CancellationToken cancellationToken) =>
         SendAsync<CommandResult>(new("POST", "/v1/stop", Json(request)), cancellationToken);
 
+    public IAsyncEnumerable<DeployProgress> RedeployAsync(RedeployRequest request, CancellationToken cancellationToken) =>
+        StreamAsync<DeployProgress>(new("POST", "/v1/redeploy", Json(request)), cancellationToken);
+
+    public Task<CommandResult> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken) =>
+        SendAsync<CommandResult>(new("POST", "/v1/remove", Json(request)), cancellationToken);
+
+    public Task<RailwayStatusResponse> RailwayStatusAsync(RailwayStatusRequest request, CancellationToken cancellationToken) =>
+        SendAsync<RailwayStatusResponse>(new("POST", "/v1/railway/status", Json(request)), cancellationToken);
+
     public Task<ClusterStatus> ClusterAsync(CancellationToken cancellationToken) =>
         SendAsync<ClusterStatus>(new("GET", "/v1/cluster"), cancellationToken);
 

@@ -73,7 +73,12 @@ public sealed record ProcessStatus(
     ImmutableArray<int>? Survivors = null,
     string? Health = null,
     string? HealthDetail = null,
-    string? LastRestartReason = null);
+    string? LastRestartReason = null,
+    RailwayServiceStatus? Railway = null);
+
+/// <summary>A process that is a Railway service (an app with <c>[railway]</c>): its service, Railway's deployment and that deployment's last known status.</summary>
+/// <param name="ApiUrl">The Railway API it was created through, when not the daemon's default.</param>
+public sealed record RailwayServiceStatus(string ServiceName, string? ServiceId, string? DeploymentId, string? Status, string? PrivateDomain, string? ApiUrl = null);
 
 /// <summary>POST /v1/router/restart: the hand-over's outcome, with the pids of the old router (null when none ran) and the new one.</summary>
 public sealed record RouterRestartResult(bool Ok, string Message, int? OldPid, int? NewPid);

@@ -22,6 +22,10 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<DownRequest> DownRequest = Of<DownRequest>();
     public static readonly JsonTypeInfo<RouterRestartResult> RouterRestartResult = Of<RouterRestartResult>();
     public static readonly JsonTypeInfo<ControlError> ControlError = Of<ControlError>();
+    public static readonly JsonTypeInfo<RailwayStatusRequest> RailwayStatusRequest = Of<RailwayStatusRequest>();
+    public static readonly JsonTypeInfo<RailwayStatusResponse> RailwayStatusResponse = Of<RailwayStatusResponse>();
+    public static readonly JsonTypeInfo<RedeployRequest> RedeployRequest = Of<RedeployRequest>();
+    public static readonly JsonTypeInfo<RemoveRequest> RemoveRequest = Of<RemoveRequest>();
 
     /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
     private static JsonTypeInfo<T> Of<T>() =>

@@ -30,6 +30,25 @@ internal static class ControlRequestRules
 
     public static void Check(StopRequest request) => Id("app", request.App);
 
+    public static void Check(RedeployRequest request)
+    {
+        Id("app", request.App);
+        Id("deploymentId", request.DeploymentId);
+    }
+
+    public static void Check(RemoveRequest request)
+    {
+        Id("app", request.App);
+        Required("deploymentId", request.DeploymentId, "pass --deployment-id ID; `orch status` lists the deployments");
+        Id("deploymentId", request.DeploymentId);
+    }
+
+    public static void Check(RailwayStatusRequest request)
+    {
+        Required("configToml", request.ConfigToml, "send the text of orch.toml");
+        Required("configPath", request.ConfigPath, "send the absolute path of orch.toml");
+    }
+
     public static void CheckStatus(string? app) => Id("app", app);
 
     public static void Check(LogsRequest request)

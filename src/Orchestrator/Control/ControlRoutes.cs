@@ -46,6 +46,9 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCol
         Get("/v1/cluster", ClusterAsync);
         Post("/v1/cluster/down", DownAsync);
         Post("/v1/router/restart", RestartRouterAsync);
+        Post("/v1/redeploy", RedeployAsync);
+        Post("/v1/remove", RemoveAsync);
+        Post("/v1/railway/status", RailwayStatusAsync);
 
         foreach (var (path, allowed) in methods)
         {
@@ -134,6 +137,29 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCol
         var request = await ReadBodyAsync(context, ControlJsonTypes.RollbackRequest, ct);
         ControlRequestRules.Check(request);
         await StreamAsync(context, plane.RollbackAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
+    }
+
+    private async Task RedeployAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync(context, ControlJsonTypes.RedeployRequest, ct);
+        ControlRequestRules.Check(request);
+        await StreamAsync(context, plane.RedeployAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
+    }
+
+    private async Task RemoveAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync(context, ControlJsonTypes.RemoveRequest, ct);
+        ControlRequestRules.Check(request);
+        var result = await plane.RemoveAsync(request, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, result, ControlJsonTypes.CommandResult, ct);
+    }
+
+    private async Task RailwayStatusAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync(context, ControlJsonTypes.RailwayStatusRequest, ct);
+        ControlRequestRules.Check(request);
+        var status = await plane.RailwayStatusAsync(request, ct);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, status, ControlJsonTypes.RailwayStatusResponse, ct);
     }
 
     private async Task StatusAsync(HttpContext context, CancellationToken ct)

@@ -31,5 +31,14 @@ public interface IControlPlane
     /// <summary>Hands the data plane over to a new router process (<c>orch router restart</c>).</summary>
     Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken);
 
+    /// <summary>Progress of a new deployment of what an earlier one runs (default: the active one); the last item is final.</summary>
+    IAsyncEnumerable<DeployProgress> RedeployAsync(RedeployRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stops one deployment that is not active now, cutting its drain short; a Railway one's service is deleted.</summary>
+    Task<CommandResult> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The app's Railway baseline, the janitor's queue and the services with its prefix that nobody knows.</summary>
+    Task<RailwayStatusResponse> RailwayStatusAsync(RailwayStatusRequest request, CancellationToken cancellationToken);
+
     DaemonInfo Info { get; }
 }

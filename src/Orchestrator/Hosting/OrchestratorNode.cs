@@ -116,7 +116,7 @@ public static class OrchestratorNode
                 await localRouter.StartAsync(cancellationToken);
             }
 
-            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter));
+            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter, railway));
             Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}");
 
             try

@@ -11,7 +11,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Node;
 
 /// <summary>The control API's view of the node: each call becomes a message to an app entity.</summary>
-internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info, CancellationTokenSource shutdown) : IControlPlane
+internal sealed partial class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info, CancellationTokenSource shutdown) : IControlPlane
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromHours(2);
@@ -33,6 +33,12 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         if (release?.Problem(config) is { } badRelease)
         {
             throw new ControlPlaneException(400, badRelease, "`orch railway deploy --help` shows how to name what a Railway deployment runs");
+        }
+
+        if (config.Railway is not null && request.DeploymentId is { } id && RailwayConfig.BaselineRoles.Contains(id))
+        {
+            throw new ControlPlaneException(400, $"deployment id '{id}' would name its Railway service like the app's {id} service",
+                "pass another --deployment-id, or none");
         }
 
         config = release?.ApplyTo(config) ?? config;
@@ -98,12 +104,41 @@ internal sealed class ActorControlPlane(Task<NodeActors> actors, DaemonInfo info
         return new CommandResult(true, reply.Message);
     }
 
+    public async IAsyncEnumerable<DeployProgress> RedeployAsync(RedeployRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var app = await ResolveAppAsync(request.App, cancellationToken);
+        await foreach (var progress in Stream(app, sink => new RedeployApp(app, request.DeploymentId, sink), cancellationToken))
+        {
+            yield return progress;
+        }
+    }
+
+    public async Task<CommandResult> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken)
+    {
+        var node = await actors;
+        var app = await ResolveAppAsync(request.App, cancellationToken);
+        var reply = await node.Apps.Ask<DeploymentRemoveReply>(
+            new RemoveDeployment(app, request.DeploymentId, "removed by `orch railway remove`"), StopTimeout, cancellationToken);
+        return reply.Ok ? new CommandResult(true, reply.Message) : throw new ControlPlaneException(409, reply.Message, reply.Hint);
+    }
+
     public async IAsyncEnumerable<LogLine> LogsAsync(LogsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var status = await StatusAsync(await ResolveAppAsync(request.App, cancellationToken), cancellationToken);
         if (status.Apps[0].Unavailable is { } reason)
         {
             throw new ControlPlaneException(503, $"app '{status.Apps[0].App}' is unavailable: {reason}", "see the daemon log");
+        }
+
+        if (RailwayLogs.Select(status.Apps[0], request) is { } railway)
+        {
+            var node = await actors;
+            await foreach (var line in RailwayLogs.ReadAsync(node.Railway, railway, request, cancellationToken))
+            {
+                yield return line;
+            }
+
+            yield break;
         }
 
         var files = LogFiles.Select(status.Apps[0], request);

@@ -38,11 +38,14 @@ internal static class SampleClusterMessages
     /// <summary>Every sample; messages that carry an actor reference carry <paramref name="progress"/>.</summary>
     public static ImmutableArray<object> All(IActorRef progress) =>
     [
-        new DeployApp("web", Config(), "app = \"web\"\n", "/srv/web/r1/orch.toml", "/srv/web/r1", "abc123", null, progress),
+        new DeployApp("web", Config(), "app = \"web\"\n", "/srv/web/orch.toml", "acme/web@abc1234", "abc1234", null, progress, new RailwayRelease(null, "acme/web", "abc1234")),
         new RollbackApp("web", "web-250228-090000", progress),
         new StopApp("web"),
         new AppStopReply("web", "stopped web: 2 deployments, 1 service"),
         new GetAppStatus("web"),
+        new RedeployApp("web", "web-250228-090000", progress),
+        new RemoveDeployment("web", "web-250228-090000", "removed by orch railway remove"),
+        new DeploymentRemoveReply(false, "web-250301-120509 is active: it serves the app's traffic", "deploy another release first"),
         StatusView(),
         new AppUnavailable("web", "it failed 4 times within 60s, last with InvalidActorNameException: Illegal actor name [a/b]"),
         new DeployRefused("a deploy of web is already running", null),

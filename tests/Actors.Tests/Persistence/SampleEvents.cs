@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Routing;
 
@@ -12,9 +13,13 @@ internal static class SampleEvents
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 14, 5, 9, 123, TimeSpan.FromHours(2));
 
+    private static readonly RailwayServiceRecord RailwayService = new(
+        "prj-1", "env-1", "svc-9", "shop-shop-250301-120509", "http://127.0.0.1:4000/graphql/v2", "dep-3", "shop-shop-250301-120509.railway.internal");
+
     public static readonly ImmutableArray<object> All =
     [
-        new DeploymentCreated("web-250301-120509", "web", "/srv/web/r1", "abc123", "app = \"web\"\n", "/srv/web/r1/orch.toml", At),
+        new DeploymentCreated("web-250301-120509", "web", "/srv/web/r1", "abc123", "app = \"web\"\n", "/srv/web/r1/orch.toml", At,
+            new Orchestrator.Config.RailwayRelease(null, "acme/web", "abc1234")),
         new DeploymentPortsAllocated(ImmutableDictionary<string, int>.Empty.Add("web", 18182).Add("admin", 18183)),
         new DeploymentProcessLaunched("web", 4242, 638_764_000_000_000_000),
         new DeploymentProcessSurvived("web", [new SurvivingProcess(4343, 638_764_000_000_000_001)]),
@@ -27,6 +32,9 @@ internal static class SampleEvents
         new DeploymentStopStarted(At, "drained: no open connections", DeploymentPhase.Retired,
             ImmutableDictionary<string, DateTimeOffset>.Empty.Add("web", At.AddSeconds(5)).Add("worker", At.AddMinutes(30))),
         new DeploymentProcessRestartScheduled("worker", At.AddSeconds(2)),
+        new DeploymentRailwayServiceRecorded("web", RailwayService),
+        new RailwayDeletionRequested(new QueuedDeletion(RailwayService, "shop", "shop-250301-120509", "retired: replaced by shop-250302-080000", At)),
+        new RailwayServiceDeleted(RailwayService.ServiceId, At.AddSeconds(3)),
         new AppDeploymentStarted("web-250301-120509", At),
         new AppDeploymentActivated("web-250301-120509", "127.0.0.1:8182", At),
         new AppDeploymentEnded("web-250301-120509", AppState.RetiredOutcome, At),
