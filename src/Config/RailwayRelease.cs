@@ -3,19 +3,20 @@ namespace Orchestrator.Config;
 /// <summary>
 /// What one Railway deployment runs when the command line names it (<c>--image</c>, or <c>--repo</c> with an optional
 /// <c>--commit</c>): it replaces <c>[railway]</c>'s image or repo for that deployment only, and is persisted with it.
+/// <paramref name="KeepFailed"/> (<c>--keep-failed</c>): a deployment that fails keeps its service, for its logs.
 /// </summary>
-public sealed record RailwayRelease(string? Image, string? Repo, string? Commit)
+public sealed record RailwayRelease(string? Image, string? Repo, string? Commit, bool KeepFailed = false)
 {
     /// <summary>Null when the command line named none of them.</summary>
-    public static RailwayRelease? From(string? image, string? repo, string? commit) =>
-        image is null && repo is null && commit is null ? null : new RailwayRelease(image, repo, commit);
+    public static RailwayRelease? From(string? image, string? repo, string? commit, bool keepFailed = false) =>
+        image is null && repo is null && commit is null && !keepFailed ? null : new RailwayRelease(image, repo, commit, keepFailed);
 
     /// <summary>What is wrong with this release for <paramref name="config"/>, or null.</summary>
     public string? Problem(AppConfig config)
     {
         if (config.Railway is not { } railway)
         {
-            return $"--image, --repo and --commit apply to apps that deploy to Railway, and app '{config.App}' has no [railway] in its orch.toml";
+            return $"--image, --repo, --commit and --keep-failed apply to apps that deploy to Railway, and app '{config.App}' has no [railway] in its orch.toml";
         }
 
         if (Image is not null && Repo is not null)

@@ -46,7 +46,7 @@ internal sealed partial class AppActor
         }
         else if (_state.Ended.Contains(id))
         {
-            Sender.Tell(new DeploymentRemoveReply(true, $"{id} had already stopped; nothing left to remove"));
+            deployment.Forward(new RemoveStoppedDeployment(remove.Reason));
         }
         else
         {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Orchestrator.Actors.App;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Config;
@@ -52,6 +53,29 @@ internal sealed partial class DeploymentActor
         return RailwayServiceActor.Props(RailwaySpec(process), _services.Railway!, adopt || finishStop is not null ? recorded : null, finishStop);
     }
 
+    /// <summary>
+    /// A stopped deployment's services go to the janitor: a kept one is deleted, one already gone costs one call that
+    /// Railway answers with "not found", which the janitor takes as deleted.
+    /// </summary>
+    private void RemoveLeftOnRailway(RemoveStoppedDeployment remove)
+    {
+        if (_state.RailwayServices.IsEmpty || _services.Railway is not { } railway)
+        {
+            Sender.Tell(new DeploymentRemoveReply(true, $"{_deploymentId} had already stopped; nothing left to remove"));
+            return;
+        }
+
+        var app = _state.Created!.App;
+        foreach (var service in _state.RailwayServices.Values)
+        {
+            railway.Janitor.Tell(new DeleteRailwayService(service, app, _deploymentId, remove.Reason));
+        }
+
+        var names = string.Join(", ", _state.RailwayServices.Values.Select(s => s.ServiceName));
+        Sender.Tell(new DeploymentRemoveReply(true,
+            $"{_deploymentId} had stopped; the janitor deletes its Railway service {names} if it is still there (`orch railway status` shows the queue)"));
+    }
+
     private RailwayServiceSpec RailwaySpec(ProcessConfig process)
     {
         var railway = _config!.Railway!;
@@ -63,6 +87,7 @@ internal sealed partial class DeploymentActor
             ["ORCH_APP"] = created.App,
             ["ORCH_REVISION"] = created.Revision,
         };
-        return new RailwayServiceSpec(created.App, _deploymentId, process.Id, railway, railway.Image, created.Railway?.Commit, variables, GracefulStopOf(process.Id));
+        return new RailwayServiceSpec(created.App, _deploymentId, process.Id, railway, railway.Image, created.Railway?.Commit, variables, GracefulStopOf(process.Id),
+            created.Railway?.KeepFailed ?? false);
     }
 }

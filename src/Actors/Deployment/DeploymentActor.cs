@@ -6,6 +6,7 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Config;
 
@@ -443,6 +444,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<ReleaseSingletons>(_ => Sender.Tell(new SingletonsReleased(_deploymentId)));
         Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, OutcomeOf(_state.Phase), r.Progress)));
         Command<ReportDeployOutcome>(_ => ReportPhase("recovered as " + _phase.ToDisplay()));
+        Command<RemoveStoppedDeployment>(RemoveLeftOnRailway);
+        Command<RailwayDeletionAccepted>(_ => { });
     }
 
     private static string OutcomeOf(DeploymentPhase finished) =>

@@ -28,6 +28,12 @@ public sealed record BeginDrain(string Reason);
 /// <summary>From the app: stop now, no drain (app stopped). Replies <see cref="DeploymentStopped"/>.</summary>
 public sealed record StopDeployment(string Reason);
 
+/// <summary>
+/// From the app, to a deployment that has stopped: whatever it left on Railway (a service kept with <c>--keep-failed</c>)
+/// goes to the janitor. Replies <see cref="App.DeploymentRemoveReply"/>.
+/// </summary>
+public sealed record RemoveStoppedDeployment(string Reason);
+
 /// <summary>From the app: stop this deployment's singletons so the next one may start its own. Replies <see cref="SingletonsReleased"/>.</summary>
 public sealed class ReleaseSingletons
 {

@@ -238,11 +238,20 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
         Context.Parent.Tell(new ProcessFailed(Id, reason, lines));
     }
 
-    /// <summary>Failed: never promoted; its service stays until the deployment stops it.</summary>
+    /// <summary>Failed: never promoted; its service stays until the deployment stops it, and after that with <c>--keep-failed</c>.</summary>
     private void Failed()
     {
         CommonCommands();
         Receive<Logs>(l => Fail(l.Reason, l.Lines));
+        if (_spec.KeepWhenFailed && _service is { } kept)
+        {
+            Receive<StopProcess>(_ =>
+            {
+                Progress($"kept {kept.ServiceName} for its logs (--keep-failed): `orch railway remove --deployment-id {_spec.DeploymentId}` deletes it");
+                Stopped();
+            });
+        }
+
         StopCommand();
     }
 

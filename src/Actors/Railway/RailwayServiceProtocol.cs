@@ -27,7 +27,8 @@ internal sealed record RailwayServiceSpec(
     string? Image,
     string? CommitSha,
     IReadOnlyDictionary<string, string> Variables,
-    TimeSpan StopGrace);
+    TimeSpan StopGrace,
+    bool KeepWhenFailed = false);
 
 /// <summary>To the deployment: its Railway service got further; persist the record.</summary>
 internal sealed record RailwayServiceRecorded(string ProcessId, RailwayServiceRecord Service);

@@ -42,6 +42,11 @@ internal sealed class RailwayDeployCommand : Command
         HelpName = "ID",
     };
 
+    private static readonly Option<bool> KeepFailed = new("--keep-failed")
+    {
+        Description = "Keep the service of a deployment that fails, for its logs (`orch railway remove` deletes it)",
+    };
+
     public RailwayDeployCommand()
         : base("deploy", "Deploy an image or a repo to Railway as a new service and switch traffic to it once healthy")
     {
@@ -52,6 +57,7 @@ internal sealed class RailwayDeployCommand : Command
         Options.Add(Revision);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
+        Options.Add(KeepFailed);
         Validators.Add(result =>
         {
             if (result.GetValue(Image) is not null && result.GetValue(Repo) is not null)
@@ -75,7 +81,8 @@ internal sealed class RailwayDeployCommand : Command
             parseResult.GetValue(DeploymentId),
             image,
             parseResult.GetValue(Repo),
-            commit);
+            commit,
+            parseResult.GetValue(KeepFailed));
         using var client = cli.CreateClient();
         var final = await cli.Output.ProgressAsync("deploying to Railway", client.DeployAsync(request, cancellationToken), cancellationToken);
         return ProgressExit.Code(cli, final);

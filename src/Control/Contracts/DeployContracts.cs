@@ -13,7 +13,8 @@ public sealed record DeployRequest(
     string? DeploymentId,
     string? Image = null,
     string? Repo = null,
-    string? Commit = null);
+    string? Commit = null,
+    bool KeepFailed = false);
 
 /// <summary>POST /v1/rollback.</summary>
 public sealed record RollbackRequest(string? App, string? ToDeploymentId);

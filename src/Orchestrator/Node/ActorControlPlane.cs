@@ -29,7 +29,7 @@ internal sealed partial class ActorControlPlane(Task<NodeActors> actors, DaemonI
                 "fix them and deploy again; `orch validate` lists them", [.. loaded.Problems.Select(p => p.ToString())]);
         }
 
-        var release = RailwayRelease.From(request.Image, request.Repo, request.Commit);
+        var release = RailwayRelease.From(request.Image, request.Repo, request.Commit, request.KeepFailed);
         if (release?.Problem(config) is { } badRelease)
         {
             throw new ControlPlaneException(400, badRelease, "`orch railway deploy --help` shows how to name what a Railway deployment runs");

@@ -110,6 +110,6 @@ public sealed class RailwayReleaseTests
     {
         var problem = new RailwayRelease("ghcr.io/acme/shop:2", null, null).Problem(ConfigAssert.Valid(LocalApp));
 
-        Assert.Equal("--image, --repo and --commit apply to apps that deploy to Railway, and app 'shop' has no [railway] in its orch.toml", problem);
+        Assert.Equal("--image, --repo, --commit and --keep-failed apply to apps that deploy to Railway, and app 'shop' has no [railway] in its orch.toml", problem);
     }
 }
