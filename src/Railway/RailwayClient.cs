@@ -81,6 +81,21 @@ internal sealed class RailwayClient
             DeploymentLogsQuery.Operation, new(deploymentId) { Limit = limit, Filter = filter }, cancellationToken).ConfigureAwait(false))
         .DeploymentLogs;
 
+    public async Task<RailwayServiceInstance> GetServiceInstanceAsync(string environmentId, string serviceId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceInstanceVariables, ServiceInstanceData>(
+            ServiceInstanceQuery.Operation, new(environmentId, serviceId), cancellationToken).ConfigureAwait(false))
+        .ServiceInstance;
+
+    public async Task<RailwayServiceDomain> CreateServiceDomainAsync(ServiceDomainCreateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceDomainCreateVariables, ServiceDomainCreateData>(
+            ServiceDomainCreateMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .ServiceDomainCreate;
+
+    /// <returns>The new volume's id and name.</returns>
+    public async Task<NamedNode> CreateVolumeAsync(VolumeCreateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VolumeCreateVariables, VolumeCreateData>(VolumeCreateMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .VolumeCreate;
+
     private Task<TData> SendAsync<TVariables, TData>(RailwayOperation operation, TVariables variables, CancellationToken cancellationToken) =>
         _transport.SendAsync(operation, variables, RailwayJson.TypeInfo<TVariables>(), RailwayJson.TypeInfo<TData>(), cancellationToken);
 }

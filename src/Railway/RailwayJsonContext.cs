@@ -29,4 +29,10 @@ namespace Orchestrator.Railway;
 [JsonSerializable(typeof(DeploymentLogsData))]
 [JsonSerializable(typeof(VariablesVariables))]
 [JsonSerializable(typeof(VariablesData))]
+[JsonSerializable(typeof(ServiceInstanceVariables))]
+[JsonSerializable(typeof(ServiceInstanceData))]
+[JsonSerializable(typeof(ServiceDomainCreateVariables))]
+[JsonSerializable(typeof(ServiceDomainCreateData))]
+[JsonSerializable(typeof(VolumeCreateVariables))]
+[JsonSerializable(typeof(VolumeCreateData))]
 internal sealed partial class RailwayJsonContext : JsonSerializerContext;

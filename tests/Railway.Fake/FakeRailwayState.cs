@@ -4,7 +4,7 @@ using Orchestrator.Railway.Fake.Variables;
 namespace Orchestrator.Railway.Fake;
 
 /// <summary>The fake's world, in memory: seeded by the test, changed by the calls, read back by both.</summary>
-internal sealed class FakeRailwayState : IDisposable
+internal sealed partial class FakeRailwayState : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FakeProject> _projects = [];
@@ -118,6 +118,7 @@ internal sealed class FakeRailwayState : IDisposable
                 _variables.Remove(key);
             foreach (var key in _instanceSettings.Keys.Where(key => key.ServiceId == serviceId).ToList())
                 _instanceSettings.Remove(key);
+            _domains.RemoveAll(domain => domain.ServiceId == serviceId);
             return true;
         }
     }

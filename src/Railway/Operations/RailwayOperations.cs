@@ -15,5 +15,8 @@ internal static class RailwayOperations
         VariablesQuery.Operation,
         ServiceDeleteMutation.Operation,
         DeploymentLogsQuery.Operation,
+        ServiceInstanceQuery.Operation,
+        ServiceDomainCreateMutation.Operation,
+        VolumeCreateMutation.Operation,
     ];
 }
