@@ -41,6 +41,7 @@ internal static class OrchCli
         root.Subcommands.Add(new HandedOverCommand("doctor", "Check the daemon, the state directory, the proxy port and the journal", OrchExecutables.Daemon));
         root.Subcommands.Add(new ClusterCommand());
         root.Subcommands.Add(new RouterCommand());
+        root.Subcommands.Add(new RailwayCommand());
         return root;
     }
 }
