@@ -35,4 +35,10 @@ namespace Orchestrator.Railway;
 [JsonSerializable(typeof(ServiceDomainCreateData))]
 [JsonSerializable(typeof(VolumeCreateVariables))]
 [JsonSerializable(typeof(VolumeCreateData))]
+[JsonSerializable(typeof(ProjectTokenVariables))]
+[JsonSerializable(typeof(ProjectTokenData))]
+[JsonSerializable(typeof(MeWorkspacesVariables))]
+[JsonSerializable(typeof(MeWorkspacesData))]
+[JsonSerializable(typeof(ProjectsVariables))]
+[JsonSerializable(typeof(ProjectsData))]
 internal sealed partial class RailwayJsonContext : JsonSerializerContext;

@@ -2,7 +2,7 @@ namespace Orchestrator.Railway.Fake;
 
 // Property names follow the schema's field names: GraphQL.NET's default resolver reads them by name.
 
-internal sealed record FakeProject(string Id, string Name);
+internal sealed record FakeProject(string Id, string Name, string WorkspaceId);
 
 internal sealed record FakeEnvironment(string Id, string ProjectId, string Name);
 
@@ -50,3 +50,11 @@ internal sealed record FakeServiceDomain(string Id, string Domain, string Servic
 
 /// <summary>A volume and its one instance: the fake mounts each volume on one service of one environment.</summary>
 internal sealed record FakeVolume(string Id, string Name, string ProjectId, string EnvironmentId, string? ServiceId, string MountPath);
+
+internal sealed record FakeWorkspace(string Id, string Name);
+
+/// <summary>The authenticated user of an account token, as <c>me</c> answers: every workspace.</summary>
+internal sealed record FakeUser(IReadOnlyList<FakeWorkspace> Workspaces);
+
+/// <summary>A project token as <c>projectToken</c> answers: the project environment it is scoped to.</summary>
+internal sealed record FakeProjectToken(string ProjectId, string EnvironmentId);

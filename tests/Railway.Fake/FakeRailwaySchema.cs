@@ -122,6 +122,17 @@ internal static partial class FakeRailwaySchema
                 return state.DeleteService(service.Id);
             });
 
+            Resolve(builder, "Query", "projectToken", context =>
+                Principal(context) is FakePrincipal.Project token
+                    ? new FakeProjectToken(token.ProjectId, token.EnvironmentId)
+                    : throw new ExecutionError(FakeRailway.ProjectTokenNotFound));
+            Resolve(builder, "Query", "me", context =>
+                Principal(context) is FakePrincipal.Account ? new FakeUser(state.Workspaces()) : throw new ExecutionError(NotAuthorized));
+            Resolve(builder, "Query", "projects", context =>
+            {
+                var workspaceId = context.GetArgument<string?>("workspaceId") ?? throw new ExecutionError("The fake lists the projects of one workspace only: give workspaceId");
+                return Connection(state.ProjectsOf(workspaceId).Where(project => Principal(context).CanAccess(project.Id, null)));
+            });
             Resolve(builder, "Query", "serviceInstance", context =>
             {
                 var service = state.Service(context.GetArgument<string>("serviceId")) ?? throw NotFound("ServiceInstance");

@@ -22,11 +22,12 @@ internal sealed partial class FakeRailwayState : IDisposable
     /// <summary>The status a new deployment starts in.</summary>
     public const string NewDeploymentStatus = FakeDeploymentStatus.Initializing;
 
-    public FakeSeed Seed(string projectName, string environmentName = "production")
+    /// <summary>A project with one environment, in the workspace of that name (created when it is the first).</summary>
+    public FakeSeed Seed(string projectName, string environmentName = "production", string workspaceName = "acme")
     {
         lock (_lock)
         {
-            var project = new FakeProject(NewId(), projectName);
+            var project = new FakeProject(NewId(), projectName, WorkspaceNamed(workspaceName).Id);
             var environment = new FakeEnvironment(NewId(), project.Id, environmentName);
             _projects[project.Id] = project;
             _environments[environment.Id] = environment;

@@ -15,7 +15,7 @@ internal static class RailwayServiceSetup
     {
         var config = spec.Config;
         var placement = await RailwayPlacement.ResolveAsync(
-            client, new(config.Project.Name, config.Project.Id), new(config.Environment.Name, config.Environment.Id), cancellationToken).ConfigureAwait(false);
+            client, new(config.Workspace.Name, config.Workspace.Id), new(config.Project.Name, config.Project.Id), new(config.Environment.Name, config.Environment.Id), cancellationToken).ConfigureAwait(false);
         var name = config.DeploymentServiceName(spec.DeploymentId);
 
         // An image is set as the instance's source afterwards: a service created with one deploys at once, before its settings.

@@ -65,7 +65,7 @@ internal sealed class RailwaySession : IDisposable
     /// <summary>The project and environment of <c>[railway]</c>, with the project's services.</summary>
     public Task<RailwayPlacement> PlaceAsync(CancellationToken cancellationToken) =>
         RailwayPlacement.ResolveAsync(
-            Client, new(Railway.Project.Name, Railway.Project.Id), new(Railway.Environment.Name, Railway.Environment.Id), cancellationToken);
+            Client, new(Railway.Workspace.Name, Railway.Workspace.Id), new(Railway.Project.Name, Railway.Project.Id), new(Railway.Environment.Name, Railway.Environment.Id), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

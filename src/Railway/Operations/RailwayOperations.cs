@@ -18,5 +18,8 @@ internal static class RailwayOperations
         ServiceInstanceQuery.Operation,
         ServiceDomainCreateMutation.Operation,
         VolumeCreateMutation.Operation,
+        ProjectTokenQuery.Operation,
+        MeWorkspacesQuery.Operation,
+        ProjectsQuery.Operation,
     ];
 }

@@ -38,8 +38,8 @@ internal sealed class RailwayCliHarness : IAsyncDisposable
     public static async Task<RailwayCliHarness> StartAsync() =>
         new(await FakeRailway.StartAsync(), OrchEnvironment.CreateWithoutDaemon());
 
-    /// <summary>A Railway app with one service process that has a volume.</summary>
-    public void WriteConfig(string controlImage) => File.WriteAllText(ConfigPath, $"""
+    /// <summary>A Railway app with one service process that has a volume; its project and environment by id, or by name.</summary>
+    public void WriteConfig(string controlImage, bool byName = false) => File.WriteAllText(ConfigPath, $"""
         app = "shop"
 
         [proxy]
@@ -48,8 +48,8 @@ internal sealed class RailwayCliHarness : IAsyncDisposable
 
         [railway]
         workspace = "acme"
-        project_id = "{Seed.ProjectId}"
-        environment_id = "{Seed.EnvironmentId}"
+        {(byName ? "project = \"shop\"" : $"project_id = \"{Seed.ProjectId}\"")}
+        {(byName ? "environment = \"production\"" : $"environment_id = \"{Seed.EnvironmentId}\"")}
         image = "ghcr.io/acme/shop:1"
         control_image = "{controlImage}"
         router_image = "ghcr.io/acme/orch-router:1"
@@ -63,16 +63,17 @@ internal sealed class RailwayCliHarness : IAsyncDisposable
         """);
 
     /// <summary><c>orch railway VERB --config orch.toml …</c> with the account token as <c>RAILWAY_API_TOKEN</c>.</summary>
-    public Task<CliResult> RailwayAsync(string verb, params string[] args) => RailwayWithAsync(AccountToken, verb, args);
+    public Task<CliResult> RailwayAsync(string verb, params string[] args) => RailwayWithAsync("RAILWAY_API_TOKEN", AccountToken, verb, args);
 
-    /// <summary>As <see cref="RailwayAsync"/>, with <paramref name="apiToken"/> as <c>RAILWAY_API_TOKEN</c>.</summary>
-    public Task<CliResult> RailwayWithAsync(string apiToken, string verb, params string[] args) =>
+    /// <summary>As <see cref="RailwayAsync"/>, with <paramref name="token"/> in <paramref name="variable"/> and the other token variable unset.</summary>
+    public Task<CliResult> RailwayWithAsync(string variable, string token, string verb, params string[] args) =>
         _orch.RunWithAsync(
             new Dictionary<string, string?>
             {
                 ["RAILWAY_API_URL"] = Fake.Endpoint.ToString(),
-                ["RAILWAY_API_TOKEN"] = apiToken,
+                ["RAILWAY_API_TOKEN"] = null,
                 ["RAILWAY_TOKEN"] = null,
+                [variable] = token,
                 ["ORCH_TOKEN"] = null,
             },
             ["railway", verb, "--config", ConfigPath, .. args]);

@@ -29,7 +29,7 @@ public sealed class ScaffoldFaultTests
     {
         await using var railway = await RailwayCliHarness.StartAsync();
 
-        var scaffold = await railway.RailwayWithAsync(railway.ProjectToken, "scaffold");
+        var scaffold = await railway.RailwayWithAsync("RAILWAY_API_TOKEN", railway.ProjectToken, "scaffold");
 
         Assert.True(scaffold.ExitCode == 1, scaffold.ToString());
         Assert.Contains("set RAILWAY_TOKEN to a project token", scaffold.Stderr, StringComparison.Ordinal);
@@ -37,5 +37,22 @@ public sealed class ScaffoldFaultTests
         Assert.Equal(["Project"], railway.Fake.Calls.Select(call => call.OperationName));
         Assert.Empty(railway.Fake.State.ServicesOf(railway.Seed.ProjectId));
         Assert.False(File.Exists(railway.TokenFile));
+    }
+
+    [Fact]
+    public async Task Scaffold_with_a_project_token_finds_the_named_project_and_gives_the_control_RAILWAY_TOKEN()
+    {
+        await using var railway = await RailwayCliHarness.StartAsync();
+        railway.WriteConfig(controlImage: "ghcr.io/acme/orch-control:1", byName: true);
+
+        var scaffold = await railway.RailwayWithAsync("RAILWAY_TOKEN", railway.ProjectToken, "scaffold");
+
+        Assert.True(scaffold.ExitCode == 0, scaffold.ToString());
+        Assert.Equal(["ProjectToken", "Project"], railway.Fake.Calls.Take(2).Select(call => call.OperationName));
+        Assert.All(railway.Fake.Calls, call => Assert.True(call.Headers.ContainsKey("Project-Access-Token"), call.OperationName));
+        var control = railway.Fake.State.VariablesOf(railway.ServiceId("shop-control"), railway.Seed.EnvironmentId);
+        Assert.Equal(railway.ProjectToken, control["RAILWAY_TOKEN"]);
+        Assert.False(control.ContainsKey("RAILWAY_API_TOKEN"));
+        Assert.DoesNotContain(railway.ProjectToken, scaffold.Output, StringComparison.Ordinal);
     }
 }

@@ -46,6 +46,9 @@ public sealed class OperationDocumentTests
         [DeploymentLogsQuery.Operation.Name] = Json(new DeploymentLogsVariables("d") { Limit = 50, Filter = "error" }),
         [ServiceInstanceQuery.Operation.Name] = Json(new ServiceInstanceVariables("e", "s")),
         [ServiceDomainCreateMutation.Operation.Name] = Json(new ServiceDomainCreateVariables(new ServiceDomainCreateInput("e", "s") { TargetPort = 8080 })),
+        [ProjectTokenQuery.Operation.Name] = Json(new ProjectTokenVariables()),
+        [MeWorkspacesQuery.Operation.Name] = Json(new MeWorkspacesVariables()),
+        [ProjectsQuery.Operation.Name] = Json(new ProjectsVariables("w")),
         [VolumeCreateMutation.Operation.Name] = Json(new VolumeCreateVariables(new VolumeCreateInput("p", "e", "s", "/data"))),
     };
 
