@@ -61,6 +61,21 @@ public static class Defaults
     public static readonly string RailwayRouterImage = "ghcr.io/orchestrator-dev/orch-router:" + ImageTag;
     public static readonly string RailwayControlImage = "ghcr.io/orchestrator-dev/orch-control:" + ImageTag;
 
+    /// <summary>The Redis image of the baseline's own Redis (<c>&lt;prefix&gt;-redis</c>) when no <c>--redis-url</c> is given.</summary>
+    public const string RailwayRedisImage = "redis:7";
+
+    /// <summary>The port of the control service's API (its <c>PORT</c>), where its public domain points.</summary>
+    public const int RailwayControlPort = 8080;
+
+    /// <summary>The control service's router feed (<c>ORCH_FEED_PORT</c>), which the router service reads over the private network.</summary>
+    public const int RailwayFeedPort = 7070;
+
+    /// <summary>Where <c>orch railway scaffold</c> writes a control token it generated, relative to the config's directory.</summary>
+    public static readonly string RailwayControlTokenFile = Path.Combine(".orch", "railway-control-token");
+
+    /// <summary>The shortest bearer token a TCP control API accepts: a guessable one would hand the daemon to anyone who can reach it.</summary>
+    public const int ControlTokenMinimumLength = 16;
+
     /// <summary>An app's actor is restarted after this many failures within <see cref="AppRestartWindow"/>, then stays down.</summary>
     public const int AppMaxRestarts = 3;
     public static readonly TimeSpan AppRestartWindow = TimeSpan.FromMinutes(1);

@@ -14,14 +14,19 @@ namespace Orchestrator.Railway;
 internal sealed class RailwayClient
 {
     private readonly RailwayGraphQLTransport _transport;
+    private readonly RailwayTokenKind _tokenKind;
 
     /// <param name="http">Owned by the caller; its <c>BaseAddress</c> is not used.</param>
     public RailwayClient(
         HttpClient http, RailwayToken token, RailwayClientOptions? options = null, ILogger<RailwayClient>? logger = null, TimeProvider? time = null)
     {
+        _tokenKind = token.Kind;
         _transport = new RailwayGraphQLTransport(
             http, token, options ?? new RailwayClientOptions(), (ILogger?)logger ?? NullLogger.Instance, time ?? TimeProvider.System);
     }
+
+    /// <summary>The kind of token the client sends: a project token knows its project, an account token finds it by name.</summary>
+    public RailwayTokenKind TokenKind => _tokenKind;
 
     public async Task<RailwayProject> GetProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
@@ -80,6 +85,35 @@ internal sealed class RailwayClient
         (await SendAsync<DeploymentLogsVariables, DeploymentLogsData>(
             DeploymentLogsQuery.Operation, new(deploymentId) { Limit = limit, Filter = filter }, cancellationToken).ConfigureAwait(false))
         .DeploymentLogs;
+
+    public async Task<RailwayServiceInstance> GetServiceInstanceAsync(string environmentId, string serviceId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceInstanceVariables, ServiceInstanceData>(
+            ServiceInstanceQuery.Operation, new(environmentId, serviceId), cancellationToken).ConfigureAwait(false))
+        .ServiceInstance;
+
+    public async Task<RailwayServiceDomain> CreateServiceDomainAsync(ServiceDomainCreateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ServiceDomainCreateVariables, ServiceDomainCreateData>(
+            ServiceDomainCreateMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .ServiceDomainCreate;
+
+    /// <returns>The new volume's id and name.</returns>
+    public async Task<NamedNode> CreateVolumeAsync(VolumeCreateInput input, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VolumeCreateVariables, VolumeCreateData>(VolumeCreateMutation.Operation, new(input), cancellationToken).ConfigureAwait(false))
+        .VolumeCreate;
+
+    /// <summary>The project and environment of the project token the client sends; refused for an account token.</summary>
+    public async Task<RailwayProjectToken> GetProjectTokenAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<ProjectTokenVariables, ProjectTokenData>(ProjectTokenQuery.Operation, new(), cancellationToken).ConfigureAwait(false))
+        .ProjectToken;
+
+    /// <summary>The workspaces of the account token's user.</summary>
+    public async Task<IReadOnlyList<NamedNode>> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<MeWorkspacesVariables, MeWorkspacesData>(MeWorkspacesQuery.Operation, new(), cancellationToken).ConfigureAwait(false))
+        .Me.Workspaces;
+
+    public async Task<IReadOnlyList<NamedNode>> GetProjectsAsync(string workspaceId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ProjectsVariables, ProjectsData>(ProjectsQuery.Operation, new(workspaceId), cancellationToken).ConfigureAwait(false))
+        .Projects.Nodes;
 
     private Task<TData> SendAsync<TVariables, TData>(RailwayOperation operation, TVariables variables, CancellationToken cancellationToken) =>
         _transport.SendAsync(operation, variables, RailwayJson.TypeInfo<TVariables>(), RailwayJson.TypeInfo<TData>(), cancellationToken);

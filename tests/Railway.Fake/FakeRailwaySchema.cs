@@ -122,6 +122,44 @@ internal static partial class FakeRailwaySchema
                 return state.DeleteService(service.Id);
             });
 
+            Resolve(builder, "Query", "projectToken", context =>
+                Principal(context) is FakePrincipal.Project token
+                    ? new FakeProjectToken(token.ProjectId, token.EnvironmentId)
+                    : throw new ExecutionError(FakeRailway.ProjectTokenNotFound));
+            Resolve(builder, "Query", "me", context =>
+                Principal(context) is FakePrincipal.Account ? new FakeUser(state.Workspaces()) : throw new ExecutionError(NotAuthorized));
+            Resolve(builder, "Query", "projects", context =>
+            {
+                var workspaceId = context.GetArgument<string?>("workspaceId") ?? throw new ExecutionError("The fake lists the projects of one workspace only: give workspaceId");
+                return Connection(state.ProjectsOf(workspaceId).Where(project => Principal(context).CanAccess(project.Id, null)));
+            });
+            Resolve(builder, "Query", "serviceInstance", context =>
+            {
+                var service = state.Service(context.GetArgument<string>("serviceId")) ?? throw NotFound("ServiceInstance");
+                var environmentId = context.GetArgument<string>("environmentId");
+                Authorize(context, service.ProjectId, environmentId);
+                return state.ServiceInstanceOf(service.Id, environmentId);
+            });
+            Resolve(builder, "Mutation", "serviceDomainCreate", context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                var service = state.Service((string)input["serviceId"]!) ?? throw NotFound("Service");
+                var environmentId = (string)input["environmentId"]!;
+                Authorize(context, service.ProjectId, environmentId);
+                return state.CreateServiceDomain(service.Id, environmentId, input.GetValueOrDefault("targetPort") as int?);
+            });
+            Resolve(builder, "Mutation", "volumeCreate", context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                var projectId = (string)input["projectId"]!;
+                var environmentId = input.GetValueOrDefault("environmentId") as string ?? throw new ExecutionError("The fake creates volumes in one environment only: give environmentId");
+                Authorize(context, projectId, environmentId);
+                var serviceId = input.GetValueOrDefault("serviceId") as string;
+                if (serviceId is not null && state.Service(serviceId) is null)
+                    throw NotFound("Service");
+                return state.CreateVolume(projectId, environmentId, serviceId, (string)input["mountPath"]!);
+            });
+
             // GraphQL.NET requires a stream resolver on every subscription field; the client subscribes to nothing.
             builder.Types.For("Subscription").FieldFor("deployment").StreamResolver = new SourceStreamResolver<object?>(
                 IObservable<object?> (_) => throw new ExecutionError("Subscriptions are not modelled by the fake"));

@@ -4,7 +4,7 @@ using Orchestrator.Railway.Fake.Variables;
 namespace Orchestrator.Railway.Fake;
 
 /// <summary>The fake's world, in memory: seeded by the test, changed by the calls, read back by both.</summary>
-internal sealed class FakeRailwayState : IDisposable
+internal sealed partial class FakeRailwayState : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FakeProject> _projects = [];
@@ -22,11 +22,12 @@ internal sealed class FakeRailwayState : IDisposable
     /// <summary>The status a new deployment starts in.</summary>
     public const string NewDeploymentStatus = FakeDeploymentStatus.Initializing;
 
-    public FakeSeed Seed(string projectName, string environmentName = "production")
+    /// <summary>A project with one environment, in the workspace of that name (created when it is the first).</summary>
+    public FakeSeed Seed(string projectName, string environmentName = "production", string workspaceName = "acme")
     {
         lock (_lock)
         {
-            var project = new FakeProject(NewId(), projectName);
+            var project = new FakeProject(NewId(), projectName, WorkspaceNamed(workspaceName).Id);
             var environment = new FakeEnvironment(NewId(), project.Id, environmentName);
             _projects[project.Id] = project;
             _environments[environment.Id] = environment;
@@ -118,6 +119,7 @@ internal sealed class FakeRailwayState : IDisposable
                 _variables.Remove(key);
             foreach (var key in _instanceSettings.Keys.Where(key => key.ServiceId == serviceId).ToList())
                 _instanceSettings.Remove(key);
+            _domains.RemoveAll(domain => domain.ServiceId == serviceId);
             return true;
         }
     }

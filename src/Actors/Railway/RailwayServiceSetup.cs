@@ -14,7 +14,8 @@ internal static class RailwayServiceSetup
     public static async Task<(RailwayServiceRecord Service, string? EnvServiceId)> CreateAsync(RailwayClient client, RailwayServiceSpec spec, CancellationToken cancellationToken)
     {
         var config = spec.Config;
-        var placement = await RailwayPlacement.ResolveAsync(client, config, cancellationToken).ConfigureAwait(false);
+        var placement = await RailwayPlacement.ResolveAsync(
+            client, new(config.Workspace.Name, config.Workspace.Id), new(config.Project.Name, config.Project.Id), new(config.Environment.Name, config.Environment.Id), cancellationToken).ConfigureAwait(false);
         var name = config.DeploymentServiceName(spec.DeploymentId);
 
         // An image is set as the instance's source afterwards: a service created with one deploys at once, before its settings.
@@ -26,7 +27,7 @@ internal static class RailwayServiceSetup
             Branch = config.Repo is null ? null : config.Branch,
         };
         var service = await client.CreateServiceAsync(input, cancellationToken).ConfigureAwait(false);
-        return (new RailwayServiceRecord(placement.ProjectId, placement.EnvironmentId, service.Id, service.Name, config.ApiUrl), placement.EnvServiceId);
+        return (new RailwayServiceRecord(placement.ProjectId, placement.EnvironmentId, service.Id, service.Name, config.ApiUrl), placement.ServiceId(config.EnvServiceName));
     }
 
     /// <returns>Railway's id of the deployment it started.</returns>

@@ -32,4 +32,6 @@ internal static class CliJson
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ValidateReport))]
 [JsonSerializable(typeof(Orchestrator.Cli.Railway.RailwayStatusReport))]
+[JsonSerializable(typeof(Orchestrator.Cli.Railway.RailwayBaselineReport))]
+[JsonSerializable(typeof(Orchestrator.Cli.Railway.BaselineRefusal))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

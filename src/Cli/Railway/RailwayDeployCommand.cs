@@ -12,6 +12,8 @@ namespace Orchestrator.Cli.Railway;
 /// </summary>
 internal sealed class RailwayDeployCommand : Command
 {
+    private static readonly Option<string> Config = RailwayOptions.Config();
+
     private static readonly Option<string?> Image = new("--image")
     {
         Description = "The image this deployment runs (default: [railway] image)",
@@ -53,7 +55,7 @@ internal sealed class RailwayDeployCommand : Command
         Options.Add(Image);
         Options.Add(Repo);
         Options.Add(Commit);
-        Options.Add(RailwayOptions.Config);
+        Options.Add(Config);
         Options.Add(Revision);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
@@ -70,7 +72,7 @@ internal sealed class RailwayDeployCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = await RailwayOptions.ReadConfigAsync(parseResult, cancellationToken);
+        var config = await RailwayOptions.ReadConfigAsync(parseResult, Config, cancellationToken);
         var image = parseResult.GetValue(Image);
         var commit = parseResult.GetValue(Commit);
         var request = new DeployRequest(

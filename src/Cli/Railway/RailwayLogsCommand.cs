@@ -6,6 +6,8 @@ namespace Orchestrator.Cli.Railway;
 /// <summary><c>orch railway logs</c>: the last lines Railway kept of a deployment (default: the active one), read by the control service.</summary>
 internal sealed class RailwayLogsCommand : Command
 {
+    private static readonly Option<string> Config = RailwayOptions.Config();
+
     private const int DefaultLines = 100;
 
     private static readonly Option<string?> DeploymentId = new("--deployment-id")
@@ -24,7 +26,7 @@ internal sealed class RailwayLogsCommand : Command
     public RailwayLogsCommand()
         : base("logs", "Show a Railway deployment's output")
     {
-        Options.Add(RailwayOptions.Config);
+        Options.Add(Config);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         Lines.Validators.Add(OptionRules.LogLines);
@@ -34,7 +36,7 @@ internal sealed class RailwayLogsCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = await RailwayOptions.ReadConfigAsync(parseResult, cancellationToken);
+        var config = await RailwayOptions.ReadConfigAsync(parseResult, Config, cancellationToken);
         using var client = cli.CreateClient();
         var request = new LogsRequest(config.App.App, null, parseResult.GetValue(DeploymentId), parseResult.GetValue(Lines), Follow: false);
         var all = new List<LogLine>();

@@ -7,6 +7,8 @@ namespace Orchestrator.Cli.Railway;
 /// <summary><c>orch railway redeploy</c>: a new deployment service running what the active deployment (or the given one) runs.</summary>
 internal sealed class RailwayRedeployCommand : Command
 {
+    private static readonly Option<string> Config = RailwayOptions.Config();
+
     private static readonly Option<string?> DeploymentId = new("--deployment-id")
     {
         Description = "The deployment whose image to run again (default: the active one)",
@@ -16,7 +18,7 @@ internal sealed class RailwayRedeployCommand : Command
     public RailwayRedeployCommand()
         : base("redeploy", "Run the active deployment's image again as a new deployment, switched to once healthy")
     {
-        Options.Add(RailwayOptions.Config);
+        Options.Add(Config);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         SetAction(CliAction.Run(ExecuteAsync));
@@ -24,7 +26,7 @@ internal sealed class RailwayRedeployCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = await RailwayOptions.ReadConfigAsync(parseResult, cancellationToken);
+        var config = await RailwayOptions.ReadConfigAsync(parseResult, Config, cancellationToken);
         using var client = cli.CreateClient();
         var request = new RedeployRequest(config.App.App, parseResult.GetValue(DeploymentId));
         var final = await cli.Output.ProgressAsync("redeploying on Railway", client.RedeployAsync(request, cancellationToken), cancellationToken);

@@ -9,6 +9,8 @@ namespace Orchestrator.Cli.Railway;
 /// </summary>
 internal sealed class RailwayRemoveCommand : Command
 {
+    private static readonly Option<string> Config = RailwayOptions.Config();
+
     private static readonly Option<string?> DeploymentId = new("--deployment-id") { Description = "The deployment to remove", HelpName = "ID" };
 
     private static readonly Option<string?> DeploymentName = new("--deployment-name")
@@ -20,7 +22,7 @@ internal sealed class RailwayRemoveCommand : Command
     public RailwayRemoveCommand()
         : base("remove", "Stop a deployment that does not serve and delete its Railway service")
     {
-        Options.Add(RailwayOptions.Config);
+        Options.Add(Config);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         Options.Add(DeploymentName);
@@ -36,7 +38,7 @@ internal sealed class RailwayRemoveCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = await RailwayOptions.ReadConfigAsync(parseResult, cancellationToken);
+        var config = await RailwayOptions.ReadConfigAsync(parseResult, Config, cancellationToken);
         using var client = cli.CreateClient();
         var id = parseResult.GetValue(DeploymentId) ?? await ResolvePrefixAsync(client, config.App.App, parseResult.GetValue(DeploymentName)!, cancellationToken);
         var result = await client.RemoveAsync(new RemoveRequest(config.App.App, id), cancellationToken);

@@ -9,16 +9,18 @@ namespace Orchestrator.Cli.Railway;
 /// </summary>
 internal sealed class RailwayStatusCommand : Command
 {
+    private static readonly Option<string> Config = RailwayOptions.Config();
+
     public RailwayStatusCommand()
         : base("status", "Show the app's Railway services, deployments and janitor queue")
     {
-        Options.Add(RailwayOptions.Config);
+        Options.Add(Config);
         SetAction(CliAction.Run(ExecuteAsync));
     }
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = await RailwayOptions.ReadConfigAsync(parseResult, cancellationToken);
+        var config = await RailwayOptions.ReadConfigAsync(parseResult, Config, cancellationToken);
         using var client = cli.CreateClient();
         var railway = await client.RailwayStatusAsync(new RailwayStatusRequest(config.Toml, config.Path), cancellationToken);
         var status = await client.StatusAsync(null, cancellationToken);

@@ -10,7 +10,7 @@ namespace Orchestrator.Control;
 public sealed record RemoteControl(IPEndPoint Endpoint, string Token)
 {
     /// <summary>Shorter tokens are refused: a guessable one would hand the daemon to anyone who can reach the port.</summary>
-    public const int MinimumTokenLength = 16;
+    public const int MinimumTokenLength = Defaults.ControlTokenMinimumLength;
 
     /// <summary>The token: <c>$ORCH_TOKEN</c>, else the first line of <paramref name="tokenFile"/>.</summary>
     /// <exception cref="ArgumentException">No token, a short one, or a token file others may read; the message says which.</exception>

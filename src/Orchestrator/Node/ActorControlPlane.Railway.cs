@@ -30,12 +30,11 @@ internal sealed partial class ActorControlPlane
         var queue = node.Railway.Janitor.Ask<RailwayJanitorQueue>(GetRailwayJanitorQueue.Instance, AskTimeout, cancellationToken);
         var deployments = KnownDeploymentIdsAsync(config.App, cancellationToken);
         var client = runtime.ClientFor(railway.ApiUrl);
-        RailwayProject project;
         RailwayPlacement placement;
         try
         {
-            placement = await RailwayPlacement.ResolveAsync(client, railway, cancellationToken);
-            project = await client.GetProjectAsync(placement.ProjectId, cancellationToken);
+            placement = await RailwayPlacement.ResolveAsync(client, new(railway.Workspace.Name, railway.Workspace.Id),
+                new(railway.Project.Name, railway.Project.Id), new(railway.Environment.Name, railway.Environment.Id), cancellationToken);
         }
         catch (Exception ex) when (ex is RailwayException or RailwayPlacementException)
         {
@@ -43,7 +42,7 @@ internal sealed partial class ActorControlPlane
         }
 
         var pending = (await queue).Deletions.Where(d => d.Deletion.App == config.App).ToList();
-        return RailwayInventory.Of(config.App, railway, placement, project, await deployments, pending, (await queue).CallsMade);
+        return RailwayInventory.Of(config.App, railway, placement, await deployments, pending, (await queue).CallsMade);
     }
 
     /// <summary>Every deployment id the app's journal holds, ended ones included; none when the app is unknown here.</summary>

@@ -16,12 +16,11 @@ internal static class RailwayInventory
         string app,
         RailwayConfig railway,
         RailwayPlacement placement,
-        RailwayProject project,
         IReadOnlySet<string> deploymentIds,
         IReadOnlyList<PendingDeletion> pending,
         long janitorCalls)
     {
-        var byName = project.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var byName = placement.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var baseline = Baseline(railway).Select(b => new RailwayBaselineService(b.Name, b.Role, byName.GetValueOrDefault(b.Name))).ToList();
         // Redis is baseline only when scaffold created it: with --redis-url the journal lives elsewhere.
         if (byName.TryGetValue(railway.RedisServiceName, out var redisId))
@@ -33,7 +32,7 @@ internal static class RailwayInventory
             .Concat(deploymentIds.Select(railway.DeploymentServiceName))
             .ToHashSet(StringComparer.Ordinal);
         var queuedIds = pending.Select(p => p.Deletion.Service.ServiceId).ToHashSet(StringComparer.Ordinal);
-        var unknown = project.Services
+        var unknown = placement.Services
             .Where(s => s.Name.StartsWith(railway.ServicePrefix + "-", StringComparison.Ordinal) && !known.Contains(s.Name) && !queuedIds.Contains(s.Id))
             .Select(s => new RailwayServiceRef(s.Name, s.Id))
             .OrderBy(s => s.Name, StringComparer.Ordinal)

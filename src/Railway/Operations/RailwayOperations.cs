@@ -15,5 +15,11 @@ internal static class RailwayOperations
         VariablesQuery.Operation,
         ServiceDeleteMutation.Operation,
         DeploymentLogsQuery.Operation,
+        ServiceInstanceQuery.Operation,
+        ServiceDomainCreateMutation.Operation,
+        VolumeCreateMutation.Operation,
+        ProjectTokenQuery.Operation,
+        MeWorkspacesQuery.Operation,
+        ProjectsQuery.Operation,
     ];
 }

@@ -44,6 +44,12 @@ public sealed class OperationDocumentTests
         [VariablesQuery.Operation.Name] = Json(new VariablesVariables("p", "e") { ServiceId = "s", Unrendered = true }),
         [ServiceDeleteMutation.Operation.Name] = Json(new ServiceDeleteVariables("s") { EnvironmentId = "e" }),
         [DeploymentLogsQuery.Operation.Name] = Json(new DeploymentLogsVariables("d") { Limit = 50, Filter = "error" }),
+        [ServiceInstanceQuery.Operation.Name] = Json(new ServiceInstanceVariables("e", "s")),
+        [ServiceDomainCreateMutation.Operation.Name] = Json(new ServiceDomainCreateVariables(new ServiceDomainCreateInput("e", "s") { TargetPort = 8080 })),
+        [ProjectTokenQuery.Operation.Name] = Json(new ProjectTokenVariables()),
+        [MeWorkspacesQuery.Operation.Name] = Json(new MeWorkspacesVariables()),
+        [ProjectsQuery.Operation.Name] = Json(new ProjectsVariables("w")),
+        [VolumeCreateMutation.Operation.Name] = Json(new VolumeCreateVariables(new VolumeCreateInput("p", "e", "s", "/data"))),
     };
 
     public static TheoryData<string> OperationNames => [.. RailwayOperations.All.Select(operation => operation.Name)];
