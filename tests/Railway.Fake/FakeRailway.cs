@@ -158,7 +158,7 @@ internal sealed class FakeRailway : IAsyncDisposable
             header => header.Key,
             header => TokenHeaders.Contains(header.Key) ? Redacted : header.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
-        _calls.Enqueue(new RecordedCall(request?.OperationName, variables, recorded));
+        _calls.Enqueue(new RecordedCall(request?.OperationName, variables, recorded, DateTimeOffset.UtcNow));
     }
 
     private static async Task WriteFaultAsync(HttpResponse response, FakeFault fault)
