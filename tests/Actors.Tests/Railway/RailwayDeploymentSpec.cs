@@ -48,9 +48,10 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
         _fake.Images.Map(Image, "node", [TestAppPath, FakeCommand.PortPlaceholder, FakeCommand.HostPlaceholder]);
         _fake.Images.MapShell(BrokenImage, "echo 'migrations: cannot reach the database' >&2; exit 3");
 
-        // Answers Railway's health check once, then exits: SUCCESS, then CRASHED (the restart policy is never).
+        // Answers Railway's health check once, stops listening and exits 1.5 s later: SUCCESS for longer than a poll, then CRASHED.
         _fake.Images.MapShell(CrashingImage,
-            "node -e 'require(\"http\").createServer((q, r) => r.end(\"ok\", () => process.exit(0))).listen(+process.env.PORT, process.env.HOST)'; " +
+            "node -e 'const s = require(\"http\").createServer((q, r) => r.end(\"ok\", () => { s.close(); setTimeout(() => process.exit(0), 1500); })); " +
+            "s.listen(+process.env.PORT, process.env.HOST)'; " +
             "echo 'worker: lost the queue' >&2; exit 3");
         var token = RailwayToken.Account(_fake.State.IssueAccountToken());
         _runtime = new RailwayRuntime(_railwayHttp, token, _fake.Endpoint.AbsoluteUri, RailwayTimings.Default with { Poll = TimeSpan.FromMilliseconds(100) });

@@ -87,9 +87,11 @@ public sealed class RailwayDeployTests(FakeRailwayControl control) : IClassFixtu
         control.MapTestApp(good);
         control.MapTestApp(neverHealthy, "echo 'cart: warming the cache'; echo 'cart: cache host unreachable, /ping answers 500' >&2; export HEALTH=fail;");
 
-        // It answers Railway's health check once, then exits 3: CRASHED, since the restart policy is never.
+        // It answers Railway's health check once, stops listening, and exits 3 after 1.5 s (longer than a status poll): SUCCESS,
+        // then CRASHED, since the restart policy is never; our router's probe is refused all along.
         control.MapShell(crashing,
-            "node -e 'require(\"http\").createServer((q, r) => r.end(\"ok\", () => process.exit(0))).listen(+process.env.PORT, process.env.HOST)'; " +
+            "node -e 'const s = require(\"http\").createServer((q, r) => r.end(\"ok\", () => { s.close(); setTimeout(() => process.exit(0), 1500); })); " +
+            "s.listen(+process.env.PORT, process.env.HOST)'; " +
             "echo 'cart: lost the database connection' >&2; exit 3");
         var app = RailwayTestApp.Create("cart", Fake.State.Seed("cart")) with
         {
