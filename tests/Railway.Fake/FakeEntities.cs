@@ -14,6 +14,9 @@ internal sealed record FakeDeployment(string Id, string ProjectId, string Servic
     public string? StaticUrl => null;
 }
 
+/// <param name="At">When the deployment entered <paramref name="Status"/> (wall clock, UTC).</param>
+internal sealed record FakeStatusChange(string Status, DateTimeOffset At);
+
 internal sealed record FakeLogLine(string Timestamp, string Message, string? Severity);
 
 /// <summary>A project and environment seeded by a test.</summary>

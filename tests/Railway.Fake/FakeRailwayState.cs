@@ -14,7 +14,7 @@ internal sealed partial class FakeRailwayState : IDisposable
     private readonly Dictionary<(string ServiceId, string EnvironmentId), Dictionary<string, string>> _variables = [];
     private readonly Dictionary<string, FakeDeployment> _deployments = [];
     private readonly Dictionary<string, List<FakeLogLine>> _logs = [];
-    private readonly Dictionary<string, List<string>> _statusHistory = [];
+    private readonly Dictionary<string, List<FakeStatusChange>> _statusHistory = [];
     private readonly Dictionary<string, FakePrincipal.Project> _projectTokens = [];
     private readonly HashSet<string> _accountTokens = [];
     private readonly PrivateDomainLeases _privateDomains = new();
@@ -188,7 +188,7 @@ internal sealed partial class FakeRailwayState : IDisposable
             var deployment = new FakeDeployment(NewId(), service.ProjectId, service.Id, environmentId, NewDeploymentStatus);
             _deployments[deployment.Id] = deployment;
             _logs[deployment.Id] = [];
-            _statusHistory[deployment.Id] = [deployment.Status];
+            _statusHistory[deployment.Id] = [new FakeStatusChange(deployment.Status, DateTimeOffset.UtcNow)];
             return deployment;
         }
     }
@@ -211,12 +211,15 @@ internal sealed partial class FakeRailwayState : IDisposable
         lock (_lock)
         {
             _deployments[deploymentId] = _deployments[deploymentId] with { Status = status };
-            _statusHistory[deploymentId].Add(status);
+            _statusHistory[deploymentId].Add(new FakeStatusChange(status, DateTimeOffset.UtcNow));
         }
     }
 
     /// <summary>Every status the deployment has been in, in order, the first one included.</summary>
-    public IReadOnlyList<string> StatusHistoryOf(string deploymentId)
+    public IReadOnlyList<string> StatusHistoryOf(string deploymentId) => [.. StatusChangesOf(deploymentId).Select(change => change.Status)];
+
+    /// <summary>Every status the deployment has been in, with when it entered it.</summary>
+    public IReadOnlyList<FakeStatusChange> StatusChangesOf(string deploymentId)
     {
         lock (_lock)
             return [.. _statusHistory.GetValueOrDefault(deploymentId) ?? []];

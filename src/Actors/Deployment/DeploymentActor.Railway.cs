@@ -41,6 +41,15 @@ internal sealed partial class DeploymentActor
         Command<RailwayServiceProgress>(p => Step(p.Message));
     }
 
+    /// <summary>Once traffic is switched to it, its Railway service stops asking Railway how it is doing.</summary>
+    private void TellRailwayServicePromoted()
+    {
+        if (IsRailway && _config!.Proxied is { } proxied && _processes.TryGetValue(proxied.Id, out var service))
+        {
+            service.Tell(RailwayServicePromoted.Instance);
+        }
+    }
+
     /// <summary>Null when adopting and no service was ever recorded: nothing was created on Railway, so there is nothing to adopt.</summary>
     private Props? RailwayServiceProps(ProcessConfig process, bool adopt, StopProcess? finishStop = null)
     {

@@ -263,6 +263,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, $"deployment {_deploymentId} is active", _deploymentId, "active"));
             _progress = ActorRefs.Nobody;
             Become(Active);
+            TellRailwayServicePromoted();
             StartHealthWatch();
         });
     }

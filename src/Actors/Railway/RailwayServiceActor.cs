@@ -198,8 +198,58 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
     {
         _state = ProcessState.Running;
         _startedAt = Now;
-        Become(Serving);
+        if (adopted)
+        {
+            Become(Serving);
+        }
+        else
+        {
+            Become(Confirming);
+            Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
+        }
+
         Context.Parent.Tell(new ProcessStarted(Id, 0, 0, _startedAt.Value, adopted));
+    }
+
+    /// <summary>
+    /// Railway said SUCCESS and the deployment probes it through our router, but has not switched to it yet: an app that
+    /// exits right after Railway's health check is CRASHED there while our probe is only refused, so Railway is still
+    /// asked until the deployment says it is promoted, and a CRASHED (or any status but SUCCESS) fails the deploy with it.
+    /// </summary>
+    private void Confirming()
+    {
+        CommonCommands();
+        Receive<PollTick>(_ => _client.GetDeploymentAsync(_service!.RailwayDeploymentId!, _calls.Token)
+            .PipeTo(Self, success: d => new StatusRead(d.Status), failure: e => new CallFailed("asking Railway for its deployment's status", e)));
+        Receive<StatusRead>(HandleStatusWhileConfirming);
+        Receive<CallFailed>(f =>
+        {
+            _log.Warning("{0}: {1}: {2} failed ({3}); asking again", _spec.DeploymentId, Id, f.What, f.Error.Message);
+            Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
+        });
+        Receive<RailwayServicePromoted>(_ =>
+        {
+            Timers.Cancel(PollKey.Instance);
+            Become(Serving);
+        });
+        Receive<RestartProcess>(r => _log.Warning("{0}: {1}: not promoted yet, not restarted ({2})", _spec.DeploymentId, Id, r.Reason));
+        StopCommand();
+    }
+
+    private void HandleStatusWhileConfirming(StatusRead read)
+    {
+        var limits = RailwayWaitLimits.For(_spec.Config.HealthcheckTimeout);
+        switch (RailwayStatusRules.BeforeServing(read.Status, limits))
+        {
+            case RailwayStatusOutcome.Failed failed:
+                _detail = RailwayStatusRules.Display(read.Status);
+                Progress($"Railway deployment {_service!.RailwayDeploymentId} is {_detail}");
+                FailWithLogs($"{failed.Reason} (Railway deployment {_service.RailwayDeploymentId})");
+                break;
+            default:
+                Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
+                break;
+        }
     }
 
     /// <summary>
@@ -211,6 +261,7 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
         CommonCommands();
         Receive<RestartProcess>(r => _log.Warning("{0}: {1}: Railway restarts the service under its restart policy; not asked ({2})",
             _spec.DeploymentId, Id, r.Reason));
+        Receive<RailwayServicePromoted>(_ => { });
         StopCommand();
     }
 

@@ -35,3 +35,13 @@ internal sealed record RailwayServiceRecorded(string ProcessId, RailwayServiceRe
 
 /// <summary>To the deployment: a step worth showing in the deploy's progress.</summary>
 internal sealed record RailwayServiceProgress(string ProcessId, string Message);
+
+/// <summary>From the deployment: traffic is switched to it; Railway need not be asked about it any more.</summary>
+internal sealed class RailwayServicePromoted
+{
+    public static readonly RailwayServicePromoted Instance = new();
+
+    private RailwayServicePromoted()
+    {
+    }
+}

@@ -22,6 +22,7 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
     private const string AppName = "shop";
     private const string Image = "ghcr.io/acme/shop:1";
     private const string BrokenImage = "ghcr.io/acme/shop:broken";
+    private const string CrashingImage = "ghcr.io/acme/shop:crashing";
     private static readonly TimeSpan DeployTimeout = TimeSpan.FromSeconds(60);
     private static readonly string TestAppPath = Path.Combine(AppContext.BaseDirectory, "testapp.js");
 
@@ -46,6 +47,12 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
         _seed = _fake.State.Seed("shop");
         _fake.Images.Map(Image, "node", [TestAppPath, FakeCommand.PortPlaceholder, FakeCommand.HostPlaceholder]);
         _fake.Images.MapShell(BrokenImage, "echo 'migrations: cannot reach the database' >&2; exit 3");
+
+        // Answers Railway's health check once, stops listening and exits 1.5 s later: SUCCESS for longer than a poll, then CRASHED.
+        _fake.Images.MapShell(CrashingImage,
+            "node -e 'const s = require(\"http\").createServer((q, r) => r.end(\"ok\", () => { s.close(); setTimeout(() => process.exit(0), 1500); })); " +
+            "s.listen(+process.env.PORT, process.env.HOST)'; " +
+            "echo 'worker: lost the queue' >&2; exit 3");
         var token = RailwayToken.Account(_fake.State.IssueAccountToken());
         _runtime = new RailwayRuntime(_railwayHttp, token, _fake.Endpoint.AbsoluteUri, RailwayTimings.Default with { Poll = TimeSpan.FromMilliseconds(100) });
         _runtime.StartJanitor(Sys);
@@ -111,6 +118,22 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
     }
 
     [Fact]
+    public async Task Deploy_of_an_image_that_crashes_after_Railways_health_check_must_fail_as_CRASHED_before_it_is_promoted()
+    {
+        var app = StartApp();
+        var good = await DeployAsync(app, "d1", Image);
+        Assert.True(good.Kind == DeployProgressed.Succeeded, good.Message);
+
+        var crashed = await DeployAsync(app, "d2", CrashingImage, "restart_policy = \"never\"");
+
+        Assert.Equal(DeployProgressed.Failed, crashed.Kind);
+        Assert.Contains("CRASHED", crashed.Message);
+        Assert.Contains("worker: lost the queue", crashed.Message);
+        var status = await app.Ask<AppStatusView>(new GetAppStatus(AppName), DeployTimeout);
+        Assert.Equal("d1", status.ActiveDeploymentId);
+    }
+
+    [Fact]
     public async Task Deploy_on_a_daemon_without_a_Railway_token_must_fail_naming_the_variables()
     {
         var app = Sys.ActorOf(AppActor.Props(AppName, _sandbox.Services(_routes.Ref)), AppName);
@@ -138,9 +161,9 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
     private IActorRef StartApp() =>
         Sys.ActorOf(AppActor.Props(AppName, _sandbox.Services(_routes.Ref) with { Railway = _runtime }), AppName);
 
-    private async Task<DeployProgressed> DeployAsync(IActorRef app, string deploymentId, string image)
+    private async Task<DeployProgressed> DeployAsync(IActorRef app, string deploymentId, string image, string railwayExtra = "")
     {
-        var toml = Toml(image);
+        var toml = Toml(image, railwayExtra);
         var configPath = Path.Combine(_sandbox.Release(deploymentId), Defaults.ConfigFileName);
         var loaded = AppConfigLoader.Load(toml, configPath);
         var config = loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Problems));
@@ -149,7 +172,7 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
         return await progress.FishForMessageAsync<DeployProgressed>(p => p.IsFinal, DeployTimeout);
     }
 
-    private string Toml(string image) => $"""
+    private string Toml(string image, string railwayExtra) => $"""
         app = "{AppName}"
 
         [proxy]
@@ -163,5 +186,6 @@ public sealed class RailwayDeploymentSpec : Akka.TestKit.Xunit2.TestKit, IAsyncL
         environment_id = "{_seed.EnvironmentId}"
         image = "{image}"
         healthcheck_timeout = "20s"
+        {railwayExtra}
         """;
 }

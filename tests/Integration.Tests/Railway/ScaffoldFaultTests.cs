@@ -18,7 +18,7 @@ public sealed class ScaffoldFaultTests
         var creates = railway.Fake.Calls.Where(call => call.OperationName == "ServiceCreate").ToList();
         Assert.Equal(6, creates.Count); // five services, the first one twice
         Assert.Equal(creates[0].Variables, creates[1].Variables);
-        var waited = creates[1].ReceivedAt - creates[0].ReceivedAt;
+        var waited = creates[1].At - creates[0].At;
         Assert.True(waited >= TimeSpan.FromSeconds(1.9), $"the retry came {waited} after the 429, before its Retry-After");
         Assert.True(waited < TimeSpan.FromSeconds(30), $"the retry came {waited} after the 429");
         Assert.Equal(5, railway.Fake.State.ServicesOf(railway.Seed.ProjectId).Count);
