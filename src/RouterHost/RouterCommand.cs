@@ -27,6 +27,12 @@ internal sealed class RouterCommand : Command
         HelpName = "IP",
     };
 
+    private static readonly Option<int?> ListenPort = new("--listen-port")
+    {
+        Description = "Bind every app's listener on this port instead of the port in its proxy.listen (the host stays, or --listen-host); apps on one port are told apart by their hosts. For a platform that picks the port, e.g. --listen-port \"$PORT\" on Railway",
+        HelpName = "PORT",
+    };
+
     private static readonly Option<string?> DrainTimeout = new("--drain-timeout")
     {
         Description = "On SIGTERM (or a hand-over), how long connections to a deployment that is not draining may run before they are cut (default 60m)",
@@ -59,6 +65,8 @@ internal sealed class RouterCommand : Command
         Options.Add(StateDir);
         ListenHost.Validators.Add(ValidateListenHost);
         Options.Add(ListenHost);
+        ListenPort.Validators.Add(ValidateListenPort);
+        Options.Add(ListenPort);
         DrainTimeout.Validators.Add(ValidateDrainTimeout);
         Options.Add(DrainTimeout);
         Options.Add(Feed);
@@ -75,6 +83,7 @@ internal sealed class RouterCommand : Command
         {
             StateDirectory = stateDirectory,
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
+            ListenPort = parseResult.GetValue(ListenPort),
             TakeOverFrom = parseResult.GetValue(TakeOver),
             RemoteFeed = ParseFeed(parseResult.GetValue(Feed), parseResult.GetValue(TokenFile)),
             DrainTimeout = Duration.TryParse(parseResult.GetValue(DrainTimeout), out var drain) ? drain : Orchestrator.Router.RouterDefaults.HandOverDrainTimeout,
@@ -127,6 +136,14 @@ internal sealed class RouterCommand : Command
         if (result.GetValueOrDefault<string?>() is { Length: > 0 } host && !IPAddress.TryParse(host, out _))
         {
             result.AddError($"--listen-host {host} is not an IP address; use e.g. --listen-host 127.0.0.2");
+        }
+    }
+
+    private static void ValidateListenPort(OptionResult result)
+    {
+        if (result.GetValueOrDefault<int?>() is { } port && port is < 1 or > 65535)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"--listen-port {port} is not a port; use a number from 1 to 65535"));
         }
     }
 

@@ -50,7 +50,7 @@ internal static partial class RouterNode
         var lockHolder = new LockOwnership(held);
         using var _ = lockHolder;
         var process = new RouterProcessInfo(Environment.ProcessId, DateTimeOffset.UtcNow);
-        await using var runtime = new RouterRuntime(loggerFactory, options.ListenHost) { TakingOver = options.TakeOverFrom is not null };
+        await using var runtime = new RouterRuntime(loggerFactory, options.ListenHost, listenPort: options.ListenPort) { TakingOver = options.TakeOverFrom is not null };
         var saved = RouteTableFile.In(options.StateDirectory);
         await ServeSavedTablesAsync(runtime, saved, log, stop);
 

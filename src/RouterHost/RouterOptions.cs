@@ -13,6 +13,9 @@ internal sealed record RouterOptions
     /// <summary>When set, every listener binds this address with the port of its table's listen address.</summary>
     public IPAddress? ListenHost { get; init; }
 
+    /// <summary>When set, every listener binds this port instead of its table's (<c>--listen-port</c>, e.g. Railway's <c>$PORT</c>).</summary>
+    public int? ListenPort { get; init; }
+
     /// <summary>The pid of the router this one takes over from (<c>orch router restart</c>): it binds next to it and waits for its lock.</summary>
     public int? TakeOverFrom { get; init; }
 
