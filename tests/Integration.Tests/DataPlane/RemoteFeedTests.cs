@@ -109,8 +109,12 @@ public sealed class RemoteFeedTests
         Assert.False(router.Process.HasExited, $"the remote router exited:\n{router.ReadLog()}");
     }
 
+    /// <summary>
+    /// The daemon's environment names the TCP feed too (as a platform's shared variables may): its own router must
+    /// still read the state directory's socket, or it would be missing from <c>status</c>.
+    /// </summary>
     private Task<OrchEnvironment> StartDaemonAsync() =>
-        OrchEnvironment.StartAsync(new Dictionary<string, string> { ["ORCH_TOKEN"] = _token }, ["--feed-listen", Feed]);
+        OrchEnvironment.StartAsync(new Dictionary<string, string> { ["ORCH_TOKEN"] = _token, ["ORCH_FEED"] = Feed }, ["--feed-listen", Feed]);
 
     private static async Task WaitServingAsync(RemoteRouter router, Uri remote, string revision) =>
         await Eventually.ValueAsync(
