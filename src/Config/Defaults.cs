@@ -96,6 +96,12 @@ public static class Defaults
     public const string ConfigFileName = "orch.toml";
     public const string StateDirEnvironmentVariable = "ORCH_STATE_DIR";
     public const string ControlEnvironmentVariable = "ORCH_CONTROL";
+
+    /// <summary><c>orch daemon --feed-listen</c>: the TCP address of its router feed, for routers on other hosts.</summary>
+    public const string FeedListenEnvironmentVariable = "ORCH_FEED_LISTEN";
+
+    /// <summary><c>orch router --feed</c>: the HOST:PORT of a daemon's TCP feed, read instead of the state directory's socket.</summary>
+    public const string FeedEnvironmentVariable = "ORCH_FEED";
     public const string ControlSocketFileName = "orch.sock";
     public const string JournalFileName = "journal.db";
     public const string JournalBackupFileName = "journal.db.backup";

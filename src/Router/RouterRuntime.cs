@@ -17,6 +17,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly IPAddress? _listenHost;
+    private readonly int? _listenPort;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConnectionTracker _tracker = new();
     private readonly DrainDeadlines _drainDeadlines;
@@ -26,11 +27,16 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
 
     /// <param name="listenHost">When set, every listener binds this address with the port of its table's listen address.</param>
     /// <param name="time">The clock drain deadlines are kept by; the system's by default.</param>
-    public RouterRuntime(ILoggerFactory? loggerFactory = null, IPAddress? listenHost = null, TimeProvider? time = null)
+    /// <param name="listenPort">
+    /// When set, every listener binds this port instead of its table's (a platform that chooses the port, Railway's
+    /// <c>$PORT</c>): the apps then share one listener, told apart by their hosts.
+    /// </param>
+    public RouterRuntime(ILoggerFactory? loggerFactory = null, IPAddress? listenHost = null, TimeProvider? time = null, int? listenPort = null)
     {
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<RouterRuntime>();
         _listenHost = listenHost;
+        _listenPort = listenPort;
         _drainDeadlines = new DrainDeadlines(_tracker, _logger, time ?? TimeProvider.System);
     }
 
@@ -223,8 +229,11 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         }
     }
 
-    private ListenAddress AddressOf(string listen) =>
-        ListenAddress.Parse(listen) is var address && _listenHost is not null ? address with { Ip = _listenHost } : address;
+    private ListenAddress AddressOf(string listen)
+    {
+        var address = ListenAddress.Parse(listen);
+        return address with { Ip = _listenHost ?? address.Ip, Port = _listenPort ?? address.Port };
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Router listening on {Address} ({BoundAddress})")]
     private partial void LogListenerStarted(ListenAddress address, Uri boundAddress);

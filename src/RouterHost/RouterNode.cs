@@ -13,6 +13,12 @@ namespace Orchestrator.RouterHost;
 /// Runs <c>orch router</c>: the data plane of one state directory, in a process of its own. It serves the tables it
 /// saved last from the moment it starts, then the ones its daemon's feed sends, and keeps serving whatever happens to
 /// the daemon; on SIGTERM it stops accepting, lets its connections end and exits.
+/// <para>
+/// It holds the state directory's <c>router.lock</c> whichever feed it reads: one router per state directory, so two
+/// never write one <c>router-tables.json</c>. Only a router of the state directory's own feed writes <c>router.json</c>,
+/// the record its daemon adopts it by; a router reading a daemon's TCP feed (<c>--feed</c>, on another host) is no
+/// local daemon's router, and a daemon started on its state directory must not mistake it for its own.
+/// </para>
 /// </summary>
 internal static partial class RouterNode
 {
@@ -44,19 +50,19 @@ internal static partial class RouterNode
         var lockHolder = new LockOwnership(held);
         using var _ = lockHolder;
         var process = new RouterProcessInfo(Environment.ProcessId, DateTimeOffset.UtcNow);
-        await using var runtime = new RouterRuntime(loggerFactory, options.ListenHost) { TakingOver = options.TakeOverFrom is not null };
+        await using var runtime = new RouterRuntime(loggerFactory, options.ListenHost, listenPort: options.ListenPort) { TakingOver = options.TakeOverFrom is not null };
         var saved = RouteTableFile.In(options.StateDirectory);
         await ServeSavedTablesAsync(runtime, saved, log, stop);
 
         var record = NodeRecord.OfThisProcess(process.StartedAt);
-        if (lockHolder.Held)
+        if (lockHolder.Held && options.RemoteFeed is null)
         {
             record.Write(options.RecordPath);
         }
 
         using var feeding = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var takingOver = options.TakeOverFrom is not null ? WaitForLockAsync(options, holder, lockHolder, runtime, record, log, stop) : Task.CompletedTask;
-        var feed = new RouteFeedClient(runtime, process, saved, options.FeedPath, log).RunAsync(feeding.Token);
+        var feed = new RouteFeedClient(runtime, process, saved, options.Feed, log).RunAsync(feeding.Token);
         try
         {
             Announce(options, record, runtime);
@@ -120,7 +126,11 @@ internal static partial class RouterNode
             {
                 ownership.Take(held);
                 runtime.TakingOver = false;
-                record.Write(options.RecordPath);
+                if (options.RemoteFeed is null)
+                {
+                    record.Write(options.RecordPath);
+                }
+
                 LogTookOver(log, options.TakeOverFrom ?? 0);
                 return;
             }
@@ -133,8 +143,8 @@ internal static partial class RouterNode
     {
         var listen = runtime.BoundAddresses;
         Console.WriteLine(options.Json
-            ? JsonSerializer.Serialize(new RouterReady("ready", record.Pid, options.FeedPath, options.StateDirectory, [.. listen], runtime.Tables.Count), RouterJsonContext.Default.RouterReady)
-            : $"orch router (pid {record.Pid}) ready: feed {options.FeedPath}, state {options.StateDirectory}, serving {runtime.Tables.Count} table(s)" +
+            ? JsonSerializer.Serialize(new RouterReady("ready", record.Pid, options.Feed.Address, options.StateDirectory, [.. listen], runtime.Tables.Count), RouterJsonContext.Default.RouterReady)
+            : $"orch router (pid {record.Pid}) ready: feed {options.Feed.Address}, state {options.StateDirectory}, serving {runtime.Tables.Count} table(s)" +
               (listen.IsEmpty ? "" : $" on {string.Join(", ", listen)}"));
     }
 

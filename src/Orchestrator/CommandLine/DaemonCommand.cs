@@ -90,9 +90,16 @@ internal sealed class DaemonCommand : Command
         HelpName = "IP:PORT",
     };
 
+    private static readonly Option<string?> FeedListen = new("--feed-listen")
+    {
+        Description = $"Also serve the router feed on this TCP address (IP:PORT), for `orch router --feed HOST:PORT` on another host; each router there must present the token from ${Control.Client.ControlEndpoint.TokenEnvironmentVariable} or --token-file (default: ${Defaults.FeedListenEnvironmentVariable})",
+        HelpName = "IP:PORT",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Defaults.FeedListenEnvironmentVariable),
+    };
+
     private static readonly Option<string?> TokenFile = new("--token-file")
     {
-        Description = $"A file (mode 600) whose first line is the bearer token of --control-listen, if ${Control.Client.ControlEndpoint.TokenEnvironmentVariable} is not set",
+        Description = $"A file (mode 600) whose first line is the bearer token of --control-listen and --feed-listen, if ${Control.Client.ControlEndpoint.TokenEnvironmentVariable} is not set",
         HelpName = "FILE",
     };
 
@@ -114,9 +121,12 @@ internal sealed class DaemonCommand : Command
         Options.Add(ListenHost);
         Options.Add(AkkaConfig);
         Options.Add(ControlListen);
+        Options.Add(FeedListen);
         Options.Add(TokenFile);
         Validators.Add(ValidateCluster);
+        Validators.Add(ValidateTokenFile);
         Validators.Add(ValidateRemoteControl);
+        Validators.Add(ValidateRemoteFeed);
         SetAction(NodeAction.Run(ExecuteAsync));
     }
 
@@ -135,6 +145,7 @@ internal sealed class DaemonCommand : Command
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
             AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
             RemoteControl = ParseRemoteControl(parseResult.GetValue(ControlListen), parseResult.GetValue(TokenFile)),
+            RemoteFeed = ParseRemoteFeed(parseResult.GetValue(FeedListen), parseResult.GetValue(TokenFile)),
             RailwayToken = RailwayTokenGiven(),
             RailwayApiUrl = Environment.GetEnvironmentVariable(RailwayApiUrlVariable) is { Length: > 0 } apiUrl ? apiUrl : null,
         };
@@ -212,28 +223,46 @@ internal sealed class DaemonCommand : Command
                 Environment.GetEnvironmentVariable(Control.Client.ControlEndpoint.TokenEnvironmentVariable))
             : null;
 
-    private static void ValidateRemoteControl(CommandResult result)
+    private static RouterProcess.RemoteFeed? ParseRemoteFeed(string? listen, string? tokenFile) =>
+        listen is { Length: > 0 }
+            ? RouterProcess.RemoteFeed.Create(
+                IPEndPoint.Parse(listen),
+                tokenFile is { Length: > 0 } ? Path.GetFullPath(tokenFile) : null,
+                Environment.GetEnvironmentVariable(Control.Client.ControlEndpoint.TokenEnvironmentVariable))
+            : null;
+
+    private static void ValidateTokenFile(CommandResult result)
     {
-        var listen = result.GetValue(ControlListen);
+        if (result.GetValue(TokenFile) is { Length: > 0 } && result.GetValue(ControlListen) is not { Length: > 0 } && result.GetValue(FeedListen) is not { Length: > 0 })
+        {
+            result.AddError("--token-file is the token of --control-listen and --feed-listen; add one of them or drop --token-file");
+        }
+    }
+
+    private static void ValidateRemoteControl(CommandResult result) =>
+        ValidateListenAddress(result, ControlListen, listen => ParseRemoteControl(listen, result.GetValue(TokenFile)));
+
+    private static void ValidateRemoteFeed(CommandResult result) =>
+        ValidateListenAddress(result, FeedListen, listen => ParseRemoteFeed(listen, result.GetValue(TokenFile)));
+
+    /// <summary>An IP:PORT with a port, and a token to guard it; every problem named with the option.</summary>
+    private static void ValidateListenAddress(CommandResult result, Option<string?> option, Action<string> parse)
+    {
+        var listen = result.GetValue(option);
         if (listen is not { Length: > 0 })
         {
-            if (result.GetValue(TokenFile) is { Length: > 0 })
-            {
-                result.AddError("--token-file is the token of --control-listen; add --control-listen IP:PORT or drop --token-file");
-            }
-
             return;
         }
 
         if (!IPEndPoint.TryParse(listen, out var endpoint) || endpoint.Port == 0 || !listen.Contains(':', StringComparison.Ordinal))
         {
-            result.AddError($"--control-listen {listen} is not an IP:PORT address; use e.g. --control-listen 0.0.0.0:7070");
+            result.AddError($"{option.Name} {listen} is not an IP:PORT address; use e.g. {option.Name} 0.0.0.0:7070");
             return;
         }
 
         try
         {
-            ParseRemoteControl(listen, result.GetValue(TokenFile));
+            parse(listen);
         }
         catch (ArgumentException ex)
         {

@@ -15,6 +15,9 @@ public sealed record NodeOptions
     /// <summary>The control API's TCP address and token (<c>--control-listen</c>); null serves the socket only.</summary>
     public Control.RemoteControl? RemoteControl { get; init; }
 
+    /// <summary>The router feed's TCP address and token (<c>--feed-listen</c>); null serves the feed on its socket only.</summary>
+    internal RouterProcess.RemoteFeed? RemoteFeed { get; init; }
+
     /// <summary>
     /// The Railway token given to this daemon (<c>RAILWAY_TOKEN</c> or <c>RAILWAY_API_TOKEN</c>), for apps with
     /// <c>[railway]</c>; null: such an app's deploy fails saying how to give one.
@@ -68,6 +71,12 @@ public sealed record NodeOptions
         {
             yield return $"--socket-mode {mode} shares the control socket, but it lies in the state directory {StateDirectory}, which only its owner " +
                 "may enter (0700); put the socket where the group can reach it, e.g. --control /run/orch/orch.sock --socket-mode 660";
+        }
+
+        if (RemoteFeed is { } feed && !Cluster.IsRouter)
+        {
+            yield return $"--feed-listen {feed.Endpoint} serves this node's router feed, and a node without the router role has none; " +
+                "add router to --roles or drop --feed-listen";
         }
 
         if (AkkaConfigPath is { } path && !File.Exists(path))

@@ -108,6 +108,21 @@ public static class OrchestratorNode
 
             var routerFeed = options.Cluster.IsRouter ? registry.Get<RouterFeedActor>() : null;
             await using var feedServer = routerFeed is not null ? RouterFeedServer.Start(options.StateDirectory, routerFeed) : null;
+            RouterFeedServer? remoteFeedServer;
+            try
+            {
+                remoteFeedServer = routerFeed is not null && options.RemoteFeed is { } remoteFeed
+                    ? RouterFeedServer.StartTcp(remoteFeed.Endpoint, new FeedTokenGate(remoteFeed.Token, loggerFactory.CreateLogger("orch daemon")), routerFeed)
+                    : null;
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                await host.StopAsync(CancellationToken.None);
+                await Console.Error.WriteLineAsync($"error: cannot serve the router feed on --feed-listen {options.RemoteFeed?.Endpoint}: {e.Message}");
+                return 2;
+            }
+
+            await using var remoteFeedServerInUse = remoteFeedServer;
             await using var localRouter = routerFeed is not null
                 ? new LocalRouter(new RouterLaunch(options.StateDirectory, options.ListenHost), routerFeed, loggerFactory.CreateLogger("orch daemon"))
                 : null;
@@ -117,7 +132,8 @@ public static class OrchestratorNode
             }
 
             ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter, railway));
-            Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}");
+            Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}" +
+                (remoteFeedServer is null ? "" : $", feed on {remoteFeedServer.Address}"));
 
             try
             {

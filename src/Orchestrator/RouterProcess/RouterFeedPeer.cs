@@ -7,13 +7,12 @@ namespace Orchestrator.RouterProcess;
 
 /// <summary>
 /// The daemon's end of one router's feed connection: tables go out in the order the feed actor sends them, reports
-/// come in and are told to it. Ends when either side closes, or the router sends a line that is no report.
+/// come in and are told to it. Ends when either side closes, the router sends a line that is no report, or (over TCP,
+/// where a dead host closes nothing) it stays silent longer than its <c>silenceLimit</c>.
 /// </summary>
-internal sealed class RouterFeedPeer(FeedConnection connection, int id)
+internal sealed class RouterFeedPeer(FeedConnection connection, string name, TimeSpan? silenceLimit)
 {
     private readonly Channel<RouteTable> _outbox = Channel.CreateUnbounded<RouteTable>(new UnboundedChannelOptions { SingleReader = true });
-
-    public int Id { get; } = id;
 
     /// <summary>Queues a table for the router; never blocks the actor that sends it.</summary>
     public void Send(RouteTable table) => _outbox.Writer.TryWrite(table);
@@ -25,12 +24,12 @@ internal sealed class RouterFeedPeer(FeedConnection connection, int id)
         var writing = WriteAsync(ending.Token);
         try
         {
-            while (await connection.ReadAsync(FeedJsonContext.Default.RouterReport, ending.Token) is { } report)
+            while (await ReadReportAsync(ending.Token) is { } report)
             {
                 feed.Tell(new RouterReported(this, report));
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException or ObjectDisposedException or TimeoutException)
         {
             // The router went away or misbehaved: either way this connection is over.
         }
@@ -44,6 +43,12 @@ internal sealed class RouterFeedPeer(FeedConnection connection, int id)
         }
     }
 
+    private Task<RouterReport?> ReadReportAsync(CancellationToken cancellationToken)
+    {
+        var reading = connection.ReadAsync(FeedJsonContext.Default.RouterReport, cancellationToken);
+        return silenceLimit is { } limit ? reading.WaitAsync(limit, cancellationToken) : reading;
+    }
+
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
         await foreach (var table in _outbox.Reader.ReadAllAsync(cancellationToken))
@@ -52,5 +57,5 @@ internal sealed class RouterFeedPeer(FeedConnection connection, int id)
         }
     }
 
-    public override string ToString() => $"router connection {Id}";
+    public override string ToString() => name;
 }

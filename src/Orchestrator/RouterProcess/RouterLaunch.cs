@@ -28,6 +28,8 @@ internal sealed record RouterLaunch(string StateDirectory, IPAddress? ListenHost
         }
 
         start.Environment["ORCH_ROUTER_LOG"] = LogPath;
+        // This router reads the state directory's own feed, whatever a remote router sharing the environment is told.
+        start.Environment.Remove(Defaults.FeedEnvironmentVariable);
         RouterRuntimeEnvironment.ApplyTo(start.Environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh to launch the router");
         var pid = process.Id;

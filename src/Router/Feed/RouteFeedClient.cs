@@ -8,13 +8,17 @@ using Orchestrator.Routing.Feed;
 namespace Orchestrator.Router.Feed;
 
 /// <summary>
-/// The router's end of the daemon's feed: connects to the daemon's socket, installs every table it sends, one at a
-/// time and in order, and reports what it serves and the connections it holds. While no daemon answers it keeps
-/// serving the tables it has and connects again every <see cref="ReconnectDelay"/>.
+/// The router's end of the daemon's feed: connects to the daemon (<see cref="IFeedSource"/>), installs every table it
+/// sends, one at a time and in order, and reports what it serves and the connections it holds. While no daemon answers
+/// it keeps serving the tables it has and connects again every <see cref="ReconnectDelay"/>; while the daemon refuses
+/// it (a wrong token) it keeps serving too, and asks again every <see cref="RefusedDelay"/>.
 /// </summary>
-internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProcessInfo process, RouteTableFile? saved, string socketPath, ILogger log)
+internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProcessInfo process, RouteTableFile? saved, IFeedSource source, ILogger log)
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A refusal will not change by itself soon (the token is fixed for this process): no need to knock four times a second.</summary>
+    private static readonly TimeSpan RefusedDelay = TimeSpan.FromSeconds(5);
 
     private ImmutableDictionary<string, TableRefusal> _refusals = ImmutableDictionary<string, TableRefusal>.Empty;
 
@@ -23,40 +27,50 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
     {
         var connectedOnce = false;
         var outageLogged = false;
+        string? refusalLogged = null;
         while (!stop.IsCancellationRequested)
         {
+            var delay = ReconnectDelay;
             try
             {
-                using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), stop);
-                LogConnected(log, socketPath);
+                await using var connection = await source.ConnectAsync(stop);
+                LogConnected(log, source.Address);
                 connectedOnce = true;
                 outageLogged = false;
-                await using var connection = new FeedConnection(new NetworkStream(socket, ownsSocket: false));
+                refusalLogged = null;
                 await ServeAsync(connection, stop);
-                LogDaemonGone(log, socketPath, "it closed the feed");
+                LogDaemonGone(log, source.Address, "it closed the feed");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException)
+            catch (FeedRefusedException e)
+            {
+                delay = RefusedDelay;
+                if (refusalLogged != e.Message)
+                {
+                    refusalLogged = e.Message;
+                    LogRefusedByDaemon(log, source.Address, e.Message);
+                }
+            }
+            catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException or TimeoutException)
             {
                 if (!outageLogged)
                 {
                     outageLogged = true;
                     if (connectedOnce)
                     {
-                        LogDaemonGone(log, socketPath, e.Message);
+                        LogDaemonGone(log, source.Address, e.Message);
                     }
                     else
                     {
-                        LogNoDaemonYet(log, socketPath, e.Message);
+                        LogNoDaemonYet(log, source.Address, e.Message);
                     }
                 }
             }
 
-            await Task.Delay(ReconnectDelay, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(delay, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -151,14 +165,17 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
         _ => error.Message,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reading route tables from the daemon's feed at {Path}")]
-    private static partial void LogConnected(ILogger log, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reading route tables from the daemon's feed at {Feed}")]
+    private static partial void LogConnected(ILogger log, string feed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The daemon's feed at {Path} is gone ({Reason}): serving the last tables, connecting again")]
-    private static partial void LogDaemonGone(ILogger log, string path, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The daemon's feed at {Feed} is gone ({Reason}): serving the last tables, connecting again")]
+    private static partial void LogDaemonGone(ILogger log, string feed, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No daemon answers at {Path} yet ({Reason}): serving the saved tables, connecting again")]
-    private static partial void LogNoDaemonYet(ILogger log, string path, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No daemon answers at {Feed} yet ({Reason}): serving the saved tables, connecting again")]
+    private static partial void LogNoDaemonYet(ILogger log, string feed, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daemon's feed at {Feed} refused this router: {Reason}. Serving the tables it has, asking again")]
+    private static partial void LogRefusedByDaemon(ILogger log, string feed, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Route table {App} v{Version} applied, active {Active}")]
     private static partial void LogApplied(ILogger log, string app, long version, string active);

@@ -11,4 +11,6 @@ namespace Orchestrator.Routing.Feed;
 [JsonSerializable(typeof(RouteTable))]
 [JsonSerializable(typeof(RouteTable[]))]
 [JsonSerializable(typeof(RouterReport))]
+[JsonSerializable(typeof(FeedHello))]
+[JsonSerializable(typeof(FeedAnswer))]
 public sealed partial class FeedJsonContext : JsonSerializerContext;

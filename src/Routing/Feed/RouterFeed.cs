@@ -4,7 +4,8 @@ namespace Orchestrator.Routing.Feed;
 /// The feed between a daemon and the router processes of its state directory: a unix socket the daemon listens on
 /// (<c>router-feed.sock</c>, owner-only like the state directory), one JSON document per line. The daemon writes
 /// <see cref="RouteTable"/>s, each router writes <see cref="RouterReport"/>s. A router connects, and connects again
-/// whenever the daemon goes away, serving its last tables meanwhile.
+/// whenever the daemon goes away, serving its last tables meanwhile. A daemon may serve the same feed over TCP too, to
+/// routers on other hosts, behind its bearer token (<see cref="FeedHandshake"/>).
 /// </summary>
 public static class RouterFeed
 {

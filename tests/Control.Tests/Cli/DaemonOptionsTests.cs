@@ -53,6 +53,29 @@ public sealed class DaemonOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Daemon_FeedListenWithoutAToken_ExitsTwoNamingBothWaysToGiveOne()
+    {
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ORCH_TOKEN")), "the test needs ORCH_TOKEN unset");
+
+        var run = await CliRun.InvokeAsync(
+            "daemon", "--feed-listen", "127.0.0.1:7071", "--state-dir", _socket.DirectoryPath, "--control", _socket.SocketPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--feed-listen needs a token: set ORCH_TOKEN or pass --token-file FILE (mode 600)", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_socket.SocketPath), "the daemon must not listen when its options are wrong");
+    }
+
+    [Fact]
+    public async Task Daemon_FeedListenNotAnAddress_ExitsTwoNamingIt()
+    {
+        var run = await CliRun.InvokeAsync(
+            "daemon", "--feed-listen", "nope", "--token-file", WriteTokenFile("0123456789abcdef0123"), "--state-dir", _socket.DirectoryPath, "--control", _socket.SocketPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--feed-listen nope is not an IP:PORT address; use e.g. --feed-listen 0.0.0.0:7070", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Daemon_TokenFileOthersCanRead_ExitsTwoWithTheChmodToRun()
     {
         var file = WriteTokenFile("0123456789abcdef0123");

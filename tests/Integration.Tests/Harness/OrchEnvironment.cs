@@ -136,9 +136,24 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     public Task<CliResult> StartAsync(params string[] args) => Task.Run(() => RunAsync(args));
 
     /// <summary>A long-running CLI process (e.g. <c>orch router</c>), its output appended to <c>cli.out</c> in the root.</summary>
-    public Process StartCli(params string[] args)
+    public Process StartCli(params string[] args) => StartCliWith(new Dictionary<string, string?>(), Path.Combine(Root, "cli.out"), args);
+
+    /// <summary>A long-running CLI process with some variables changed (a null value removes one), its output appended to <paramref name="outputPath"/>.</summary>
+    public Process StartCliWith(IReadOnlyDictionary<string, string?> environment, string outputPath, params string[] args)
     {
         var start = CliStartInfo();
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         start.RedirectStandardOutput = false;
         start.RedirectStandardError = false;
         start.RedirectStandardInput = false;
@@ -146,7 +161,7 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         start.WorkingDirectory = Root;
         start.ArgumentList.Clear();
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec {Quote(DotnetHost)} {string.Join(' ', CliArguments(args).Select(Quote))} >>{Quote(Path.Combine(Root, "cli.out"))} 2>&1");
+        start.ArgumentList.Add($"exec {Quote(DotnetHost)} {string.Join(' ', CliArguments(args).Select(Quote))} >>{Quote(outputPath)} 2>&1");
         return Process.Start(start)!;
     }
 

@@ -15,7 +15,8 @@ namespace Orchestrator.Router.Tests.Feed;
 /// <summary>
 /// A daemon's router replica and a router fed over a real unix socket: the replica acks a table once the router serves
 /// it, rejects one the router refused, passes on the connections the router holds, and waits for a router that runs
-/// but has not connected yet. The router keeps serving while the feed is away and catches up once it is back.
+/// but has not connected yet. The router keeps serving while the feed is away and catches up once it is back. Over TCP
+/// the same, behind the daemon's bearer token.
 /// </summary>
 public sealed class RouterFeedSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
@@ -161,11 +162,73 @@ public sealed class RouterFeedSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         Assert.Equal("green", await GetAsync("/"));
     }
 
-    private void StartRouter()
+    [Fact]
+    public async Task Feed_over_tcp_must_ack_a_table_once_a_router_with_the_token_serves_it()
+    {
+        await using var tcp = StartTcpFeed();
+        var port = IPEndPoint.Parse(tcp.Address).Port;
+        StartRouter(new TcpFeedSource("127.0.0.1", port, FeedToken));
+
+        _feed.Tell(new RouteTablePublished(Tables.Of("shop", 1, ("shop-blue", _blue.Url))));
+
+        await ExpectAppliedAsync(new RouteTableApplied("shop", 1, _replicaId));
+        Assert.Equal("blue", await GetAsync("/"));
+    }
+
+    [Fact]
+    public async Task Feed_over_tcp_must_answer_a_wrong_or_missing_token_with_one_error_line_and_close_before_any_table()
+    {
+        _feed.Tell(new LocalRouterRuns(false));
+        _feed.Tell(new RouteTablePublished(Tables.Of("shop", 1, ("shop-blue", _blue.Url))));
+        await ExpectAppliedAsync(new RouteTableApplied("shop", 1, _replicaId));
+        await using var tcp = StartTcpFeed();
+        var port = IPEndPoint.Parse(tcp.Address).Port;
+
+        var wrong = await RawHelloAsync(port, "{\"token\":\"wrong-token-0123456789\"}");
+        var missing = await RawHelloAsync(port, "{}");
+        var refused = await Assert.ThrowsAsync<FeedRefusedException>(() => new TcpFeedSource("127.0.0.1", port, "wrong-token-0123456789").ConnectAsync(CancellationToken.None));
+
+        foreach (var (lines, reason) in new[] { (wrong, "a wrong token"), (missing, "no token") })
+        {
+            var line = Assert.Single(lines);
+            Assert.Contains("\"accepted\":false", line, StringComparison.Ordinal);
+            Assert.Contains($"({reason} came with the hello); set ORCH_TOKEN", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(FeedToken, line, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("ORCH_TOKEN", refused.Message, StringComparison.Ordinal);
+    }
+
+    private const string FeedToken = "feed-spec-token-0123456789";
+
+    private RouterFeedServer StartTcpFeed() => RouterFeedServer.StartTcp(
+        new IPEndPoint(IPAddress.Loopback, 0),
+        new FeedTokenGate(Orchestrator.Config.BearerToken.Read("--feed-listen", null, FeedToken), NullLogger.Instance),
+        _feed);
+
+    /// <summary>Every line the feed sends after <paramref name="hello"/>, until it closes the connection.</summary>
+    private static async Task<List<string>> RawHelloAsync(int port, string hello)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(hello + "\n"));
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    private void StartRouter(IFeedSource? source = null)
     {
         var client = new RouteFeedClient(
             _router.Runtime, new RouterProcessInfo(Environment.ProcessId, DateTimeOffset.UtcNow), saved: null,
-            Orchestrator.Routing.Feed.RouterFeed.SocketPath(_stateDirectory), NullLogger.Instance);
+            source ?? new UnixFeedSource(Orchestrator.Routing.Feed.RouterFeed.SocketPath(_stateDirectory)), NullLogger.Instance);
         _routerFeed = client.RunAsync(_stopRouter.Token);
     }
 

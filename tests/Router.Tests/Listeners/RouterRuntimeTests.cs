@@ -158,6 +158,24 @@ public sealed class RouterRuntimeTests
     }
 
     [Fact]
+    public async Task ApplyAsync_WithAListenPort_BindsThatPortInsteadOfTheTables()
+    {
+        await using var router = new RouterHarness();
+        var blue = await router.BackendAsync("blue");
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var runtime = new RouterRuntime(listenPort: port);
+
+        await runtime.ApplyAsync(Tables.Of("shop", 1, ("shop-blue", blue.Url)) with { Listen = "127.0.0.1:1" }, CancellationToken.None);
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}"), runtime.BoundAddressOf("127.0.0.1:1"));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Eventually.Timeout };
+        Assert.Equal("blue", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task RemoveAsync_LastAppOnListener_StopsTheListener()
     {
         await using var router = new RouterHarness();
