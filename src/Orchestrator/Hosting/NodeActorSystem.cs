@@ -115,8 +115,8 @@ internal static class NodeActorSystem
             return ConfigurationFactory.ParseString($$"""
                 akka.persistence.journal.plugin = "akka.persistence.journal.redis"
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.redis"
-                akka.persistence.journal.redis { connection-string = "{{redis.RedisEndpoint}}", database = {{redis.RedisDatabase}} }
-                akka.persistence.snapshot-store.redis { connection-string = "{{redis.RedisEndpoint}}", database = {{redis.RedisDatabase}} }
+                akka.persistence.journal.redis { connection-string = "{{redis.RedisConnectionString}}", database = {{redis.RedisDatabase}} }
+                akka.persistence.snapshot-store.redis { connection-string = "{{redis.RedisConnectionString}}", database = {{redis.RedisDatabase}} }
                 """).WithFallback(HoconResources.Load("persistence-redis.conf"));
         }
 

@@ -11,7 +11,7 @@ internal static class RedisJournalProbe
     {
         try
         {
-            var options = ConfigurationOptions.Parse(journal.RedisEndpoint!);
+            var options = ConfigurationOptions.Parse(journal.RedisConnectionString!);
             options.ConnectTimeout = (int)timeout.TotalMilliseconds;
             options.AbortOnConnectFail = true;
             options.ConnectRetry = 1;
