@@ -50,7 +50,7 @@ internal sealed class RailwayRemoveCommand : Command
         Control.Client.ControlClient client, string app, string prefix, CancellationToken cancellationToken)
     {
         var status = await client.StatusAsync(app, cancellationToken);
-        var matches = status.Apps.SelectMany(a => a.Deployments).Select(d => d.Id).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var matches = status.Apps.SelectMany(a => a.Deployments).Select(d => d.Id).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         return matches switch
         {
             [var one] => one,
