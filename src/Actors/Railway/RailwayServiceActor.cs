@@ -29,6 +29,9 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
     private string? _envServiceId;
     private ProcessState _state = ProcessState.Starting;
     private DeploymentStatus? _lastStatus;
+
+    /// <summary>Answers of the same status in a row: each makes the next wait longer (<see cref="RailwayTimings.PollAfter"/>).</summary>
+    private int _pollsInStatus;
     private DateTimeOffset? _startedAt;
     private string? _detail;
     private string _stopReason = "";
@@ -151,13 +154,14 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
             case RailwayStatusOutcome.Wait wait:
                 if (read.Status != _lastStatus)
                 {
+                    _pollsInStatus = 0;
                     _lastStatus = read.Status;
                     _detail = RailwayStatusRules.Display(read.Status);
                     Progress($"Railway deployment {_service!.RailwayDeploymentId} is {_detail}");
                     Timers.StartSingleTimer(StuckKey.Instance, new StuckIn(read.Status, wait.Limit, wait.Advice), wait.Limit);
                 }
 
-                Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
+                Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.PollAfter(++_pollsInStatus));
                 break;
             case RailwayStatusOutcome.Ready:
                 Timers.Cancel(StuckKey.Instance);
@@ -204,6 +208,7 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
         }
         else
         {
+            _pollsInStatus = 0;
             Become(Confirming);
             Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
         }
@@ -247,7 +252,7 @@ internal sealed partial class RailwayServiceActor : ReceiveActor, IWithTimers
                 FailWithLogs($"{failed.Reason} (Railway deployment {_service.RailwayDeploymentId})");
                 break;
             default:
-                Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.Poll);
+                Timers.StartSingleTimer(PollKey.Instance, PollTick.Instance, _runtime.Timings.PollAfter(++_pollsInStatus));
                 break;
         }
     }
