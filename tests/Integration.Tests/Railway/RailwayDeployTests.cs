@@ -61,7 +61,9 @@ public sealed class RailwayDeployTests(FakeRailwayControl control) : IClassFixtu
         Assert.StartsWith("data: a1 ", stream.LastEvent, StringComparison.Ordinal);
         Assert.True(stream.LongestGap < TimeSpan.FromSeconds(2), $"A's stream paused for {stream.LongestGap} while B was deployed");
         await AssertRefusesAsync(serviceA.PrivateDomain, Defaults.RailwayPort, "A's process, once its service is deleted");
-        Assert.Equal("REMOVED", Fake.State.StatusHistoryOf(railwayA)[^1]);
+        // The fake moves a deleted service's deployment to REMOVED once its process is gone, a moment after the delete.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Fake.State.StatusHistoryOf(railwayA)[^1] == "REMOVED"), "A's Railway deployment to end REMOVED", TimeSpan.FromSeconds(30));
 
         // A's deploy, then what was asked about A's service until it was deleted.
         var deployOperations = deployingA.About(app.Seed.ProjectId, serviceA.Id, railwayA).Operations();
