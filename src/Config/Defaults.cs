@@ -29,6 +29,12 @@ public static class Defaults
     public static readonly TimeSpan MemoryLimitGrace = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a switch waits for a router replica that is reachable but has not acked the new table (HOCON
+    /// <c>orch.routing.ack-timeout</c>). One found unreachable is not waited for at all.
+    /// </summary>
+    public static readonly TimeSpan RouteAckTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>How often a draining process's <c>drain_check</c> is asked whether it is idle.</summary>
     public static readonly TimeSpan DrainCheckInterval = TimeSpan.FromSeconds(1);
 

@@ -248,10 +248,20 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         DeployFailureCommands(removeRoute: true);
-        Command<RouteUpdated>(_ => Activate());
+        Command<RouteUpdated>(SwitchedOn);
         Command<RouteUpdateFailed>(f => Fail($"the router did not take the new route: {f.Reason}", removeRoute: true));
         Command<ProcessStarted>(PersistLaunched);
         Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: true));
+    }
+
+    private void SwitchedOn(RouteUpdated updated)
+    {
+        if (!updated.Unreached.IsEmpty)
+        {
+            Step($"router replicas {string.Join(", ", updated.Unreached)} are unreachable: they get route table version {updated.Table.Version} when they are back");
+        }
+
+        Activate();
     }
 
     private void Activate()

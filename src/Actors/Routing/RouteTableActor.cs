@@ -11,7 +11,8 @@ namespace Orchestrator.Actors.Routing;
 
 /// <summary>
 /// The single writer of one app's route table (sharded, entity id = app). Every change is persisted, published
-/// to the router replicas, and answered once every replica of the cluster (members with the router role) acked it.
+/// to the router replicas, and answered once every reachable replica of the cluster (members with the router role)
+/// acked it. An unreachable replica is not waited for: the answer names it, and it gets the table once it is reachable.
 /// </summary>
 internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 {
@@ -21,7 +22,9 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     public const string ReplicaName = "route-replica";
 
     public const string ReplicaPath = "/user/" + ReplicaName;
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a change waits for a replica that neither acks nor is found unreachable (<c>orch.routing.ack-timeout</c>).</summary>
+    public const string AckTimeoutSetting = "orch.routing.ack-timeout";
 
     // Pub-sub subscriptions reach other nodes by gossip: a replica that subscribed a moment ago may miss one
     // publication. Publishing again while acks are missing reaches it; replicas ack a version they hold again.
@@ -32,6 +35,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<PendingUpdate> _pending = [];
+    private readonly TimeSpan _ackTimeout;
     private ImmutableDictionary<string, ReplicaReport> _reports = ImmutableDictionary<string, ReplicaReport>.Empty;
     private RouteTable _table;
 
@@ -43,6 +47,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         _app = app;
         _table = RouteTable.Empty(app);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
+        _ackTimeout = Context.System.Settings.Config.GetTimeSpan(AckTimeoutSetting, Defaults.RouteAckTimeout, allowInfinite: false);
 
         Recover<RouteTableChanged>(e => _table = e.Table);
         Recover<SnapshotOffer>(o => _table = ((RouteTableChanged)o.Snapshot).Table);
@@ -61,6 +66,8 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Command<AckTimedOut>(HandleAckTimedOut);
         Command<RepublishWhilePending>(_ => RepublishWhileAcksMissing());
         Command<SubscribeAck>(_ => { });
+        Command<ClusterEvent.ReachableMember>(HandleReachable);
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failed => _log.Warning("route table {0}: snapshot failed: {1}", _app, failed.Cause.Message));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -83,9 +90,16 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
+    protected override void PostStop()
+    {
+        Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
+
     private void OnRecovered()
     {
         _mediator.Tell(new Subscribe(RouteTopics.Replicas, Self));
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.ReachableMember));
         if (_table.Version > 0)
         {
             Publish();
@@ -106,17 +120,18 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
                 SaveSnapshot(e);
             }
 
-            var replicas = RouterReplicas();
+            var (replicas, unreachable) = RouterReplicas();
             _log.Info("route table of {0} is now version {1}: active {2}, live [{3}]", _app, _table.Version,
                 _table.ActiveDeploymentId ?? "none", string.Join(", ", _table.Deployments.Keys));
+            var pending = new PendingUpdate(_table.Version, replyTo, replicas, unreachable);
             if (replicas.Count == 0)
             {
-                replyTo.Tell(new RouteUpdated(_app, _table));
+                replyTo.Tell(pending.Updated(_app, _table));
                 return;
             }
 
-            _pending.Add(new PendingUpdate(_table.Version, replyTo, replicas));
-            Timers.StartSingleTimer(new AckTimerKey(_table.Version), new AckTimedOut(_table.Version), AckTimeout);
+            _pending.Add(pending);
+            Timers.StartSingleTimer(new AckTimerKey(_table.Version), new AckTimedOut(_table.Version), _ackTimeout);
             Publish();
             if (!Timers.IsTimerActive(RepublishWhilePending.Instance))
             {
@@ -127,6 +142,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 
     private void RepublishWhileAcksMissing()
     {
+        StopWaitingForUnreachable();
         if (_pending.Count == 0)
         {
             Timers.Cancel(RepublishWhilePending.Instance);
@@ -134,6 +150,36 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         }
 
         Publish();
+    }
+
+    /// <summary>A replica found unreachable while a change waits for it is waited for no longer.</summary>
+    private void StopWaitingForUnreachable()
+    {
+        var unreachable = Cluster.Get(Context.System).State.Unreachable.Select(m => m.Address.ToString()).ToHashSet();
+        foreach (var pending in _pending.ToList())
+        {
+            foreach (var replica in pending.Waiting.Where(unreachable.Contains).ToList())
+            {
+                pending.Waiting.Remove(replica);
+                pending.Unreached.Add(replica);
+                _log.Warning("route table {0} version {1}: router replica {2} is unreachable; not waiting for it", _app, pending.Version, replica);
+            }
+
+            if (pending.Waiting.Count == 0)
+            {
+                Complete(pending, pending.Updated(_app, _table));
+            }
+        }
+    }
+
+    /// <summary>A replica that was cut off may have missed versions: it gets the current table again.</summary>
+    private void HandleReachable(ClusterEvent.ReachableMember reachable)
+    {
+        if (reachable.Member.HasRole(RouterRole) && _table.Version > 0)
+        {
+            _log.Info("route table {0}: router replica {1} is reachable again; sending it version {2}", _app, reachable.Member.Address, _table.Version);
+            Publish();
+        }
     }
 
     /// <summary>
@@ -144,7 +190,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
     {
         var published = new RouteTablePublished(_table);
         _mediator.Tell(new Publish(RouteTopics.Tables, published));
-        foreach (var replica in RouterReplicas())
+        foreach (var replica in RouterReplicas().Reachable)
         {
             Context.ActorSelection(replica + ReplicaPath).Tell(published);
         }
@@ -157,7 +203,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
             pending.Waiting.Remove(applied.ReplicaId);
             if (pending.Waiting.Count == 0)
             {
-                Complete(pending, new RouteUpdated(_app, _table));
+                Complete(pending, pending.Updated(_app, _table));
             }
         }
     }
@@ -172,10 +218,12 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 
     private void HandleAckTimedOut(AckTimedOut timeout)
     {
+        StopWaitingForUnreachable();
         foreach (var pending in _pending.Where(p => p.Version == timeout.Version).ToList())
         {
             Complete(pending, new RouteUpdateFailed(_app, timeout.Version,
-                $"router replicas {string.Join(", ", pending.Waiting)} did not apply route table version {timeout.Version} within {AckTimeout.TotalSeconds:0}s"));
+                $"router replicas {string.Join(", ", pending.Waiting)} did not apply route table version {timeout.Version} within {_ackTimeout.TotalSeconds:0}s " +
+                "though reachable; see their logs (`orch status` lists the routers)"));
         }
     }
 
@@ -188,7 +236,7 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 
     private void HandleGetDrainStatus(GetDrainStatus query)
     {
-        var replicas = RouterReplicas();
+        var replicas = RouterReplicas().Reachable;
         var counts = ConnectionCounts.Zero;
         var fresh = true;
         foreach (var replica in replicas)
@@ -208,16 +256,20 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
         Sender.Tell(new DrainStatus(query.DeploymentId, counts, fresh));
     }
 
-    private HashSet<string> RouterReplicas()
+    /// <summary>The router members that are up, split by whether this node reaches them now.</summary>
+    private (HashSet<string> Reachable, HashSet<string> Unreachable) RouterReplicas()
     {
-        var cluster = Cluster.Get(Context.System);
-        return cluster.State.Members
-            .Where(m => m.Status == MemberStatus.Up && m.HasRole(RouterRole))
-            .Select(m => m.Address.ToString())
-            .ToHashSet();
+        var state = Cluster.Get(Context.System).State;
+        var routers = state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(RouterRole)).ToList();
+        return (
+            routers.Where(m => !state.Unreachable.Contains(m)).Select(m => m.Address.ToString()).ToHashSet(),
+            routers.Where(state.Unreachable.Contains).Select(m => m.Address.ToString()).ToHashSet());
     }
 
-    private sealed record PendingUpdate(long Version, IActorRef ReplyTo, HashSet<string> Waiting);
+    private sealed record PendingUpdate(long Version, IActorRef ReplyTo, HashSet<string> Waiting, HashSet<string> Unreached)
+    {
+        public RouteUpdated Updated(string app, RouteTable table) => new(app, table, [.. Unreached.Order(StringComparer.Ordinal)]);
+    }
 
     private sealed record ReplicaReport(DateTimeOffset ReceivedAt, ImmutableDictionary<string, ConnectionCounts> ByDeployment);
 

@@ -32,8 +32,14 @@ public sealed record RemoveRoute(string App, string DeploymentId) : IRouteTableC
 /// <summary>No active deployment any more: the router answers 503.</summary>
 public sealed record ClearRoutes(string App) : IRouteTableCommand, IClusterMessage;
 
-/// <summary>Answer to a change: every router replica serves <see cref="Table"/>.</summary>
-public sealed record RouteUpdated(string App, RouteTable Table) : IClusterMessage;
+/// <summary>
+/// Answer to a change: every reachable router replica serves <see cref="Table"/>. <paramref name="Unreached"/> names the
+/// replicas that were unreachable and so not waited for: each gets the table when it is reachable again.
+/// </summary>
+public sealed record RouteUpdated(string App, RouteTable Table, ImmutableArray<string> Unreached = default) : IClusterMessage
+{
+    public ImmutableArray<string> Unreached { get; init; } = Unreached.IsDefault ? [] : Unreached;
+}
 
 /// <summary>Answer to a change that not every replica could apply in time.</summary>
 public sealed record RouteUpdateFailed(string App, long Version, string Reason) : IClusterMessage;

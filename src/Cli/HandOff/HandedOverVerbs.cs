@@ -16,10 +16,16 @@ internal static class HandedOverVerbs
         {
             ("daemon", _) or ("doctor", _) or ("cluster", "init-cert") => OrchExecutables.Daemon,
             ("router", "restart") => null,
+            // An edge router joins the cluster as a node of its own, which only orch-daemon can be.
+            ("router", _) when JoinsCluster(args, next) => OrchExecutables.Daemon,
             ("router", _) => OrchExecutables.Router,
             _ => null,
         };
     }
+
+    /// <summary><c>orch router --seed HOST:PORT</c>: an edge router, a cluster member with the router role alone.</summary>
+    private static bool JoinsCluster(IReadOnlyList<string> args, int next) =>
+        args.Skip(next).Any(a => a == "--seed" || a.StartsWith("--seed=", StringComparison.Ordinal));
 
     /// <summary>The first token that is not a global option (<c>--json</c>, <c>--control PATH</c>).</summary>
     private static string? FirstVerb(IReadOnlyList<string> args, out int next)

@@ -71,6 +71,13 @@ internal sealed class DaemonCommand : Command
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.RolesEnvironmentVariable),
     };
 
+    private static readonly Option<string?> SplitBrain = new("--split-brain")
+    {
+        Description = $"How a partitioned cluster decides which side goes on: keep-majority (the side with most daemons; the default with seeds) or keep-oldest (the side with the oldest daemon; stays available with two daemons). Every node must use the same (default: ${ClusterMembership.SplitBrainEnvironmentVariable})",
+        HelpName = "STRATEGY",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ClusterMembership.SplitBrainEnvironmentVariable),
+    };
+
     private static readonly Option<string?> ListenHost = new("--listen-host")
     {
         Description = "Bind every app's router listener on this IP instead of the host in its proxy.listen (the port stays); e.g. to run several nodes on one machine",
@@ -103,49 +110,93 @@ internal sealed class DaemonCommand : Command
         HelpName = "FILE",
     };
 
-    public DaemonCommand()
-        : base("daemon", "Run the orch daemon (actor system, router, control API) in the foreground")
+    private readonly bool _edgeRouter;
+
+    // The options are shared by `orch daemon` and `orch router --seed`: their own checks are added once.
+    static DaemonCommand()
     {
-        Options.Add(StateDir);
         SocketMode.Validators.Add(ValidateSocketMode);
-        Options.Add(SocketMode);
         Journal.Validators.Add(ValidateJournal);
-        Options.Add(Journal);
-        Options.Add(AcceptEmptyJournal);
+        ListenHost.Validators.Add(ValidateListenHost);
+    }
+
+    public DaemonCommand()
+        : this("daemon", "Run the orch daemon (actor system, router, control API) in the foreground", edgeRouter: false)
+    {
+    }
+
+    private DaemonCommand(string name, string description, bool edgeRouter)
+        : base(name, description)
+    {
+        _edgeRouter = edgeRouter;
+        Options.Add(StateDir);
+        Options.Add(SocketMode);
+        if (!edgeRouter)
+        {
+            Options.Add(Journal);
+            Options.Add(AcceptEmptyJournal);
+        }
+
         Options.Add(ClusterHost);
         Options.Add(ClusterPort);
         Options.Add(Seeds);
         Options.Add(ClusterCert);
-        Options.Add(Roles);
-        ListenHost.Validators.Add(ValidateListenHost);
+        if (!edgeRouter)
+        {
+            Options.Add(Roles);
+        }
+
+        Options.Add(SplitBrain);
         Options.Add(ListenHost);
         Options.Add(AkkaConfig);
         Options.Add(ControlListen);
-        Options.Add(FeedListen);
+        if (!edgeRouter)
+        {
+            Options.Add(FeedListen);
+        }
+
         Options.Add(TokenFile);
         Validators.Add(ValidateCluster);
         Validators.Add(ValidateTokenFile);
         Validators.Add(ValidateRemoteControl);
-        Validators.Add(ValidateRemoteFeed);
+        if (edgeRouter)
+        {
+            Validators.Add(ValidateEdgeSeeds);
+        }
+        else
+        {
+            Validators.Add(ValidateRemoteFeed);
+        }
+
         SetAction(NodeAction.Run(ExecuteAsync));
     }
 
-    private static async Task<int> ExecuteAsync(NodeConsole console, ParseResult parseResult, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>orch router --seed HOST:PORT</c>: an edge router, a cluster member with the router role and nothing else. It
+    /// hosts no app, keeps no journal of its own, and does not count among the daemons the split brain resolver weighs.
+    /// </summary>
+    public static DaemonCommand EdgeRouter() => new(
+        "router",
+        "Join a cluster as an edge router: serve every app's listeners from this node's replica of the route tables, and nothing else",
+        edgeRouter: true);
+
+    private async Task<int> ExecuteAsync(NodeConsole console, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var stateDirectory = parseResult.GetValue(StateDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : Defaults.StateDirectory();
+        var cluster = ParseCluster(parseResult.GetValue, parseResult.GetValue(Seeds), out _);
         var options = new NodeOptions
         {
             StateDirectory = stateDirectory,
             ControlSocketPath = ControlSocketPath(parseResult, stateDirectory),
             ControlSocketMode = parseResult.GetValue(SocketMode),
-            Journal = JournalChoice.Parse(parseResult.GetValue(Journal)),
-            AcceptEmptyJournal = parseResult.GetValue(AcceptEmptyJournal),
-            Cluster = ParseCluster(parseResult.GetValue, parseResult.GetValue(Seeds), out _),
+            Journal = _edgeRouter ? JournalChoice.Embedded : JournalChoice.Parse(parseResult.GetValue(Journal)),
+            AcceptEmptyJournal = !_edgeRouter && parseResult.GetValue(AcceptEmptyJournal),
+            Cluster = _edgeRouter ? cluster.AsEdgeRouter() : cluster,
             ClusterCertificatePath = parseResult.GetValue(ClusterCert) is { Length: > 0 } certificate ? Path.GetFullPath(certificate) : null,
             ListenHost = parseResult.GetValue(ListenHost) is { Length: > 0 } listenHost ? IPAddress.Parse(listenHost) : null,
             AkkaConfigPath = parseResult.GetValue(AkkaConfig) is { Length: > 0 } akkaConfig ? Path.GetFullPath(akkaConfig) : null,
             RemoteControl = ParseRemoteControl(parseResult.GetValue(ControlListen), parseResult.GetValue(TokenFile)),
-            RemoteFeed = ParseRemoteFeed(parseResult.GetValue(FeedListen), parseResult.GetValue(TokenFile)),
+            RemoteFeed = _edgeRouter ? null : ParseRemoteFeed(parseResult.GetValue(FeedListen), parseResult.GetValue(TokenFile)),
             RailwayToken = RailwayTokenGiven(),
             RailwayApiUrl = Environment.GetEnvironmentVariable(RailwayApiUrlVariable) is { Length: > 0 } apiUrl ? apiUrl : null,
         };
@@ -204,7 +255,16 @@ internal sealed class DaemonCommand : Command
     }
 
     private static ClusterMembership ParseCluster(Func<Option<string?>, string?> value, string[]? seeds, out ImmutableArray<string> problems) =>
-        ClusterMembership.Parse(value(ClusterHost), value(ClusterPort), string.Join(',', seeds ?? []), value(Roles), out problems);
+        ClusterMembership.Parse(value(ClusterHost), value(ClusterPort), string.Join(',', seeds ?? []), value(Roles), value(SplitBrain), out problems);
+
+    private static void ValidateEdgeSeeds(CommandResult result)
+    {
+        if (result.GetValue(Seeds) is not { Length: > 0 })
+        {
+            result.AddError("an edge router joins a cluster: give a node of it with --seed HOST:PORT; " +
+                "to serve one state directory's apps from its daemon's feed, run `orch router` without --seed");
+        }
+    }
 
     private static void ValidateCluster(CommandResult result)
     {

@@ -19,8 +19,9 @@ public static class NodeCommandLine
 
     private static RootCommand DaemonRoot()
     {
-        var root = Root("orch-daemon: the orch node (actor system, control API); `orch daemon`, `orch doctor` and `orch cluster init-cert` run it");
+        var root = Root("orch-daemon: the orch node (actor system, control API); `orch daemon`, `orch router --seed`, `orch doctor` and `orch cluster init-cert` run it");
         root.Subcommands.Add(new DaemonCommand());
+        root.Subcommands.Add(DaemonCommand.EdgeRouter());
         root.Subcommands.Add(new DoctorCommand());
         var cluster = new Command("cluster", "The cluster's certificate");
         cluster.Subcommands.Add(new InitCertCommand());

@@ -22,6 +22,7 @@ public sealed record ClusterMembership
     public const string PortEnvironmentVariable = "ORCH_CLUSTER_PORT";
     public const string SeedsEnvironmentVariable = "ORCH_SEEDS";
     public const string RolesEnvironmentVariable = "ORCH_ROLES";
+    public const string SplitBrainEnvironmentVariable = "ORCH_SPLIT_BRAIN";
 
     /// <summary>Remoting's protocol: TCP under mutual TLS with the cluster's certificate (see <see cref="Tls.ClusterCertificate"/>).</summary>
     public const string Protocol = "akka.ssl.tcp";
@@ -42,7 +43,23 @@ public sealed record ClusterMembership
     /// <summary><c>router</c> serves the apps' listeners; <c>worker</c> hosts apps and runs their processes.</summary>
     public ImmutableArray<string> Roles { get; init; } = AllRoles;
 
+    /// <summary>
+    /// How a partition is resolved; null takes <see cref="SplitBrainStrategy.KeepMajority"/> with seeds and
+    /// <see cref="SplitBrainStrategy.KeepOldest"/> for a cluster of one (where it never has to decide).
+    /// </summary>
+    public SplitBrainStrategy? SplitBrain { get; init; }
+
+    public SplitBrainStrategy EffectiveSplitBrain => SplitBrain ?? (IsClusterOfOne ? SplitBrainStrategy.KeepOldest : SplitBrainStrategy.KeepMajority);
+
+    /// <summary><c>orch router --seed</c>: a member with the router role alone, which no split brain decision counts.</summary>
+    public bool IsEdgeRouter { get; init; }
+
+    /// <summary>What the member announces: every daemon carries <see cref="ControlRole"/>, an edge router only <c>router</c>.</summary>
+    public ImmutableArray<string> MemberRoles => IsEdgeRouter ? [RouteTableActor.RouterRole] : [ControlRole, .. Roles];
+
     public bool IsClusterOfOne => Seeds.IsEmpty;
+
+    public ClusterMembership AsEdgeRouter() => this with { Roles = [RouteTableActor.RouterRole], IsEdgeRouter = true };
 
     public bool IsRouter => Roles.Contains(RouteTableActor.RouterRole);
 
@@ -51,7 +68,7 @@ public sealed record ClusterMembership
     public IEnumerable<string> SeedAddresses(string systemName) => Seeds.Select(seed => $"{Protocol}://{systemName}@{seed}");
 
     /// <summary>Validates every value and reports each problem with an example fix; empty values take the defaults.</summary>
-    public static ClusterMembership Parse(string? host, string? port, string? seeds, string? roles, out ImmutableArray<string> problems)
+    public static ClusterMembership Parse(string? host, string? port, string? seeds, string? roles, string? splitBrain, out ImmutableArray<string> problems)
     {
         var found = ImmutableArray.CreateBuilder<string>();
         var settings = new ClusterMembership();
@@ -102,6 +119,18 @@ public sealed record ClusterMembership
             }
 
             settings = settings with { Roles = list };
+        }
+
+        if (!string.IsNullOrWhiteSpace(splitBrain))
+        {
+            if (SplitBrainStrategies.TryParse(splitBrain.Trim(), out var strategy))
+            {
+                settings = settings with { SplitBrain = strategy };
+            }
+            else
+            {
+                found.Add($"split brain strategy '{splitBrain}' is unknown; use {SplitBrainStrategies.Names}, e.g. --split-brain keep-majority");
+            }
         }
 
         problems = found.ToImmutable();

@@ -38,8 +38,8 @@ internal static class NodeActorSystem
             .WithRemoting(Remoting(cluster, certificate))
             .WithClustering(new ClusterOptions
             {
-                // With the router role, this daemon is the replica that feeds the router process it runs next to it.
-                Roles = [ClusterMembership.ControlRole, .. cluster.Roles],
+                // With the router role, this node is the replica that feeds the router process it runs next to it.
+                Roles = [.. cluster.MemberRoles],
                 SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
             })
             .WithShardRegion<RouteTableRegion>(
@@ -76,6 +76,7 @@ internal static class NodeActorSystem
                 }
             });
 
+        akka.AddHocon(SplitBrainConfig(cluster.EffectiveSplitBrain), HoconAddMode.Prepend);
         if (options.AkkaConfigPath is { } overrides)
         {
             akka.AddHocon(ConfigurationFactory.ParseString(File.ReadAllText(overrides)), HoconAddMode.Prepend);
@@ -98,6 +99,15 @@ internal static class NodeActorSystem
             CustomValidator = ClusterPeerValidation.PinnedTo(certificate),
         },
     };
+
+    /// <summary>Both strategies weigh the daemons (role control) only: edge routers never decide which side goes on.</summary>
+    private static Akka.Configuration.Config SplitBrainConfig(SplitBrainStrategy strategy) => ConfigurationFactory.ParseString($$"""
+        akka.cluster.split-brain-resolver {
+          active-strategy = {{strategy.HoconName()}}
+          keep-majority.role = {{ClusterMembership.ControlRole}}
+          keep-oldest.role = {{ClusterMembership.ControlRole}}
+        }
+        """);
 
     /// <summary>Apps are remembered so they wake after a restart; route tables are woken by their deployments.</summary>
     private static ShardOptions ShardOptions(bool rememberEntities) => new()

@@ -50,7 +50,7 @@ public sealed record NodeOptions
     /// <summary>The problems of a combination of options, each with how to fix it; empty when the node can start.</summary>
     public IEnumerable<string> Problems()
     {
-        if (!Cluster.IsClusterOfOne && !Journal.IsRedis)
+        if (!Cluster.IsClusterOfOne && !Cluster.IsEdgeRouter && !Journal.IsRedis)
         {
             yield return "a cluster of several nodes needs a shared journal: add --journal redis://HOST:PORT (the same on every node)";
         }
