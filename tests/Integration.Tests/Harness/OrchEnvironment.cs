@@ -13,11 +13,14 @@ internal sealed class OrchEnvironment : IAsyncDisposable
 
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly IReadOnlyList<string> _daemonArguments;
+    private readonly string _nodeVerb;
 
-    private OrchEnvironment(string root, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null)
+    private OrchEnvironment(
+        string root, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null, string nodeVerb = "daemon")
     {
         _environment = environment ?? new Dictionary<string, string>();
         _daemonArguments = daemonArguments ?? [];
+        _nodeVerb = nodeVerb;
         Root = root;
         StateDirectory = Path.Combine(root, "state");
         ControlSocket = Path.Combine(root, "orch.sock");
@@ -35,14 +38,15 @@ internal sealed class OrchEnvironment : IAsyncDisposable
 
     /// <param name="environment">Extra variables for the daemon and every CLI run, e.g. <c>ORCH_JOURNAL</c>.</param>
     /// <param name="daemonArguments">Extra arguments of <c>orch daemon</c>, e.g. <c>--seed</c>.</param>
+    /// <param name="nodeVerb">The verb that runs the node: <c>daemon</c>, or <c>router</c> for an edge router (with <c>--seed</c>).</param>
     public static OrchEnvironment CreateWithoutDaemon(
-        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null) =>
-        new(Directory.CreateTempSubdirectory("orch-it-").FullName, environment, daemonArguments);
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null, string nodeVerb = "daemon") =>
+        new(Directory.CreateTempSubdirectory("orch-it-").FullName, environment, daemonArguments, nodeVerb);
 
     public static async Task<OrchEnvironment> StartAsync(
-        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null)
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? daemonArguments = null, string nodeVerb = "daemon")
     {
-        var orch = CreateWithoutDaemon(environment, daemonArguments);
+        var orch = CreateWithoutDaemon(environment, daemonArguments, nodeVerb);
         await orch.StartDaemonAsync();
         return orch;
     }
@@ -53,7 +57,7 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         start.RedirectStandardOutput = false;
         start.RedirectStandardError = false;
         start.FileName = "/bin/sh";
-        var command = string.Join(' ', CliArguments(["daemon", .. _daemonArguments]).Select(Quote));
+        var command = string.Join(' ', CliArguments([_nodeVerb, .. _daemonArguments]).Select(Quote));
         start.ArgumentList.Clear();
         start.ArgumentList.Add("-c");
         var umask = DaemonUmask is { } mask ? $"umask {mask}; " : "";

@@ -1,0 +1,112 @@
+using Orchestrator.Integration.Tests.Harness;
+using Xunit;
+
+namespace Orchestrator.Integration.Tests.Cluster;
+
+/// <summary>Starts the five-node cluster once for every test of <see cref="EdgeRouterTests"/>.</summary>
+public sealed class EdgeClusterFixture : IAsyncLifetime
+{
+    internal EdgeCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await EdgeCluster.StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+/// <summary>
+/// Three workers and two edge routers (<c>orch router --seed</c>): every node sees the same five members, each edge
+/// router serves every app, and losing or freezing one edge router loses no request through the other.
+/// </summary>
+public sealed class EdgeRouterTests(EdgeClusterFixture fixture) : IClassFixture<EdgeClusterFixture>
+{
+    private EdgeCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task ClusterShow_FromEveryNode_ListsTheWorkersAndTheEdgeRoutersUp_WithTheirRoles()
+    {
+        foreach (var node in Cluster.Nodes)
+        {
+            var cluster = await node.ClusterAsync();
+            Assert.Equal(5, cluster.Members.Count(m => m.Status == "up"));
+            Assert.Equal(3, cluster.Members.Count(m => m.Roles.SequenceEqual(["control", "worker"])));
+            Assert.Equal(2, cluster.Members.Count(m => m.Roles.SequenceEqual(["router"])));
+        }
+
+        // A worker without the router role runs no router process.
+        Assert.All(Cluster.Workers, w => Assert.Null(w.RouterPid()));
+    }
+
+    [Fact]
+    public async Task FrozenEdgeRouter_IsNotWaitedFor_IsNamedByTheDeploy_AndServesTheNewReleaseOnceBack()
+    {
+        var app = TestApp.Create("edge-frozen") with { Drain = "60s" };
+        await Cluster.DeployOkAsync(app, "r1");
+        await using var throughFirst = LoadGenerator.Start(EdgeCluster.RouterOf(app, 0), clients: 5);
+        await using var throughSecond = LoadGenerator.Start(EdgeCluster.RouterOf(app, 1), clients: 5);
+        await Eventually.TrueAsync(() => Task.FromResult(throughFirst.AnsweredBy.ContainsKey("r1") && throughSecond.AnsweredBy.ContainsKey("r1")),
+            "both edge routers to serve r1");
+
+        var frozen = Cluster.Routers[1];
+        var frozenPid = frozen.DaemonPid ?? throw new InvalidOperationException("the second edge router's node is not running");
+        await Signals.StopAsync(frozenPid);
+        CliResult deploy;
+        try
+        {
+            deploy = await Cluster.Workers[1].DeployAsync(app, "r2");
+        }
+        finally
+        {
+            await Signals.ContinueAsync(frozenPid);
+        }
+
+        Assert.True(deploy.ExitCode == 0, $"the deploy with an edge router frozen failed: {deploy}\n{Cluster.Logs()}");
+        Assert.Contains("unreachable", deploy.Stdout, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => Task.FromResult(throughFirst.AnsweredBy.ContainsKey("r2")), "the first edge router to serve r2");
+
+        // Thawed, the node is either still a member (it gets the tables it missed) or was downed meanwhile and exited
+        // (its router process kept serving r1, which drains for a minute); started again, it rejoins.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (frozen.DaemonPid is null)
+                {
+                    await frozen.StartDaemonAsync();
+                }
+
+                return throughSecond.AnsweredBy.ContainsKey("r2");
+            },
+            "the thawed edge router to serve r2",
+            TimeSpan.FromSeconds(90));
+        await Cluster.WaitAllUpAsync();
+        await throughFirst.StopAsync();
+        await throughSecond.StopAsync();
+        Assert.True(throughFirst.Failures.Count == 0, $"through the first edge router: {string.Join("; ", throughFirst.Failures.Take(5))}");
+        Assert.True(throughSecond.Failures.Count == 0, $"through the thawed edge router: {string.Join("; ", throughSecond.Failures.Take(5))}");
+    }
+
+    [Fact]
+    public async Task KilledEdgeRouter_TheOtherLosesNoRequest_AndTheRestartedOneServesTheCurrentRelease()
+    {
+        var app = TestApp.Create("edge-killed") with { Drain = "5s" };
+        await Cluster.DeployOkAsync(app, "r1");
+        await using var throughSecond = LoadGenerator.Start(EdgeCluster.RouterOf(app, 1), clients: 10);
+        await Eventually.TrueAsync(() => Task.FromResult(throughSecond.Succeeded > 100), "load through the second edge router");
+
+        var killed = Cluster.Routers[0];
+        var routerPid = killed.RouterPid() ?? throw new InvalidOperationException("the first edge router runs no router process");
+        await killed.KillDaemonAsync();
+        await Signals.KillAsync(routerPid);
+        var before = throughSecond.Succeeded;
+        await Eventually.TrueAsync(() => Task.FromResult(throughSecond.Succeeded > before + 200), "the second edge router to keep serving");
+
+        await killed.StartDaemonAsync();
+        await Cluster.WaitAllUpAsync();
+        await Eventually.TrueAsync(
+            async () => (await DeployHarness.GetAsync(EdgeCluster.RouterOf(app, 0))).Contains("\"revision\":\"r1\"", StringComparison.Ordinal),
+            "the restarted edge router to serve r1");
+        await Cluster.DeployOkAsync(app, "r2", through: 2);
+        Assert.Contains("\"revision\":\"r2\"", await DeployHarness.GetAsync(EdgeCluster.RouterOf(app, 0)));
+        await throughSecond.StopAsync();
+        Assert.True(throughSecond.Failures.Count == 0, $"through the second edge router: {string.Join("; ", throughSecond.Failures.Take(5))}");
+    }
+}
