@@ -17,6 +17,9 @@ public static class NodeCommandLine
     public static Task<int> RunDaemonAsync(string[] args, InvocationConfiguration? configuration = null) =>
         InvokeAsync(DaemonRoot(), args, configuration);
 
+    /// <summary>Parses without running: the errors a command line of <c>orch daemon</c> or <c>orch router --seed</c> has.</summary>
+    public static IReadOnlyList<string> ParseErrors(string[] args) => [.. DaemonRoot().Parse(args).Errors.Select(e => e.Message)];
+
     private static RootCommand DaemonRoot()
     {
         var root = Root("orch-daemon: the orch node (actor system, control API); `orch daemon`, `orch router --seed`, `orch doctor` and `orch cluster init-cert` run it");

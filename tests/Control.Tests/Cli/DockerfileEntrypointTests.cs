@@ -23,6 +23,17 @@ public sealed partial class DockerfileEntrypointTests
         Assert.All(options, option => Assert.Contains($"  {option} ", help.Stdout, StringComparison.Ordinal));
     }
 
+    /// <summary>The cluster's image runs `orch` itself: its compose file names the verbs (ComposeFileTests checks them).</summary>
+    [Fact]
+    public void NodeImage_RunsOrch_WithTheVerbAsItsCommand()
+    {
+        var lines = File.ReadLines(Path.Combine(RepositoryRoot(), "docker", "node.Dockerfile")).ToList();
+
+        Assert.Contains("ENTRYPOINT [\"/opt/orch/orch\"]", lines);
+        Assert.Contains(lines, l => l.StartsWith("USER orch", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
