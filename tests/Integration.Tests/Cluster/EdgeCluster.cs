@@ -12,14 +12,13 @@ internal sealed class EdgeCluster : IAsyncDisposable
     private readonly RedisServer _redis;
     private readonly string _akkaConfig;
     private readonly ClusterCertificateFixture _certificate;
-    private readonly int _seedPort;
+    private readonly int[] _seedPorts = [FreePorts.Any(), FreePorts.Any()];
 
-    private EdgeCluster(RedisServer redis, string akkaConfig, ClusterCertificateFixture certificate, int seedPort)
+    private EdgeCluster(RedisServer redis, string akkaConfig, ClusterCertificateFixture certificate)
     {
         _redis = redis;
         _akkaConfig = akkaConfig;
         _certificate = certificate;
-        _seedPort = seedPort;
     }
 
     public List<OrchEnvironment> Workers { get; } = [];
@@ -34,12 +33,12 @@ internal sealed class EdgeCluster : IAsyncDisposable
         // Decide on a crashed or frozen node in seconds instead of the production 20 s.
         var akkaConfig = Path.Combine(Path.GetTempPath(), $"orch-edge-{Guid.NewGuid():N}.conf");
         await File.WriteAllTextAsync(akkaConfig, "akka.cluster.split-brain-resolver.stable-after = 3s\n");
-        var cluster = new EdgeCluster(redis, akkaConfig, await ClusterCertificateFixture.CreateAsync(), FreePorts.Any());
+        var cluster = new EdgeCluster(redis, akkaConfig, await ClusterCertificateFixture.CreateAsync());
         try
         {
             for (var i = 0; i < 3; i++)
             {
-                string[] port = i == 0 ? ["--cluster-port", $"{cluster._seedPort}"] : [];
+                string[] port = i < cluster._seedPorts.Length ? ["--cluster-port", $"{cluster._seedPorts[i]}"] : [];
                 cluster.Workers.Add(await OrchEnvironment.StartAsync(cluster.Environment(), [.. port, .. cluster.Seed, "--roles", "worker"]));
             }
 
@@ -96,7 +95,11 @@ internal sealed class EdgeCluster : IAsyncDisposable
         _certificate.Dispose();
     }
 
-    private string[] Seed => ["--seed", $"127.0.0.1:{_seedPort}"];
+    /// <summary>
+    /// Two seeds: a seed restarted after it was downed joins the other one instead of founding a cluster of its own
+    /// (a first seed that hears from no other seed joins itself).
+    /// </summary>
+    private string[] Seed => [.. _seedPorts.SelectMany(p => new[] { "--seed", $"127.0.0.1:{p}" })];
 
     private static string ListenHost(int router) => $"127.0.0.{11 + router}";
 

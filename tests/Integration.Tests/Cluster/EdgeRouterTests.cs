@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Orchestrator.Integration.Tests.Cluster;
 
-/// <summary>Starts the five-node cluster once for every test of <see cref="EdgeRouterTests"/>.</summary>
+/// <summary>Starts the five-node cluster once for every test of the "edge cluster" collection; each test leaves all five up.</summary>
 public sealed class EdgeClusterFixture : IAsyncLifetime
 {
     internal EdgeCluster Cluster { get; private set; } = null!;
@@ -13,11 +13,18 @@ public sealed class EdgeClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
 
+[CollectionDefinition(Name)]
+public sealed class EdgeClusterCollection : ICollectionFixture<EdgeClusterFixture>
+{
+    public const string Name = "edge cluster";
+}
+
 /// <summary>
 /// Three workers and two edge routers (<c>orch router --seed</c>): every node sees the same five members, each edge
 /// router serves every app, and losing or freezing one edge router loses no request through the other.
 /// </summary>
-public sealed class EdgeRouterTests(EdgeClusterFixture fixture) : IClassFixture<EdgeClusterFixture>
+[Collection(EdgeClusterCollection.Name)]
+public sealed class EdgeRouterTests(EdgeClusterFixture fixture)
 {
     private EdgeCluster Cluster => fixture.Cluster;
 
