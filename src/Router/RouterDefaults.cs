@@ -6,6 +6,12 @@ internal static class RouterDefaults
     /// <summary>How long a replica waits for YARP to apply a table before it rejects it.</summary>
     public static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a starting router waits for its daemon's complete snapshot of current tables before it serves its saved
+    /// ones instead (at once when no daemon answers at all).
+    /// </summary>
+    public static readonly TimeSpan FeedSnapshotWait = TimeSpan.FromSeconds(5);
+
     /// <summary>How often a replica reports connection counts to each table's owner.</summary>
     public static readonly TimeSpan CountsReportInterval = TimeSpan.FromMilliseconds(200);
 

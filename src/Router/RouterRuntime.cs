@@ -85,6 +85,29 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         await UnderGateAsync(() => InstallAsync(table.App, table, address, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Installs a saved table unless the app is served already (the feed got there first, with a table at least as new):
+    /// true when it installed it.
+    /// </summary>
+    /// <exception cref="RouterListenException">The table's listen address cannot be bound.</exception>
+    public async Task<bool> ApplyUnlessServedAsync(RouteTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var address = AddressOf(table.Listen);
+        var installed = false;
+        await UnderGateAsync(
+            async () =>
+            {
+                if (!Volatile.Read(ref _tables).ContainsKey(table.App))
+                {
+                    await InstallAsync(table.App, table, address, cancellationToken).ConfigureAwait(false);
+                    installed = true;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return installed;
+    }
+
     /// <summary>Forgets the app: its route goes away, its connections close, and an unused listener stops.</summary>
     public Task RemoveAsync(string app, CancellationToken cancellationToken) =>
         UnderGateAsync(() => InstallAsync(app, null, null, cancellationToken), cancellationToken);

@@ -52,7 +52,16 @@ internal static partial class RouterNode
         var process = new RouterProcessInfo(Environment.ProcessId, DateTimeOffset.UtcNow);
         await using var runtime = new RouterRuntime(loggerFactory, options.ListenHost, listenPort: options.ListenPort) { TakingOver = options.TakeOverFrom is not null };
         var saved = RouteTableFile.In(options.StateDirectory);
-        await ServeSavedTablesAsync(runtime, saved, log, stop);
+        using var feeding = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var client = new RouteFeedClient(runtime, process, saved, options.Feed, log);
+        var feed = client.RunAsync(feeding.Token);
+        // The daemon's current tables first: a router that served its saved ones at once could accept a connection for
+        // a deployment the cluster has moved past. Without a daemon in time, the saved tables serve until it is back.
+        if (await Task.WhenAny(client.Synced, client.FirstAttemptFailed, Task.Delay(RouterDefaults.FeedSnapshotWait, stop)) != client.Synced)
+        {
+            LogNoSnapshot(log, RouterDefaults.FeedSnapshotWait.TotalSeconds);
+            await ServeSavedTablesAsync(runtime, saved, log, stop);
+        }
 
         var record = NodeRecord.OfThisProcess(process.StartedAt);
         if (lockHolder.Held && options.RemoteFeed is null)
@@ -60,9 +69,7 @@ internal static partial class RouterNode
             record.Write(options.RecordPath);
         }
 
-        using var feeding = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var takingOver = options.TakeOverFrom is not null ? WaitForLockAsync(options, holder, lockHolder, runtime, record, log, stop) : Task.CompletedTask;
-        var feed = new RouteFeedClient(runtime, process, saved, options.Feed, log).RunAsync(feeding.Token);
         try
         {
             Announce(options, record, runtime);
@@ -106,8 +113,10 @@ internal static partial class RouterNode
         {
             try
             {
-                await runtime.ApplyAsync(table, stop);
-                LogServingSaved(log, table.App, table.Version, table.Listen);
+                if (await runtime.ApplyUnlessServedAsync(table, stop))
+                {
+                    LogServingSaved(log, table.App, table.Version, table.Listen);
+                }
             }
             catch (RouterListenException e)
             {
@@ -153,6 +162,9 @@ internal static partial class RouterNode
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every connection ended; exiting")]
     private static partial void LogStopped(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No complete snapshot of current tables from the daemon's feed (no daemon answers, or none within {Seconds}s): serving the saved tables until it sends one")]
+    private static partial void LogNoSnapshot(ILogger log, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the saved table of {App} (version {Version}) on {Listen}")]
     private static partial void LogServingSaved(ILogger log, string app, long version, string listen);

@@ -66,7 +66,8 @@ internal static class NodeActorSystem
 
                 if (cluster.IsRouter)
                 {
-                    registry.Register<RouterFeedActor>(system.ActorOf(RouterFeedActor.Props(), RouteTableActor.ReplicaName));
+                    registry.Register<RouterFeedActor>(system.ActorOf(
+                        RouterFeedActor.Props(registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()), RouteTableActor.ReplicaName));
                 }
 
                 railway?.StartJanitor(system);

@@ -12,14 +12,18 @@ internal static class ClusterApps
     private const string AppsRegionName = "apps";
 
     /// <summary>Per worker node that answered in time, the app entities it runs; and the workers that did not answer.</summary>
-    public static async Task<Answer> ByNodeAsync(NodeActors node, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<Answer> ByNodeAsync(NodeActors node, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ByNodeAsync(node.System, node.Apps, timeout, cancellationToken);
+
+    /// <param name="apps">This node's <c>apps</c> region (or its proxy on a node that hosts none).</param>
+    public static async Task<Answer> ByNodeAsync(ActorSystem system, IActorRef apps, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var state = Cluster.Get(node.System).State;
+        var state = Cluster.Get(system).State;
         var workers = state.Members
             .Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving && m.HasRole(ClusterMembership.WorkerRole))
             .ToList();
         var reachable = workers.Where(m => !state.Unreachable.Contains(m)).Select(m => m.Address).ToList();
-        var answers = (await Task.WhenAll(reachable.Select(address => AppsOfAsync(node, address, timeout, cancellationToken))))
+        var answers = (await Task.WhenAll(reachable.Select(address => AppsOfAsync(system, apps, address, timeout, cancellationToken))))
             .OfType<(Address Node, ImmutableArray<string> Apps)>()
             .ToImmutableDictionary(a => a.Node, a => a.Apps);
         var silent = workers.Select(m => m.Address).Where(a => !answers.ContainsKey(a)).Select(a => a.ToString()).Order(StringComparer.Ordinal);
@@ -33,11 +37,11 @@ internal static class ClusterApps
     }
 
     private static async Task<(Address Node, ImmutableArray<string> Apps)?> AppsOfAsync(
-        NodeActors node, Address address, TimeSpan timeout, CancellationToken cancellationToken)
+        ActorSystem system, IActorRef apps, Address address, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var region = address == Cluster.Get(node.System).SelfAddress
-            ? node.Apps
-            : await node.System.ActorSelection(new RootActorPath(address) / "system" / "sharding" / AppsRegionName)
+        var region = address == Cluster.Get(system).SelfAddress
+            ? apps
+            : await system.ActorSelection(new RootActorPath(address) / "system" / "sharding" / AppsRegionName)
                 .ResolveOne(timeout, cancellationToken)
                 .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         if (region is null)

@@ -14,6 +14,8 @@ namespace Orchestrator.RouterProcess;
 /// cluster it is one replica, answering for the router processes that read this daemon's feed. It sends them every
 /// app's latest table, acks a version once every router that accepts traffic serves it (or rejects it when one
 /// refused it), and passes on the connections they hold. Routers are no cluster members and link no Akka.
+/// Once it has asked the cluster for every app's current table it tells its routers the snapshot is complete
+/// (<see cref="RouterFeed.SnapshotEnd"/>), so that a router that starts serves those instead of its saved tables.
 /// </summary>
 internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
 {
@@ -23,11 +25,19 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
 
     /// <summary>Per app, the version this replica last answered for (acked or rejected), so reports do not repeat it.</summary>
     private readonly Dictionary<string, long> _answered = [];
-    private readonly string _replicaId;
-    private bool _routerRuns = true;
+    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SyncRetry = TimeSpan.FromSeconds(1);
 
-    public RouterFeedActor()
+    private readonly string _replicaId;
+    private readonly IActorRef _apps;
+    private readonly IActorRef _routeTables;
+    private bool _routerRuns = true;
+    private bool _synced;
+
+    public RouterFeedActor(IActorRef apps, IActorRef routeTables)
     {
+        _apps = apps;
+        _routeTables = routeTables;
         _replicaId = Cluster.Get(Context.System).SelfAddress.ToString();
         Receive<RouteTablePublished>(HandlePublished);
         Receive<SubscribeAck>(_ => Announce());
@@ -37,16 +47,62 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
         Receive<LocalRouterRuns>(HandleRouterRuns);
         Receive<GetRouterStatus>(_ => Sender.Tell(Status()));
         Receive<ReportWithoutRouter>(_ => ReportCountsWithoutRouter());
+        Receive<Sync>(_ => StartSync());
+        Receive<Synced>(HandleSynced);
+        Receive<Status.Failure>(HandleSyncFailed);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new RouterFeedActor());
+    /// <param name="apps">The node's <c>apps</c> region (or proxy), to learn which apps there are.</param>
+    /// <param name="routeTables">The node's <c>route-tables</c> region (or proxy), to ask each app's current table.</param>
+    public static Props Props(IActorRef apps, IActorRef routeTables) => Akka.Actor.Props.Create(() => new RouterFeedActor(apps, routeTables));
 
     protected override void PreStart()
     {
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(RouteTopics.Tables, Self));
         Timers.StartPeriodicTimer(ReportWithoutRouter.Instance, ReportWithoutRouter.Instance, RouterFeed.ReportInterval);
+        Timers.StartSingleTimer(Sync.Instance, Sync.Instance, SyncRetry);
+    }
+
+    /// <summary>Asks the cluster for every current table; until it has them, a router that starts serves its saved ones.</summary>
+    private void StartSync()
+    {
+        var system = Context.System;
+        if (Cluster.Get(system).SelfMember.Status != MemberStatus.Up)
+        {
+            // Not in the cluster yet: it would see no worker, and so no app.
+            Timers.StartSingleTimer(Sync.Instance, Sync.Instance, SyncRetry);
+            return;
+        }
+
+        CurrentRouteTables.AskAsync(system, _apps, _routeTables, SyncTimeout).PipeTo(Self, success: tables => new Synced(tables));
+    }
+
+    private void HandleSynced(Synced synced)
+    {
+        foreach (var table in synced.Tables.Where(t => !_tables.TryGetValue(t.App, out var known) || t.Version > known.Table.Version))
+        {
+            // The table's owner is learnt from its next publication (this replica announced itself); until then no ack is owed.
+            _tables[table.App] = new PublishedTable(table, _tables.GetValueOrDefault(table.App)?.Owner ?? ActorRefs.Nobody);
+            foreach (var peer in _peers.Keys)
+            {
+                peer.Send(table);
+            }
+        }
+
+        _synced = true;
+        _log.Info("Router feed holds the current route table of every app ({0})", _tables.Count);
+        foreach (var peer in _peers.Keys)
+        {
+            peer.Send(RouterFeed.SnapshotEnd(_tables.Count));
+        }
+    }
+
+    private void HandleSyncFailed(Status.Failure failure)
+    {
+        _log.Info("Router feed could not learn every current route table yet ({0}); asking again", failure.Cause.Message);
+        Timers.StartSingleTimer(Sync.Instance, Sync.Instance, SyncRetry);
     }
 
     /// <summary>Every table wanted again: this replica started, or a router connected.</summary>
@@ -82,6 +138,11 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
         foreach (var published in _tables.Values)
         {
             connected.Peer.Send(published.Table);
+        }
+
+        if (_synced)
+        {
+            connected.Peer.Send(RouterFeed.SnapshotEnd(_tables.Count));
         }
 
         _log.Info("Router {0} connected to the feed", connected.Peer);
@@ -200,6 +261,17 @@ internal sealed class RouterFeedActor : ReceiveActor, IWithTimers
         _routerRuns);
 
     private sealed record PublishedTable(RouteTable Table, IActorRef Owner);
+
+    private sealed record Synced(ImmutableArray<RouteTable> Tables);
+
+    private sealed record Sync
+    {
+        public static readonly Sync Instance = new();
+
+        private Sync()
+        {
+        }
+    }
 
     private sealed record ReportWithoutRouter
     {

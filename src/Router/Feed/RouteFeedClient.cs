@@ -20,7 +20,16 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
     /// <summary>A refusal will not change by itself soon (the token is fixed for this process): no need to knock four times a second.</summary>
     private static readonly TimeSpan RefusedDelay = TimeSpan.FromSeconds(5);
 
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableDictionary<string, TableRefusal> _refusals = ImmutableDictionary<string, TableRefusal>.Empty;
+
+    private readonly TaskCompletionSource _firstAttemptFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first try to reach the daemon failed: no snapshot is coming soon.</summary>
+    public Task FirstAttemptFailed => _firstAttemptFailed.Task;
+
+    /// <summary>Completes once the daemon said it sent every current table (<see cref="RouterFeed.SnapshotEnd"/>) and they are installed.</summary>
+    public Task Synced => _synced.Task;
 
     /// <summary>Serves the feed until <paramref name="stop"/>; it never throws for a daemon that is away or misbehaves.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -47,6 +56,7 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
             }
             catch (FeedRefusedException e)
             {
+                _firstAttemptFailed.TrySetResult();
                 delay = RefusedDelay;
                 if (refusalLogged != e.Message)
                 {
@@ -56,6 +66,7 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
             }
             catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException or TimeoutException)
             {
+                _firstAttemptFailed.TrySetResult();
                 if (!outageLogged)
                 {
                     outageLogged = true;
@@ -82,6 +93,16 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
         {
             while (await connection.ReadAsync(FeedJsonContext.Default.RouteTable, stop) is { } table)
             {
+                if (RouterFeed.IsSnapshotEnd(table))
+                {
+                    if (_synced.TrySetResult())
+                    {
+                        LogSynced(log, runtime.Tables.Count);
+                    }
+
+                    continue;
+                }
+
                 await InstallAsync(table);
                 await connection.WriteAsync(Report(), FeedJsonContext.Default.RouterReport, stop);
             }
@@ -176,6 +197,9 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The daemon's feed at {Feed} refused this router: {Reason}. Serving the tables it has, asking again")]
     private static partial void LogRefusedByDaemon(ILogger log, string feed, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The daemon's feed sent every current table: serving {Count} table(s) from it")]
+    private static partial void LogSynced(ILogger log, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Route table {App} v{Version} applied, active {Active}")]
     private static partial void LogApplied(ILogger log, string app, long version, string active);

@@ -51,7 +51,7 @@ public sealed class RouterFeedSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         _replicaId = cluster.SelfAddress.ToString();
         _blue = await _router.BackendAsync("blue");
         _green = await _router.BackendAsync("green");
-        _feed = Sys.ActorOf(RouterFeedActor.Props(), RouteTableActor.ReplicaName);
+        _feed = Sys.ActorOf(RouterFeedActor.Props(Sys.DeadLetters, Sys.DeadLetters), RouteTableActor.ReplicaName);
         _server = RouterFeedServer.Start(_stateDirectory, _feed);
     }
 
@@ -154,7 +154,7 @@ public sealed class RouterFeedSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         await WatchStopAsync(_feed);
         Assert.Equal("blue", await GetAsync("/"));
 
-        _feed = Sys.ActorOf(RouterFeedActor.Props(), RouteTableActor.ReplicaName);
+        _feed = Sys.ActorOf(RouterFeedActor.Props(Sys.DeadLetters, Sys.DeadLetters), RouteTableActor.ReplicaName);
         _server = RouterFeedServer.Start(_stateDirectory, _feed);
         _feed.Tell(new RouteTablePublished(Tables.Of("shop", 2, ("shop-green", _green.Url), ("shop-blue", _blue.Url))));
 
