@@ -19,7 +19,7 @@ internal sealed class ConsoleCommand : Command
         IConsoleInput input = atTerminal
             ? new LineEditor(ConsoleSession.Prompt, new ConsoleHistory(ConsoleHistory.DefaultPath()), new CommandCompletion(OrchCli.Root, ConsoleSession.ConsoleWords))
             : new PipedLines(Console.In);
-        var session = new ConsoleSession(input, configuration, parseResult.GetValue(GlobalOptions.Control), parseResult.GetValue(GlobalOptions.Json));
+        var session = new ConsoleSession(input, configuration, parseResult.GetValue(GlobalOptions.Control), parseResult.GetValue(GlobalOptions.Json), isScript: !atTerminal);
         return session.RunAsync(cancellationToken);
     }
 }

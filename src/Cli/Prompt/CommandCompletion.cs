@@ -16,8 +16,14 @@ internal sealed class CommandCompletion(Command root, IReadOnlyList<string> cons
             candidates = candidates.Concat(consoleWords);
         }
 
-        return (start, [.. candidates.Where(c => c.StartsWith(word, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        return (start, [.. candidates
+            .Where(c => c.StartsWith(word, StringComparison.Ordinal) && !IsHelpAlias(c))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>System.CommandLine's DOS-style and short spellings of --help, noise in a list of what to type next.</summary>
+    private static bool IsHelpAlias(string candidate) => candidate is "-?" or "-h" or "/?" or "/h";
 
     /// <summary>The longest start all candidates share.</summary>
     public static string CommonPrefix(IReadOnlyList<string> candidates)

@@ -40,6 +40,7 @@ internal sealed class ConsoleHistory
     /// <summary>Remembers a line (not a blank one, nor the same line twice in a row); a file that cannot be written is given up on.</summary>
     public void Add(string line)
     {
+        line = line.Trim();
         if (string.IsNullOrWhiteSpace(line) || (_entries.Count > 0 && _entries[^1] == line))
         {
             return;

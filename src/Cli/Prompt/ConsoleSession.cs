@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Prompt;
 /// and runs it against the connected node, so every verb works here and none is written twice. The console's own
 /// words are <c>connect ADDRESS</c>, <c>help</c>, and <c>exit</c>/<c>quit</c>.
 /// </summary>
-internal sealed class ConsoleSession(IConsoleInput input, InvocationConfiguration configuration, string? control, bool json)
+internal sealed class ConsoleSession(IConsoleInput input, InvocationConfiguration configuration, string? control, bool json, bool isScript = true)
 {
     public const string Prompt = "orch> ";
 
@@ -26,6 +26,12 @@ internal sealed class ConsoleSession(IConsoleInput input, InvocationConfiguratio
     /// line that failed, so a script's caller sees that something did.
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var exitCode = await RunLinesAsync(cancellationToken);
+        return isScript ? exitCode : OrchCli.Success;
+    }
+
+    private async Task<int> RunLinesAsync(CancellationToken cancellationToken)
     {
         var exitCode = OrchCli.Success;
         while (!cancellationToken.IsCancellationRequested && input.ReadLine() is { } line)
