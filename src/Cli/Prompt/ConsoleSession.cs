@@ -8,7 +8,7 @@ namespace Orchestrator.Cli.Prompt;
 /// <summary>
 /// <c>orch console</c>: reads a line, parses it with the same command tree as <c>orch</c> (<see cref="OrchCli.Root"/>)
 /// and runs it against the connected node, so every verb works here and none is written twice. The console's own
-/// words are <c>connect ADDRESS</c>, <c>help</c>, and <c>exit</c>/<c>quit</c>.
+/// words are <c>connect ADDRESS</c>, <c>help [VERB]</c>, and <c>exit</c>/<c>quit</c>.
 /// </summary>
 internal sealed class ConsoleSession(IConsoleInput input, InvocationConfiguration configuration, string? control, bool json, bool isScript = true)
 {
@@ -48,8 +48,8 @@ internal sealed class ConsoleSession(IConsoleInput input, InvocationConfiguratio
                     continue;
                 case ["exit" or "quit"]:
                     return exitCode;
-                case ["help"]:
-                    words = ["--help"];
+                case ["help", .. var verb]:
+                    words = [.. verb, "--help"];
                     break;
                 case ["connect", ..]:
                     exitCode = Connect(words) is var connected and not OrchCli.Success ? connected : exitCode;

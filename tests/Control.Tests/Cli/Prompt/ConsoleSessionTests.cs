@@ -40,6 +40,15 @@ public sealed class ConsoleSessionTests : ScriptedServerTest
     }
 
     [Fact]
+    public async Task Help_OfAVerb_PrintsItsHelp()
+    {
+        var (exitCode, stdout, _) = await RunAsync("help cluster leave\n", control: Socket.SocketPath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("leave <address> [options]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_AppliesToEveryLine()
     {
         var (exitCode, stdout, _) = await RunAsync("cluster show\n", control: Socket.SocketPath, json: true);
