@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Orchestrator.Cli.Commands;
+using Orchestrator.Cli.Commands.Cluster;
 using Orchestrator.Cli.HandOff;
 
 namespace Orchestrator.Cli;
@@ -40,6 +41,8 @@ internal static class OrchCli
         root.Subcommands.Add(new ValidateCommand());
         root.Subcommands.Add(new HandedOverCommand("doctor", "Check the daemon, the state directory, the proxy port and the journal", OrchExecutables.Daemon));
         root.Subcommands.Add(new ClusterCommand());
+        root.Subcommands.Add(new DeploymentsCommand());
+        root.Subcommands.Add(new ConsoleCommand());
         root.Subcommands.Add(new RouterCommand());
         root.Subcommands.Add(new RailwayCommand());
         return root;

@@ -34,4 +34,9 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(RailwayStatusResponse))]
 [JsonSerializable(typeof(RedeployRequest))]
 [JsonSerializable(typeof(RemoveRequest))]
+[JsonSerializable(typeof(LeaveRequest))]
+[JsonSerializable(typeof(JoinRequest))]
+[JsonSerializable(typeof(DownUnreachableResult))]
+[JsonSerializable(typeof(ClusterEvent))]
+[JsonSerializable(typeof(DeploymentsResponse))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

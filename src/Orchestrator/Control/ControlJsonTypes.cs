@@ -26,6 +26,11 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<RailwayStatusResponse> RailwayStatusResponse = Of<RailwayStatusResponse>();
     public static readonly JsonTypeInfo<RedeployRequest> RedeployRequest = Of<RedeployRequest>();
     public static readonly JsonTypeInfo<RemoveRequest> RemoveRequest = Of<RemoveRequest>();
+    public static readonly JsonTypeInfo<LeaveRequest> LeaveRequest = Of<LeaveRequest>();
+    public static readonly JsonTypeInfo<JoinRequest> JoinRequest = Of<JoinRequest>();
+    public static readonly JsonTypeInfo<DownUnreachableResult> DownUnreachableResult = Of<DownUnreachableResult>();
+    public static readonly JsonTypeInfo<ClusterEvent> ClusterEvent = Of<ClusterEvent>();
+    public static readonly JsonTypeInfo<DeploymentsResponse> DeploymentsResponse = Of<DeploymentsResponse>();
 
     /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
     private static JsonTypeInfo<T> Of<T>() =>

@@ -11,7 +11,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control;
 
 /// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
-internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
+internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
@@ -45,6 +45,11 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCol
         Get("/v1/logs", LogsAsync);
         Get("/v1/cluster", ClusterAsync);
         Post("/v1/cluster/down", DownAsync);
+        Post("/v1/cluster/leave", LeaveAsync);
+        Post("/v1/cluster/join", JoinAsync);
+        Post("/v1/cluster/down-unreachable", DownUnreachableAsync);
+        Get("/v1/cluster/tail", ClusterTailAsync);
+        Get("/v1/deployments", DeploymentsAsync);
         Post("/v1/router/restart", RestartRouterAsync);
         Post("/v1/redeploy", RedeployAsync);
         Post("/v1/remove", RemoveAsync);

@@ -28,6 +28,21 @@ public interface IControlPlane
     /// <summary>Marks another node down: the cluster stops waiting for it and its apps move to other nodes.</summary>
     Task<CommandResult> DownAsync(DownRequest request, CancellationToken cancellationToken);
 
+    /// <summary>A member leaves gracefully: its shards are handed off and its daemon exits 0. This node's own address is allowed.</summary>
+    Task<CommandResult> LeaveAsync(LeaveRequest request, CancellationToken cancellationToken);
+
+    /// <summary>This node joins the cluster of a seed node.</summary>
+    Task<CommandResult> JoinAsync(JoinRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Marks down every member this node sees unreachable.</summary>
+    Task<DownUnreachableResult> DownUnreachableAsync(CancellationToken cancellationToken);
+
+    /// <summary>The current members as events, then each membership, reachability and leader change until cancelled.</summary>
+    IAsyncEnumerable<ClusterEvent> ClusterEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every deployment of every app across the cluster, with the node hosting it.</summary>
+    Task<DeploymentsResponse> DeploymentsAsync(CancellationToken cancellationToken);
+
     /// <summary>Hands the data plane over to a new router process (<c>orch router restart</c>).</summary>
     Task<RouterRestartResult> RestartRouterAsync(CancellationToken cancellationToken);
 

@@ -150,6 +150,12 @@ public static class OrchestratorNode
                 StatePreparation.TakeBackup(new StateDirectory(options.StateDirectory), Console.Error);
             }
 
+            if (removed.IsCompletedSuccessfully && removed.Result && CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterLeavingReason)
+            {
+                await Console.Error.WriteLineAsync($"orch daemon: node {self} left the cluster (`orch cluster leave`); its apps were handed off to other nodes.");
+                return 0;
+            }
+
             if (removed.IsCompletedSuccessfully && removed.Result)
             {
                 await Console.Error.WriteLineAsync(

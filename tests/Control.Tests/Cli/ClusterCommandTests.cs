@@ -23,16 +23,19 @@ public sealed class ClusterCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Show_Text_ListsEveryMemberWithItsStatusRolesAndApps()
+    public async Task Show_Text_PrintsPbmsShape_OneLinePerMember_ThenTheLeaderAndTheUnreachable()
     {
         var run = await CliRun.InvokeAsync("cluster", "show", "--control", _socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
-        var lines = run.Stdout.Split('\n');
-        var self = Assert.Single(lines, l => l.Contains("akka.tcp://orch@127.0.0.1:4053 (self)", StringComparison.Ordinal));
-        Assert.Matches(@"\sup\s+yes\s+router,worker\s+web-app\s*$", self);
-        var routerOnly = Assert.Single(lines, l => l.Contains("akka.tcp://orch@127.0.0.1:4054", StringComparison.Ordinal));
-        Assert.Matches(@"\sup\s+NO\s+router\s+-\s*$", routerOnly);
+        Assert.Equal(
+            [
+                "akka.tcp://orch@127.0.0.1:4053 | [router,worker] | up | reachable",
+                "akka.tcp://orch@127.0.0.1:4054 | [router] | up | unreachable",
+                "leader: akka.tcp://orch@127.0.0.1:4053",
+                "unreachable: akka.tcp://orch@127.0.0.1:4054",
+            ],
+            run.Stdout.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

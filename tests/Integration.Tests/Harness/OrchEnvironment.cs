@@ -33,6 +33,9 @@ internal sealed class OrchEnvironment : IAsyncDisposable
     public string DaemonLog => Path.Combine(Root, "daemon.out");
     public int? DaemonPid => _daemon is { HasExited: false } d ? d.Id : null;
 
+    /// <summary>The daemon's exit code once it has exited by itself (e.g. after <c>orch cluster leave</c>), else null.</summary>
+    public int? DaemonExitCode => _daemon is { HasExited: true } d ? d.ExitCode : null;
+
     /// <summary>The umask the daemon starts under (octal, e.g. <c>000</c>); null keeps the test's.</summary>
     public string? DaemonUmask { get; set; }
 
@@ -99,7 +102,11 @@ internal sealed class OrchEnvironment : IAsyncDisposable
 
     public Task<CliResult> RunInAsync(string? workingDirectory, params string[] args) => RunInAsync(workingDirectory, args, null);
 
-    private async Task<CliResult> RunInAsync(string? workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment)
+    /// <summary>Runs the CLI with <paramref name="input"/> on its stdin, then its stdin closed (e.g. lines for <c>orch console</c>).</summary>
+    public Task<CliResult> RunWithInputAsync(string input, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunInAsync(null, args, environment, input);
+
+    private async Task<CliResult> RunInAsync(string? workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment, string? input = null)
     {
         var start = CliStartInfo(args);
         if (workingDirectory is not null)
@@ -120,6 +127,12 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(CliTimeout);
