@@ -34,4 +34,9 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(RailwayStatusResponse))]
 [JsonSerializable(typeof(RedeployRequest))]
 [JsonSerializable(typeof(RemoveRequest))]
+[JsonSerializable(typeof(ShardRegionsResponse))]
+[JsonSerializable(typeof(RegionStatsResponse))]
+[JsonSerializable(typeof(ActorHierarchyResponse))]
+[JsonSerializable(typeof(NodeLogLine))]
+[JsonSerializable(typeof(List<NodeLogLine>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

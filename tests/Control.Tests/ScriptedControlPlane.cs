@@ -6,7 +6,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control.Tests;
 
 /// <summary>Stands in for the actor system: answers each call with what the test scripted, and records the requests.</summary>
-internal sealed class ScriptedControlPlane : IControlPlane
+internal sealed partial class ScriptedControlPlane : IControlPlane
 {
     public static readonly DaemonInfo DefaultInfo = new(4242, "0.0.0-test", "/tmp/orch-test-state", DateTimeOffset.UnixEpoch);
 

@@ -9,7 +9,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control.Client;
 
 /// <summary>Typed client of the control API, over its unix socket or TCP; one method per route, one connection per call.</summary>
-internal sealed class ControlClient(ControlEndpoint endpoint) : IDisposable
+internal sealed partial class ControlClient(ControlEndpoint endpoint) : IDisposable
 {
     public ControlClient(string socketPath)
         : this(new ControlEndpoint.UnixSocket(socketPath))

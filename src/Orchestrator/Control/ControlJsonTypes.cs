@@ -26,6 +26,10 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<RailwayStatusResponse> RailwayStatusResponse = Of<RailwayStatusResponse>();
     public static readonly JsonTypeInfo<RedeployRequest> RedeployRequest = Of<RedeployRequest>();
     public static readonly JsonTypeInfo<RemoveRequest> RemoveRequest = Of<RemoveRequest>();
+    public static readonly JsonTypeInfo<ShardRegionsResponse> ShardRegionsResponse = Of<ShardRegionsResponse>();
+    public static readonly JsonTypeInfo<RegionStatsResponse> RegionStatsResponse = Of<RegionStatsResponse>();
+    public static readonly JsonTypeInfo<ActorHierarchyResponse> ActorHierarchyResponse = Of<ActorHierarchyResponse>();
+    public static readonly JsonTypeInfo<NodeLogLine> NodeLogLine = Of<NodeLogLine>();
 
     /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
     private static JsonTypeInfo<T> Of<T>() =>

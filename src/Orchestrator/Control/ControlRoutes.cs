@@ -11,7 +11,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control;
 
 /// <summary>Maps each control route onto one <see cref="IControlPlane"/> call and its answer onto JSON or NDJSON.</summary>
-internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
+internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger, IdleCollector idle, CancellationToken stopping)
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
@@ -49,6 +49,10 @@ internal sealed class ControlRoutes(IControlPlane plane, ILogger logger, IdleCol
         Post("/v1/redeploy", RedeployAsync);
         Post("/v1/remove", RemoveAsync);
         Post("/v1/railway/status", RailwayStatusAsync);
+        Get("/v1/sharding/regions", ShardRegionsAsync);
+        Get("/v1/sharding/region-stats", RegionStatsAsync);
+        Get("/v1/actors/hierarchy", ActorHierarchyAsync);
+        Get("/v1/node-log", NodeLogAsync);
 
         foreach (var (path, allowed) in methods)
         {
