@@ -19,7 +19,8 @@ internal static class ActorHierarchy
         }
 
         var walker = ((ExtendedActorSystem)system).SystemActorOf(ActorTreeWalker.Props(path, request.Depth, Defaults.ActorHierarchyMaxActors));
-        var answer = await walker.Ask<object>(WalkActorTree.Instance, ActorTreeWalker.Deadline + ActorTreeWalker.Deadline, cancellationToken);
+        // The walker answers by its deadline, whatever it found; twice that only guards against a walker that died.
+        var answer = await walker.Ask<object>(WalkActorTree.Instance, ActorTreeWalker.Deadline * 2, cancellationToken);
         return answer switch
         {
             ActorTreeWalked walked => new ActorHierarchyResponse(

@@ -37,16 +37,18 @@ internal static class ShardRegions
                 "types: " + string.Join(", ", sharding.ShardTypeNames.Order(StringComparer.Ordinal)));
         }
 
+        // The region waits `timeout` for every node's answer (the ones that miss it are reported as failed shards), then
+        // answers: twice that is long enough to hear from the region itself.
+        var regionTimeout = timeout * 2;
         ClusterShardingStats stats;
         try
         {
-            // The region waits `timeout` for every node's answer; the ask waits a little longer for the region.
             stats = await sharding.ShardRegion(typeName)
-                .Ask<ClusterShardingStats>(new GetClusterShardingStats(timeout), timeout + timeout, cancellationToken);
+                .Ask<ClusterShardingStats>(new GetClusterShardingStats(timeout), regionTimeout, cancellationToken);
         }
         catch (AskTimeoutException)
         {
-            throw new ControlPlaneException(504, $"the '{typeName}' region did not report its stats within {(timeout + timeout).TotalSeconds:0}s",
+            throw new ControlPlaneException(504, $"the '{typeName}' region did not report its stats within {regionTimeout.TotalSeconds:0}s",
                 "its shard coordinator may be moving (a node joined or left): try again shortly");
         }
 
