@@ -24,5 +24,13 @@ internal static class OptionRules
         }
     }
 
+    public static void NonNegative(OptionResult result)
+    {
+        if (result.GetValueOrDefault<int?>() is < 0 and var value)
+        {
+            result.AddError($"{OptionName(result)} {value} is negative: give 0 or more");
+        }
+    }
+
     private static string OptionName(OptionResult result) => result.Option.Name;
 }

@@ -45,6 +45,9 @@ internal static class OrchCli
         root.Subcommands.Add(new ConsoleCommand());
         root.Subcommands.Add(new RouterCommand());
         root.Subcommands.Add(new RailwayCommand());
+        root.Subcommands.Add(new ClusterShardingCommand());
+        root.Subcommands.Add(new ActorCommand());
+        root.Subcommands.Add(new LogCommand());
         return root;
     }
 }

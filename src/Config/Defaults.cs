@@ -88,6 +88,18 @@ public static class Defaults
     public const string PortRange = "18000-18999";
     public const int LogRingLines = 500;
 
+    /// <summary>How many of the node's own Akka log lines it keeps in memory for <c>orch log peek</c> and <c>orch log tail</c>.</summary>
+    public const int NodeLogRingLines = 1000;
+
+    /// <summary>How many lines an <c>orch log tail</c> may fall behind before it loses lines (logging never waits for it).</summary>
+    public const int NodeLogTailBuffer = 1000;
+
+    /// <summary>How long <c>orch cluster-sharding region-stats</c> waits for every node's region to report.</summary>
+    public static readonly TimeSpan ShardingStatsTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most this many actors in one <c>orch actor hierarchy</c> answer.</summary>
+    public const int ActorHierarchyMaxActors = 5000;
+
     /// <summary>At most this many <c>[[process]]</c> entries in one app's config.</summary>
     public const int MaxProcessesPerApp = 64;
 

@@ -39,4 +39,9 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(DownUnreachableResult))]
 [JsonSerializable(typeof(ClusterEvent))]
 [JsonSerializable(typeof(DeploymentsResponse))]
+[JsonSerializable(typeof(ShardRegionsResponse))]
+[JsonSerializable(typeof(RegionStatsResponse))]
+[JsonSerializable(typeof(ActorHierarchyResponse))]
+[JsonSerializable(typeof(NodeLogLine))]
+[JsonSerializable(typeof(List<NodeLogLine>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -31,6 +31,10 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<DownUnreachableResult> DownUnreachableResult = Of<DownUnreachableResult>();
     public static readonly JsonTypeInfo<ClusterEvent> ClusterEvent = Of<ClusterEvent>();
     public static readonly JsonTypeInfo<DeploymentsResponse> DeploymentsResponse = Of<DeploymentsResponse>();
+    public static readonly JsonTypeInfo<ShardRegionsResponse> ShardRegionsResponse = Of<ShardRegionsResponse>();
+    public static readonly JsonTypeInfo<RegionStatsResponse> RegionStatsResponse = Of<RegionStatsResponse>();
+    public static readonly JsonTypeInfo<ActorHierarchyResponse> ActorHierarchyResponse = Of<ActorHierarchyResponse>();
+    public static readonly JsonTypeInfo<NodeLogLine> NodeLogLine = Of<NodeLogLine>();
 
     /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
     private static JsonTypeInfo<T> Of<T>() =>

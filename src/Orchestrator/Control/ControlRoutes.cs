@@ -54,6 +54,10 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         Post("/v1/redeploy", RedeployAsync);
         Post("/v1/remove", RemoveAsync);
         Post("/v1/railway/status", RailwayStatusAsync);
+        Get("/v1/sharding/regions", ShardRegionsAsync);
+        Get("/v1/sharding/region-stats", RegionStatsAsync);
+        Get("/v1/actors/hierarchy", ActorHierarchyAsync);
+        Get("/v1/node-log", NodeLogAsync);
 
         foreach (var (path, allowed) in methods)
         {

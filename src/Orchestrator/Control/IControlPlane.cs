@@ -3,7 +3,7 @@ using Orchestrator.Control.Contracts;
 namespace Orchestrator.Control;
 
 /// <summary>What the control API can ask of the node. The HTTP layer maps routes onto it, nothing more.</summary>
-public interface IControlPlane
+public partial interface IControlPlane
 {
     /// <summary>Progress of the deploy; the last item is final (succeeded or failed).</summary>
     IAsyncEnumerable<DeployProgress> DeployAsync(DeployRequest request, CancellationToken cancellationToken);
