@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
@@ -24,6 +25,11 @@ namespace Orchestrator.Hosting;
 internal static class NodeActorSystem
 {
     public const string SystemName = "orch";
+    public const string AppsType = "apps";
+    public const string RouteTablesType = "route-tables";
+
+    /// <summary>The shard types every node starts: a region on a worker, a proxy elsewhere.</summary>
+    public static readonly ImmutableArray<string> ShardTypes = [AppsType, RouteTablesType];
 
     public static void Configure(
         AkkaConfigurationBuilder akka,
@@ -43,12 +49,12 @@ internal static class NodeActorSystem
                 SeedNodes = cluster.IsClusterOfOne ? null : [.. cluster.SeedAddresses(SystemName)],
             })
             .WithShardRegion<RouteTableRegion>(
-                "route-tables",
+                RouteTablesType,
                 app => RouteTableActor.Props(app),
                 new RouteTableMessageExtractor(),
                 ShardOptions(rememberEntities: false))
             .WithShardRegion<AppRegion>(
-                "apps",
+                AppsType,
                 (_, registry) =>
                 {
                     var deploymentServices = services(registry.Get<RouteTableRegion>());

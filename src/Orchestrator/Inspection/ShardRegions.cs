@@ -20,21 +20,46 @@ internal static class ShardRegions
         var sharding = ClusterSharding.Get(system);
         var cluster = Cluster.Get(system);
         var hosted = cluster.SelfRoles.Contains(ClusterMembership.WorkerRole);
-        var regions = sharding.ShardTypeNames
-            .Order(StringComparer.Ordinal)
-            .Select(name => new ShardRegionInfo(name, hosted, sharding.ShardRegion(name).Path.ToStringWithoutAddress()));
+        var regions = TypeNames(system)
+            .Select(name => new ShardRegionInfo(name, hosted, RegionOrProxy(sharding, name).Path.ToStringWithoutAddress()));
         return new ShardRegionsResponse(cluster.SelfAddress.ToString(), [.. regions]);
     }
+
+    /// <summary>
+    /// The types this node runs a region or a proxy of. Akka lists only hosted regions in ShardTypeNames; a proxy (on an
+    /// edge router) is found by asking for it by name, which the node's own types give.
+    /// </summary>
+    private static ImmutableArray<string> TypeNames(ActorSystem system)
+    {
+        var sharding = ClusterSharding.Get(system);
+        return [.. sharding.ShardTypeNames.Concat(NodeActorSystem.ShardTypes.Where(name => IsRunning(sharding, name))).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    private static bool IsRunning(ClusterSharding sharding, string typeName)
+    {
+        try
+        {
+            return sharding.ShardRegionProxy(typeName) is not null;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static IActorRef RegionOrProxy(ClusterSharding sharding, string typeName) =>
+        sharding.ShardTypeNames.Contains(typeName) ? sharding.ShardRegion(typeName) : sharding.ShardRegionProxy(typeName);
 
     /// <summary>Asks the type's region for Akka's cluster-wide stats: one row per node that hosts the type's shards.</summary>
     /// <exception cref="ControlPlaneException">No region of that type runs here (404, naming the types).</exception>
     public static async Task<RegionStatsResponse> StatsAsync(ActorSystem system, string typeName, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var sharding = ClusterSharding.Get(system);
-        if (!sharding.ShardTypeNames.Contains(typeName))
+        var types = TypeNames(system);
+        if (!types.Contains(typeName))
         {
             throw new ControlPlaneException(404, $"no shard region of type '{typeName}' on this node",
-                "types: " + string.Join(", ", sharding.ShardTypeNames.Order(StringComparer.Ordinal)));
+                "types: " + string.Join(", ", types));
         }
 
         // The region waits `timeout` for every node's answer (the ones that miss it are reported as failed shards), then
@@ -43,7 +68,7 @@ internal static class ShardRegions
         ClusterShardingStats stats;
         try
         {
-            stats = await sharding.ShardRegion(typeName)
+            stats = await RegionOrProxy(sharding, typeName)
                 .Ask<ClusterShardingStats>(new GetClusterShardingStats(timeout), regionTimeout, cancellationToken);
         }
         catch (AskTimeoutException)

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orchestrator.Control.Contracts;
 using Orchestrator.Integration.Tests.Harness;
 using Xunit;
 
@@ -26,7 +29,16 @@ public sealed class EdgeClusterCollection : ICollectionFixture<EdgeClusterFixtur
 [Collection(EdgeClusterCollection.Name)]
 public sealed class EdgeRouterTests(EdgeClusterFixture fixture)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     private EdgeCluster Cluster => fixture.Cluster;
+
+    private static async Task<T> ReadJsonAsync<T>(OrchEnvironment node, params string[] args)
+    {
+        var run = await node.RunAsync(args);
+        Assert.True(run.ExitCode == 0, $"orch {string.Join(' ', args)}: {run}");
+        return JsonSerializer.Deserialize<T>(run.Stdout, Json) ?? throw new InvalidOperationException($"orch {string.Join(' ', args)} printed null");
+    }
 
     [Fact]
     public async Task ClusterShow_FromEveryNode_ListsTheWorkersAndTheEdgeRoutersUp_WithTheirRoles()
@@ -41,6 +53,33 @@ public sealed class EdgeRouterTests(EdgeClusterFixture fixture)
 
         // A worker without the router role runs no router process.
         Assert.All(Cluster.Workers, w => Assert.Null(w.RouterPid()));
+    }
+
+    [Fact]
+    public async Task RegionStats_CountEveryAppEntity_AndEachAppsNodeShowsItsDeploymentAndProcessActors()
+    {
+        var apps = new[] { TestApp.Create("edge-inspect-a"), TestApp.Create("edge-inspect-b") };
+        foreach (var app in apps)
+        {
+            await Cluster.DeployOkAsync(app, "r1");
+        }
+
+        var known = (await Cluster.Workers[0].StatusAsync()).Apps;
+        var addresses = await Task.WhenAll(Cluster.Workers.Select(w => w.SelfAddressAsync()));
+        var stats = await ReadJsonAsync<RegionStatsResponse>(Cluster.Routers[0], "cluster-sharding", "region-stats", "-r", "apps", "--json");
+        Assert.Equal(known.Length, stats.Entities);
+        Assert.Equal(addresses.Order(StringComparer.Ordinal), stats.Nodes.Select(n => n.Address).Order(StringComparer.Ordinal));
+        Assert.All(stats.Nodes, n => Assert.Equal(known.Count(a => a.Node == n.Address), n.Entities));
+
+        foreach (var app in apps)
+        {
+            var status = known.Single(a => a.App == app.App);
+            var host = Cluster.Workers[Array.IndexOf(addresses, status.Node)];
+            var tree = await ReadJsonAsync<ActorHierarchyResponse>(host, "actor", "hierarchy", "-s", "/system/sharding/apps", "--json");
+            var deployment = $"/{app.App}/app/{status.ActiveDeploymentId}";
+            Assert.Contains(tree.Actors, a => a.Path.EndsWith(deployment, StringComparison.Ordinal));
+            Assert.Contains(tree.Actors, a => a.Path.EndsWith(deployment + "/web", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
