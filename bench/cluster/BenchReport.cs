@@ -40,19 +40,31 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
         Line(md, $"{startedAt:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, loopback; one run of `bench/cluster/run.sh` ({took.TotalMinutes:0.0} min).");
         Line(md, $"Cluster: 3 worker daemons (`--roles worker`) on one redis-server journal, edge routers `orch router --seed` on 127.0.0.11.., one cluster certificate; the app is `tests/TestApps/testapp.js` under node.");
         md.AppendLine();
-        if (settings.Parts.Contains(BenchSettings.SwitchPart))
+        if (settings.Runs(BenchSettings.SwitchPart))
         {
             SwitchTable(md);
         }
 
-        if (settings.Parts.Contains(BenchSettings.RecoveryPart))
+        if (settings.Runs("recovery-default") || settings.Runs("recovery-tuned"))
         {
             RecoveryTable(md);
         }
 
-        if (settings.Parts.Contains(BenchSettings.ThroughputPart))
+        if (settings.Runs(BenchSettings.ThroughputPart))
         {
             ThroughputTable(md);
+        }
+
+        if (_problems.Count > 0)
+        {
+            Line(md, "### Not measured in this run");
+            md.AppendLine();
+            foreach (var (part, why) in _problems)
+            {
+                Line(md, $"- {part}: {why}");
+            }
+
+            md.AppendLine();
         }
 
         return md.ToString();
@@ -62,14 +74,14 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
     {
         Line(md, $"### Switch propagation: health passed → every edge router serving the new revision ({settings.Deploys} deploys each, after {settings.WarmupDeploys} unmeasured)");
         md.AppendLine();
-        Line(md, "| Edge routers | Deploys | p50 | p99 | max | p99 vs 2 routers | First router serving, p50 | Deploy reported active, p50 | Requests lost | Target p99 < 100 ms |");
-        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(md, "| Edge routers | Deploys | p50 | p99 | max | p99 vs 2 routers | First router serving, p50 | Deploy reported active, p50 | Last router after the deploy returned | Requests lost | Target p99 < 100 ms |");
+        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         var baseline = _switches.FirstOrDefault(s => s.Routers == 2 && s.Samples.Count > 0);
         foreach (var routers in new[] { 2, 4 })
         {
             if (_switches.FirstOrDefault(s => s.Routers == routers) is not { Samples.Count: > 0 } result)
             {
-                Line(md, $"| {routers} | n/a | | | | | | | | {_problems.GetValueOrDefault($"switch-{routers}", "not measured")} |");
+                Line(md, $"| {routers} | n/a | | | | | | | | | {_problems.GetValueOrDefault($"switch-{routers}", "not measured")} |");
                 continue;
             }
 
@@ -78,11 +90,11 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
             var ratio = baseline is null || baseline == result ? "1.00x (baseline)" : $"{p99 / Percentile(baseline.Samples.Select(s => s.AllServing).ToList(), 0.99):0.00}x";
             var verdict = result.FailedDeploys.Count > 0 || result.Failures > 0 ? "**not met** (failed deploys or lost requests)"
                 : p99 < SwitchTarget ? "met" : "**not met**";
-            Line(md, $"| {routers} | {result.Samples.Count}{(result.FailedDeploys.Count > 0 ? $" ({result.FailedDeploys.Count} failed)" : "")} | {Ms(Percentile(all, 0.5))} | {Ms(p99)} | {Ms(all.Max())} | {ratio} | {Ms(Percentile(result.Samples.Select(s => s.FirstServing).ToList(), 0.5))} | {Ms(Percentile(result.Samples.Select(s => s.Acked).ToList(), 0.5))} | {result.Failures} of {result.Requests} | {verdict} |");
+            Line(md, $"| {routers} | {result.Samples.Count}{(result.FailedDeploys.Count > 0 ? $" ({result.FailedDeploys.Count} failed)" : "")} | {Ms(Percentile(all, 0.5))} | {Ms(p99)} | {Ms(all.Max())} | {ratio} | {Ms(Percentile(result.Samples.Select(s => s.FirstServing).ToList(), 0.5))} | {Ms(Percentile(result.Samples.Select(s => s.Acked).ToList(), 0.5))} | {result.Samples.Count(s => s.AfterReturn)} of {result.Samples.Count} | {result.Failures} of {result.Requests} | {verdict} |");
         }
 
         md.AppendLine();
-        Line(md, $"Health passed is the deploy's `switching: health passed` progress step (`orch deploy --json`), stamped `at` by the node the CLI talks to (the deployment may run on another worker: that hop is not counted). A watcher per edge router polls its listener (`GET /`, one keep-alive connection, a request every {RouterWatch.Pause.TotalMilliseconds:0} ms) and takes the time it read the first answer from the new revision, so each figure may be up to one poll plus one request late. p99 is nearest-rank: below 100 deploys it is the maximum.");
+        Line(md, $"Health passed is the deploy's `switching: health passed` progress step (`orch deploy --json`), stamped `at` by the node the CLI talks to (the deployment may run on another worker: that hop is not counted). A watcher per edge router polls its listener (`GET /`, one keep-alive connection, a request every {RouterWatch.Pause.TotalMilliseconds:0} ms) and takes the time it read the first answer from the new revision, so each figure may be up to one poll plus one request late. *Deploy reported active* is its final `succeeded` step (every reachable replica acked the table); *last router after the deploy returned* counts deploys whose last edge router first answered from the new revision after the CLI printed that step. p99 is nearest-rank: below 100 deploys it is the maximum.");
         var unreachable = _switches.Sum(s => s.Samples.Count(x => x.NamedUnreachable));
         if (unreachable > 0)
         {
@@ -101,25 +113,26 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
     {
         Line(md, $"### Shard recovery after SIGKILL of the worker hosting the app ({settings.Kills} repetitions each)");
         md.AppendLine();
-        Line(md, "| Settings | Runs | Median | Max | Median vs default | Target < 10 s |");
-        Line(md, "|---|---:|---:|---:|---:|---|");
+        Line(md, "| Settings | Runs | Median | Max | Median vs default | Seen unreachable, median | Downed or removed, median | Target < 10 s |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---|");
         var baseline = _recoveries.FirstOrDefault(r => r.Settings == "default" && r.Samples.Count > 0);
         foreach (var (name, description) in new[] { ("default", DefaultSettings), ("tuned", Tuned()) })
         {
             if (_recoveries.FirstOrDefault(r => r.Settings == name) is not { Samples.Count: > 0 } result)
             {
-                Line(md, $"| **{name}**: {description} | n/a | | | | {_problems.GetValueOrDefault($"recovery-{name}", "not measured")} |");
+                Line(md, $"| **{name}**: {description} | n/a | | | | | | {_problems.GetValueOrDefault($"recovery-{name}", "not measured")} |");
                 continue;
             }
 
-            var median = Percentile(result.Samples, 0.5);
-            var ratio = baseline is null || baseline == result ? "1.00x (baseline)" : $"{median / Percentile(baseline.Samples, 0.5):0.00}x";
-            var verdict = result.Samples.Max() < RecoveryTarget ? "met" : "**not met**";
-            Line(md, $"| **{name}**: {description} | {result.Samples.Count} | {Seconds(median)} | {Seconds(result.Samples.Max())} | {ratio} | {verdict} |");
+            var moved = result.Samples.Select(s => s.Moved).ToList();
+            var median = Percentile(moved, 0.5);
+            var ratio = baseline is null || baseline == result ? "1.00x (baseline)" : $"{median / Percentile(baseline.Samples.Select(s => s.Moved).ToList(), 0.5):0.00}x";
+            var verdict = moved.Max() < RecoveryTarget ? "met" : "**not met**";
+            Line(md, $"| **{name}**: {description} | {result.Samples.Count} | {Seconds(median)} | {Seconds(moved.Max())} | {ratio} | {MedianOf(result.Samples.Select(s => s.Unreachable))} | {MedianOf(result.Samples.Select(s => s.Downed))} | {verdict} |");
         }
 
         md.AppendLine();
-        Line(md, "From the SIGKILL of the worker daemon (its app processes live on, as on a real host) to the first answer of `GET /v1/status?app=APP` (what `orch status --app APP --json` asks) through a surviving worker that reports the app on another worker with the same active deployment; a poll starts every 100 ms without waiting for the one before. The killed worker is started again and the cluster waited for before the next repetition. The tuned run is a second cluster of the same shape whose every node reads the tuned settings as `ORCH_AKKA_CONFIG`.");
+        Line(md, "From the SIGKILL of the worker daemon (its app processes live on, as on a real host) to the first answer of `GET /v1/status?app=APP` (what `orch status --app APP --json` asks) through a surviving worker that reports the app on another worker with the same active deployment; a poll starts every 100 ms without waiting for the one before. *Seen unreachable* and *downed or removed* are when the same survivor's `GET /v1/cluster`, polled every 100 ms, first showed the killed member unreachable, then down or gone: failure detection, then the split brain resolver's decision after `stable-after`; the rest is the shard's reallocation once the node is removed (with any down-removal margin Akka applies), the app actor's recovery from Redis and its answer. The killed worker is started again and the cluster waited for before the next repetition. The tuned run is a second cluster of the same shape whose every node reads the tuned settings as `ORCH_AKKA_CONFIG`.");
         md.AppendLine();
     }
 
@@ -152,6 +165,9 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
         var rank = (int)Math.Ceiling(fraction * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
+
+    private static string MedianOf(IEnumerable<TimeSpan?> values) =>
+        values.Where(v => v is not null).Select(v => v!.Value).ToList() is { Count: > 0 } seen ? Seconds(Percentile(seen, 0.5)) : "not seen";
 
     private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds:0.0} ms";
 

@@ -37,6 +37,10 @@ internal sealed record BenchSettings(
             .ToHashSet(StringComparer.Ordinal),
         Keep: Environment.GetEnvironmentVariable("BENCH_KEEP") == "1");
 
+    /// <summary>Whether the run measures <paramref name="part"/>: <c>switch</c>, <c>throughput</c>, <c>recovery</c> (both), <c>recovery-default</c> or <c>recovery-tuned</c>.</summary>
+    public bool Runs(string part) =>
+        Parts.Contains(part) || (part.StartsWith(RecoveryPart, StringComparison.Ordinal) && Parts.Contains(RecoveryPart));
+
     private static int Number(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : fallback;
 }

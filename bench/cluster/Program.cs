@@ -23,18 +23,19 @@ Progress.Say($"temp directory {root}; parts {string.Join(",", settings.Parts)}; 
 var routerCount = 2;
 try
 {
-    await using (var cluster = await Part("cluster", () => LoopbackCluster.StartAsync(Path.Combine(root, "fd-default"), 3, 2, null, stop.Token)))
+    var firstCluster = settings.Runs(BenchSettings.SwitchPart) || settings.Runs(BenchSettings.ThroughputPart) || settings.Runs("recovery-default");
+    await using (var cluster = firstCluster ? await Part("cluster", () => LoopbackCluster.StartAsync(Path.Combine(root, "fd-default"), 3, 2, null, stop.Token)) : null)
     {
         if (cluster is not null)
         {
             var app = BenchApp.Write(cluster.Root, "bench");
             await Part("switch-2", async () =>
             {
-                if (settings.Parts.Contains(BenchSettings.SwitchPart))
+                if (settings.Runs(BenchSettings.SwitchPart))
                 {
                     report.Add(await SwitchPropagation.RunAsync(cluster, app, 2, settings, stop.Token));
                 }
-                else if (settings.Parts.Contains(BenchSettings.ThroughputPart))
+                else if (settings.Runs(BenchSettings.ThroughputPart))
                 {
                     await app.DeployOkAsync(cluster.Workers[0], "throughput", stop.Token);
                 }
@@ -42,12 +43,12 @@ try
                 return true;
             });
 
-            if (settings.Parts.Contains(BenchSettings.ThroughputPart))
+            if (settings.Runs(BenchSettings.ThroughputPart))
             {
                 report.Throughput = await Part("throughput", () => RouterThroughput.RunAsync(app, settings, cluster.Root, stop.Token));
             }
 
-            if (settings.Parts.Contains(BenchSettings.SwitchPart))
+            if (settings.Runs(BenchSettings.SwitchPart))
             {
                 await Part("switch-4", async () =>
                 {
@@ -60,7 +61,7 @@ try
                 });
             }
 
-            if (settings.Parts.Contains(BenchSettings.RecoveryPart))
+            if (settings.Runs("recovery-default"))
             {
                 await Part("recovery-default", async () =>
                 {
@@ -69,7 +70,7 @@ try
                 });
             }
         }
-        else
+        else if (firstCluster)
         {
             foreach (var part in new[] { "switch-2", "switch-4", "throughput", "recovery-default" })
             {
@@ -78,7 +79,7 @@ try
         }
     }
 
-    if (settings.Parts.Contains(BenchSettings.RecoveryPart) && !stop.IsCancellationRequested)
+    if (settings.Runs("recovery-tuned") && !stop.IsCancellationRequested)
     {
         Progress.Say($"a second cluster with the tuned settings of {tunedConfig}");
         await using var tuned = await Part("recovery-tuned", () => LoopbackCluster.StartAsync(Path.Combine(root, "fd-tuned"), 3, routerCount, tunedConfig, stop.Token));

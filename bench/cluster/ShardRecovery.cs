@@ -16,7 +16,7 @@ internal static class ShardRecovery
     public static async Task<RecoveryResult> RunAsync(
         LoopbackCluster cluster, BenchApp app, string settingsName, int kills, CancellationToken cancellationToken)
     {
-        var samples = new List<TimeSpan>();
+        var samples = new List<RecoverySample>();
         await app.DeployOkAsync(cluster.Workers[0], $"{settingsName}-base", cancellationToken);
         for (var k = 1; k <= kills; k++)
         {
@@ -36,12 +36,17 @@ internal static class ShardRecovery
 
             var survivor = cluster.Workers.First(w => w != host);
             Progress.Say($"{settingsName} {k}/{kills}: SIGKILL of {host.Name} ({before.Node}), which hosts {app.App}; polling through {survivor.Name}");
+            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var killedAt = DateTimeOffset.UtcNow;
             await host.KillAsync();
+            var membership = WatchMemberAsync(survivor, before.Node, stopWatching.Token);
             var movedAt = await MovedAsync(survivor, app.App, before.Node, before.ActiveDeploymentId, cancellationToken);
-            var took = movedAt - killedAt;
-            samples.Add(took);
-            Progress.Say($"{settingsName} {k}/{kills}: {app.App} answered on another worker {took.TotalSeconds:0.00} s after the SIGKILL");
+            await stopWatching.CancelAsync();
+            var (unreachableAt, downedAt) = await membership;
+            var sample = new RecoverySample(movedAt - killedAt, unreachableAt - killedAt, downedAt - killedAt);
+            samples.Add(sample);
+            Progress.Say($"{settingsName} {k}/{kills}: {app.App} answered on another worker {sample.Moved.TotalSeconds:0.00} s after the SIGKILL " +
+                $"(unreachable after {Seconds(sample.Unreachable)}, downed or removed after {Seconds(sample.Downed)})");
 
             Progress.Say($"starting {host.Name} again");
             await host.StartAsync(cancellationToken);
@@ -80,6 +85,42 @@ internal static class ShardRecovery
         throw new TimeoutException($"{app} was not reported on another worker within {BenchSettings.RecoveryTimeout.TotalSeconds:0} s");
     }
 
+    /// <summary>When the survivor first saw the killed member unreachable, and first saw it down or gone (the split brain resolver's decision).</summary>
+    private static async Task<(DateTimeOffset? Unreachable, DateTimeOffset? Downed)> WatchMemberAsync(
+        OrchNode survivor, string deadNode, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? unreachable = null;
+        DateTimeOffset? downed = null;
+        while (!cancellationToken.IsCancellationRequested && downed is null)
+        {
+            try
+            {
+                var members = (await survivor.ClusterAsync(cancellationToken)).Members;
+                var at = DateTimeOffset.UtcNow;
+                var member = members.FirstOrDefault(m => m.Address == deadNode);
+                if (member is null || member.Status is "down" or "removed" or "exiting")
+                {
+                    downed = at;
+                    unreachable ??= at;
+                }
+                else if (!member.Reachable)
+                {
+                    unreachable ??= at;
+                }
+
+                await Task.Delay(PollEvery, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
+            {
+                // Stopped, or a poll that failed while the cluster changes: the next one tells.
+            }
+        }
+
+        return (unreachable, downed);
+    }
+
+    private static string Seconds(TimeSpan? span) => span is { } s ? $"{s.TotalSeconds:0.00} s" : "not seen";
+
     /// <summary>When this poll's answer showed the app on another worker, else null.</summary>
     private static async Task<DateTimeOffset?> AskAsync(OrchNode survivor, string app, string deadNode, string? activeDeployment, CancellationToken cancellationToken)
     {
@@ -96,4 +137,7 @@ internal static class ShardRecovery
     }
 }
 
-internal sealed record RecoveryResult(string Settings, IReadOnlyList<TimeSpan> Samples);
+/// <summary>One SIGKILL: the time until the app answered on another worker, and until a survivor saw the killed member unreachable and then down or removed.</summary>
+internal sealed record RecoverySample(TimeSpan Moved, TimeSpan? Unreachable, TimeSpan? Downed);
+
+internal sealed record RecoveryResult(string Settings, IReadOnlyList<RecoverySample> Samples);
