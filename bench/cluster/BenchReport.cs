@@ -113,14 +113,14 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
     {
         Line(md, $"### Shard recovery after SIGKILL of the worker hosting the app ({settings.Kills} repetitions each)");
         md.AppendLine();
-        Line(md, "| Settings | Runs | Median | Max | Median vs default | Seen unreachable, median | Downed or removed, median | Target < 10 s |");
-        Line(md, "|---|---:|---:|---:|---:|---:|---:|---|");
+        Line(md, "| Settings | Runs | Median | Max | Median vs default | Seen unreachable, median | Downed or removed, median | Killed the oldest | Target < 10 s |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---|");
         var baseline = _recoveries.FirstOrDefault(r => r.Settings == "default" && r.Samples.Count > 0);
         foreach (var (name, description) in new[] { ("default", DefaultSettings), ("tuned", Tuned()) })
         {
             if (_recoveries.FirstOrDefault(r => r.Settings == name) is not { Samples.Count: > 0 } result)
             {
-                Line(md, $"| **{name}**: {description} | n/a | | | | | | {_problems.GetValueOrDefault($"recovery-{name}", "not measured")} |");
+                Line(md, $"| **{name}**: {description} | n/a | | | | | | | {_problems.GetValueOrDefault($"recovery-{name}", "not measured")} |");
                 continue;
             }
 
@@ -128,11 +128,11 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
             var median = Percentile(moved, 0.5);
             var ratio = baseline is null || baseline == result ? "1.00x (baseline)" : $"{median / Percentile(baseline.Samples.Select(s => s.Moved).ToList(), 0.5):0.00}x";
             var verdict = moved.Max() < RecoveryTarget ? "met" : "**not met**";
-            Line(md, $"| **{name}**: {description} | {result.Samples.Count} | {Seconds(median)} | {Seconds(moved.Max())} | {ratio} | {MedianOf(result.Samples.Select(s => s.Unreachable))} | {MedianOf(result.Samples.Select(s => s.Downed))} | {verdict} |");
+            Line(md, $"| **{name}**: {description} | {result.Samples.Count} | {Seconds(median)} | {Seconds(moved.Max())} | {ratio} | {MedianOf(result.Samples.Select(s => s.Unreachable))} | {MedianOf(result.Samples.Select(s => s.Downed))} | {result.Samples.Count(s => s.KilledOldest)} of {result.Samples.Count} | {verdict} |");
         }
 
         md.AppendLine();
-        Line(md, "From the SIGKILL of the worker daemon (its app processes live on, as on a real host) to the first answer of `GET /v1/status?app=APP` (what `orch status --app APP --json` asks) through a surviving worker that reports the app on another worker with the same active deployment; a poll starts every 100 ms without waiting for the one before. *Seen unreachable* and *downed or removed* are when the same survivor's `GET /v1/cluster`, polled every 100 ms, first showed the killed member unreachable, then down or gone: failure detection, then the split brain resolver's decision after `stable-after`; the rest is the shard's reallocation once the node is removed (with any down-removal margin Akka applies), the app actor's recovery from Redis and its answer. The killed worker is started again and the cluster waited for before the next repetition. The tuned run is a second cluster of the same shape whose every node reads the tuned settings as `ORCH_AKKA_CONFIG`.");
+        Line(md, "From the SIGKILL of the worker daemon (its app processes live on, as on a real host) to the first answer of `GET /v1/status?app=APP` (what `orch status --app APP --json` asks) through a surviving worker that reports the app on another worker with the same active deployment; a poll starts every 100 ms without waiting for the one before. *Seen unreachable* and *downed or removed* are when the same survivor's `GET /v1/cluster`, polled every 100 ms, first showed the killed member unreachable, then down or gone: failure detection, then the split brain resolver's decision after `stable-after`; the rest is the shard's reallocation once the node is removed (with any down-removal margin Akka applies), the app actor's recovery from Redis and its answer. *Killed the oldest* counts the kills of the oldest node, which runs the shard coordinators: they move first, so those kills take longer (Akka places the app where it places it; the bench does not choose). The killed worker is started again and the cluster waited for before the next repetition. The tuned run is a second cluster of the same shape whose every node reads the tuned settings as `ORCH_AKKA_CONFIG`.");
         md.AppendLine();
     }
 

@@ -22,9 +22,12 @@ internal static class ShardRecovery
         {
             await cluster.WaitAllUpAsync(cancellationToken);
             var addresses = new Dictionary<string, OrchNode>(StringComparer.Ordinal);
+            string? oldest = null;
             foreach (var worker in cluster.Workers)
             {
-                addresses[(await worker.ClusterAsync(cancellationToken)).Self] = worker;
+                var seen = await worker.ClusterAsync(cancellationToken);
+                addresses[seen.Self] = worker;
+                oldest ??= seen.Oldest;
             }
 
             var before = await cluster.Workers[0].AppAsync(app.App, PollTimeout, cancellationToken)
@@ -35,7 +38,8 @@ internal static class ShardRecovery
             }
 
             var survivor = cluster.Workers.First(w => w != host);
-            Progress.Say($"{settingsName} {k}/{kills}: SIGKILL of {host.Name} ({before.Node}), which hosts {app.App}; polling through {survivor.Name}");
+            var killsOldest = oldest == before.Node;
+            Progress.Say($"{settingsName} {k}/{kills}: SIGKILL of {host.Name} ({before.Node}), which hosts {app.App}{(killsOldest ? " and is the oldest node (the shard coordinator's)" : "")}; polling through {survivor.Name}");
             using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var killedAt = DateTimeOffset.UtcNow;
             await host.KillAsync();
@@ -43,7 +47,7 @@ internal static class ShardRecovery
             var movedAt = await MovedAsync(survivor, app.App, before.Node, before.ActiveDeploymentId, cancellationToken);
             await stopWatching.CancelAsync();
             var (unreachableAt, downedAt) = await membership;
-            var sample = new RecoverySample(movedAt - killedAt, unreachableAt - killedAt, downedAt - killedAt);
+            var sample = new RecoverySample(movedAt - killedAt, unreachableAt - killedAt, downedAt - killedAt, killsOldest);
             samples.Add(sample);
             Progress.Say($"{settingsName} {k}/{kills}: {app.App} answered on another worker {sample.Moved.TotalSeconds:0.00} s after the SIGKILL " +
                 $"(unreachable after {Seconds(sample.Unreachable)}, downed or removed after {Seconds(sample.Downed)})");
@@ -138,6 +142,7 @@ internal static class ShardRecovery
 }
 
 /// <summary>One SIGKILL: the time until the app answered on another worker, and until a survivor saw the killed member unreachable and then down or removed.</summary>
-internal sealed record RecoverySample(TimeSpan Moved, TimeSpan? Unreachable, TimeSpan? Downed);
+/// <param name="KilledOldest">The killed worker was the oldest node, where the shard coordinators run: they had to move too.</param>
+internal sealed record RecoverySample(TimeSpan Moved, TimeSpan? Unreachable, TimeSpan? Downed, bool KilledOldest);
 
 internal sealed record RecoveryResult(string Settings, IReadOnlyList<RecoverySample> Samples);
