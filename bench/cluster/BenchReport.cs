@@ -90,11 +90,11 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
             var ratio = baseline is null || baseline == result ? "1.00x (baseline)" : $"{p99 / Percentile(baseline.Samples.Select(s => s.AllServing).ToList(), 0.99):0.00}x";
             var verdict = result.FailedDeploys.Count > 0 || result.Failures > 0 ? "**not met** (failed deploys or lost requests)"
                 : p99 < SwitchTarget ? "met" : "**not met**";
-            Line(md, $"| {routers} | {result.Samples.Count}{(result.FailedDeploys.Count > 0 ? $" ({result.FailedDeploys.Count} failed)" : "")} | {Ms(Percentile(all, 0.5))} | {Ms(p99)} | {Ms(all.Max())} | {ratio} | {Ms(Percentile(result.Samples.Select(s => s.FirstServing).ToList(), 0.5))} | {Ms(Percentile(result.Samples.Select(s => s.Acked).ToList(), 0.5))} | {result.Samples.Count(s => s.AfterReturn)} of {result.Samples.Count} | {result.Failures} of {result.Requests} | {verdict} |");
+            Line(md, $"| {routers} | {result.Samples.Count}{(result.FailedDeploys.Count > 0 ? $" ({result.FailedDeploys.Count} failed)" : "")} | {Ms(Percentile(all, 0.5))} | {Ms(p99)} | {Ms(all.Max())} | {ratio} | {Ms(Percentile(result.Samples.Select(s => s.FirstServing).ToList(), 0.5))} | {Ms(Percentile(result.Samples.Select(s => s.Acked).ToList(), 0.5))} | {Late(result.Samples)} | {result.Failures} of {result.Requests} | {verdict} |");
         }
 
         md.AppendLine();
-        Line(md, $"Health passed is the deploy's `switching: health passed` progress step (`orch deploy --json`), stamped `at` by the node the CLI talks to (the deployment may run on another worker: that hop is not counted). A watcher per edge router polls its listener (`GET /`, one keep-alive connection, a request every {RouterWatch.Pause.TotalMilliseconds:0} ms) and takes the time it read the first answer from the new revision, so each figure may be up to one poll plus one request late. *Deploy reported active* is its final `succeeded` step (every reachable replica acked the table); *last router after the deploy returned* counts deploys whose last edge router first answered from the new revision after the CLI printed that step. p99 is nearest-rank: below 100 deploys it is the maximum.");
+        Line(md, $"Health passed is the deploy's `switching: health passed` progress step (`orch deploy --json`), stamped `at` by the node the CLI talks to (the deployment may run on another worker: that hop is not counted). A watcher per edge router polls its listener (`GET /`, one keep-alive connection, a request every {RouterWatch.Pause.TotalMilliseconds:0} ms) and takes the time it read the first answer from the new revision, so each figure may be up to one poll plus one request late. *Deploy reported active* is its final `succeeded` step (every reachable replica acked the table); *last router after the deploy returned* counts deploys whose last edge router first answered from the new revision after the bench read that step from the CLI, with the median of those delays (a delay within a poll or two is the watcher's resolution). p99 is nearest-rank: below 100 deploys it is the maximum.");
         var unreachable = _switches.Sum(s => s.Samples.Count(x => x.NamedUnreachable));
         if (unreachable > 0)
         {
@@ -165,6 +165,11 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
         var rank = (int)Math.Ceiling(fraction * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
+
+    private static string Late(IReadOnlyList<SwitchSample> samples) =>
+        samples.Where(s => s.AfterReturn > TimeSpan.Zero).Select(s => s.AfterReturn).ToList() is { Count: > 0 } late
+            ? $"{late.Count} of {samples.Count} (by {Ms(Percentile(late, 0.5))})"
+            : $"0 of {samples.Count}";
 
     private static string MedianOf(IEnumerable<TimeSpan?> values) =>
         values.Where(v => v is not null).Select(v => v!.Value).ToList() is { Count: > 0 } seen ? Seconds(Percentile(seen, 0.5)) : "not seen";

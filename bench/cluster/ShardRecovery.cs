@@ -3,8 +3,9 @@ namespace Orchestrator.Bench.Cluster;
 /// <summary>
 /// Part 2: SIGKILL of the worker daemon hosting an app's shard, then the time until a surviving worker's
 /// <c>GET /v1/status?app=APP</c> (what <c>orch status --app APP --json</c> asks) reports the app on another worker with
-/// the same active deployment. Polls start every <see cref="PollEvery"/> without waiting for the one before (a status
-/// can wait on the dead node), and the earliest answer that shows the app moved counts. The killed worker is started
+/// the same active deployment; the same survivor's <c>GET /v1/cluster</c> meanwhile says when it saw the killed member
+/// unreachable, then down or gone. Polls start every <see cref="PollEvery"/> without waiting for the ones before (an
+/// answer can wait on the dead node), and the earliest answer that says yes counts. The killed worker is started
 /// again and the cluster is waited for between repetitions.
 /// </summary>
 internal static class ShardRecovery
@@ -40,14 +41,20 @@ internal static class ShardRecovery
             var survivor = cluster.Workers.First(w => w != host);
             var killsOldest = oldest == before.Node;
             Progress.Say($"{settingsName} {k}/{kills}: SIGKILL of {host.Name} ({before.Node}), which hosts {app.App}{(killsOldest ? " and is the oldest node (the shard coordinator's)" : "")}; polling through {survivor.Name}");
-            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var killedAt = DateTimeOffset.UtcNow;
             await host.KillAsync();
-            var membership = WatchMemberAsync(survivor, before.Node, stopWatching.Token);
-            var movedAt = await MovedAsync(survivor, app.App, before.Node, before.ActiveDeploymentId, cancellationToken);
+            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var unreachable = FirstAsync(t => MemberIsAsync(survivor, before.Node, down: false, t), stopWatching.Token);
+            var downed = FirstAsync(t => MemberIsAsync(survivor, before.Node, down: true, t), stopWatching.Token);
+            var movedAt = await FirstAsync(t => MovedAsync(survivor, app.App, before.Node, before.ActiveDeploymentId, t), cancellationToken);
             await stopWatching.CancelAsync();
-            var (unreachableAt, downedAt) = await membership;
-            var sample = new RecoverySample(movedAt - killedAt, unreachableAt - killedAt, downedAt - killedAt, killsOldest);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (movedAt is null)
+            {
+                throw new TimeoutException($"{app.App} was not reported on another worker within {BenchSettings.RecoveryTimeout.TotalSeconds:0} s");
+            }
+
+            var sample = new RecoverySample(movedAt.Value - killedAt, await unreachable - killedAt, await downed - killedAt, killsOldest);
             samples.Add(sample);
             Progress.Say($"{settingsName} {k}/{kills}: {app.App} answered on another worker {sample.Moved.TotalSeconds:0.00} s after the SIGKILL " +
                 $"(unreachable after {Seconds(sample.Unreachable)}, downed or removed after {Seconds(sample.Downed)})");
@@ -60,85 +67,74 @@ internal static class ShardRecovery
         return new RecoveryResult(settingsName, samples);
     }
 
-    private static async Task<DateTimeOffset> MovedAsync(
-        OrchNode survivor, string app, string deadNode, string? activeDeployment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="ask"/> every <see cref="PollEvery"/> without waiting for the ones before (a status or
+    /// cluster view can wait on the dead node) and returns the earliest time an answer said yes; null when stopped or
+    /// after <see cref="BenchSettings.RecoveryTimeout"/>.
+    /// </summary>
+    private static async Task<DateTimeOffset?> FirstAsync(Func<CancellationToken, Task<bool>> ask, CancellationToken cancellationToken)
     {
         using var stopPolls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var polls = new List<Task<DateTimeOffset?>>();
         var giveUp = DateTime.UtcNow + BenchSettings.RecoveryTimeout;
-        while (DateTime.UtcNow < giveUp)
+        try
         {
-            // The earliest answer that showed the app moved: one still in flight can only be read later.
-            var moved = polls.Where(p => p.IsCompletedSuccessfully && p.Result is not null).Select(p => p.Result!.Value).ToList();
-            if (moved.Count > 0)
+            while (DateTime.UtcNow < giveUp && !cancellationToken.IsCancellationRequested)
             {
-                await stopPolls.CancelAsync();
-                return moved.Min();
-            }
-
-            polls.RemoveAll(p => p.IsCompleted && !(p.IsCompletedSuccessfully && p.Result is not null));
-            if (polls.Count < MaxPollsInFlight)
-            {
-                polls.Add(AskAsync(survivor, app, deadNode, activeDeployment, stopPolls.Token));
-            }
-
-            await Task.Delay(PollEvery, cancellationToken);
-        }
-
-        await stopPolls.CancelAsync();
-        throw new TimeoutException($"{app} was not reported on another worker within {BenchSettings.RecoveryTimeout.TotalSeconds:0} s");
-    }
-
-    /// <summary>When the survivor first saw the killed member unreachable, and first saw it down or gone (the split brain resolver's decision).</summary>
-    private static async Task<(DateTimeOffset? Unreachable, DateTimeOffset? Downed)> WatchMemberAsync(
-        OrchNode survivor, string deadNode, CancellationToken cancellationToken)
-    {
-        DateTimeOffset? unreachable = null;
-        DateTimeOffset? downed = null;
-        while (!cancellationToken.IsCancellationRequested && downed is null)
-        {
-            try
-            {
-                var members = (await survivor.ClusterAsync(cancellationToken)).Members;
-                var at = DateTimeOffset.UtcNow;
-                var member = members.FirstOrDefault(m => m.Address == deadNode);
-                if (member is null || member.Status is "down" or "removed" or "exiting")
+                // The earliest answer that said yes: one still in flight can only be read later.
+                var yes = polls.Where(p => p.IsCompletedSuccessfully && p.Result is not null).Select(p => p.Result!.Value).ToList();
+                if (yes.Count > 0)
                 {
-                    downed = at;
-                    unreachable ??= at;
+                    return yes.Min();
                 }
-                else if (!member.Reachable)
+
+                polls.RemoveAll(p => p.IsCompleted && !(p.IsCompletedSuccessfully && p.Result is not null));
+                if (polls.Count < MaxPollsInFlight)
                 {
-                    unreachable ??= at;
+                    polls.Add(AskAsync(ask, stopPolls.Token));
                 }
 
                 await Task.Delay(PollEvery, cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
-            {
-                // Stopped, or a poll that failed while the cluster changes: the next one tells.
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the caller knows whether that is a failure.
+        }
+        finally
+        {
+            await stopPolls.CancelAsync();
         }
 
-        return (unreachable, downed);
+        return null;
     }
 
-    private static string Seconds(TimeSpan? span) => span is { } s ? $"{s.TotalSeconds:0.00} s" : "not seen";
-
-    /// <summary>When this poll's answer showed the app on another worker, else null.</summary>
-    private static async Task<DateTimeOffset?> AskAsync(OrchNode survivor, string app, string deadNode, string? activeDeployment, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> AskAsync(Func<CancellationToken, Task<bool>> ask, CancellationToken cancellationToken)
     {
         try
         {
-            var status = await survivor.AppAsync(app, PollTimeout, cancellationToken);
-            var at = DateTimeOffset.UtcNow;
-            return status is { Node: { } node, Unavailable: null } && node != deadNode && status.ActiveDeploymentId == activeDeployment ? at : null;
+            return await ask(cancellationToken) ? DateTimeOffset.UtcNow : null;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>The survivor reports the app on another worker with the same active deployment.</summary>
+    private static async Task<bool> MovedAsync(OrchNode survivor, string app, string deadNode, string? activeDeployment, CancellationToken cancellationToken) =>
+        await survivor.AppAsync(app, PollTimeout, cancellationToken) is { Node: { } node, Unavailable: null } status
+        && node != deadNode
+        && status.ActiveDeploymentId == activeDeployment;
+
+    /// <summary>The survivor's view of the killed member: unreachable (or already gone), or with <paramref name="down"/> down or gone.</summary>
+    private static async Task<bool> MemberIsAsync(OrchNode survivor, string deadNode, bool down, CancellationToken cancellationToken)
+    {
+        var member = (await survivor.ClusterAsync(cancellationToken)).Members.FirstOrDefault(m => m.Address == deadNode);
+        return member is null || member.Status is "down" or "removed" or "exiting" || (!down && !member.Reachable);
+    }
+
+    private static string Seconds(TimeSpan? span) => span is { } s ? $"{s.TotalSeconds:0.00} s" : "not seen";
 }
 
 /// <summary>One SIGKILL: the time until the app answered on another worker, and until a survivor saw the killed member unreachable and then down or removed.</summary>

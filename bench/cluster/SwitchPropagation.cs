@@ -40,7 +40,7 @@ internal static class SwitchPropagation
                     served.Min() - healthPassed,
                     run.Final!.Progress.At - healthPassed,
                     run.Lines.Any(l => l.Progress.Message.Contains("unreachable", StringComparison.Ordinal)),
-                    served.Max() > run.Final.ReadAt);
+                    served.Max() - run.Final.ReadAt);
                 Progress.Say($"{routers} routers, {revision}: all serving {Ms(sample.AllServing)}, first {Ms(sample.FirstServing)}, deploy active {Ms(sample.Acked)} after health passed{(k < 0 ? " (warm-up, not counted)" : "")}");
                 if (k >= 0)
                 {
@@ -94,8 +94,8 @@ internal static class SwitchPropagation
 /// <param name="FirstServing">Health passed to the first edge router answering from it.</param>
 /// <param name="Acked">Health passed to the deploy's final <c>succeeded</c> (every reachable replica acked, the deployment active).</param>
 /// <param name="NamedUnreachable">The deploy named an unreachable router replica (it was not waited for).</param>
-/// <param name="AfterReturn">The last edge router first answered from the new revision after the CLI printed the final step.</param>
-internal sealed record SwitchSample(TimeSpan AllServing, TimeSpan FirstServing, TimeSpan Acked, bool NamedUnreachable, bool AfterReturn);
+/// <param name="AfterReturn">How long after the bench read the deploy's final step the last edge router first answered from the new revision (negative: before).</param>
+internal sealed record SwitchSample(TimeSpan AllServing, TimeSpan FirstServing, TimeSpan Acked, bool NamedUnreachable, TimeSpan AfterReturn);
 
 internal sealed record SwitchResult(
     int Routers, IReadOnlyList<SwitchSample> Samples, IReadOnlyList<string> FailedDeploys, long Requests, long Failures, string? LastFailure);
