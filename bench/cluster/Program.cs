@@ -125,6 +125,12 @@ void Stop(PosixSignalContext context)
 // A part that throws is reported with its reason; the next part still runs.
 async Task<T?> Part<T>(string name, Func<Task<T>> run)
 {
+    if (stop.IsCancellationRequested)
+    {
+        report.Problem(name, "stopped");
+        return default;
+    }
+
     try
     {
         return await run();

@@ -11,26 +11,13 @@ for tool in dotnet node redis-server wrk; do
   command -v "$tool" >/dev/null || { log "$tool is needed and not installed"; exit 2; }
 done
 
-tmp=$(mktemp -d /tmp/cluster-bench-build-XXXXXX)
-bench_pid=
-cleanup() {
-  # The program cleans up its own processes on SIGINT/SIGTERM; pass the signal on and wait for it to finish.
-  if [[ -n $bench_pid ]] && kill -0 "$bench_pid" 2>/dev/null; then
-    kill -TERM "$bench_pid" 2>/dev/null || true
-    wait "$bench_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
+build_log=$(mktemp /tmp/cluster-bench-build-XXXXXX.log)
+trap 'rm -f "$build_log"' EXIT
 log "building"
 build=(dotnet build ClusterBench.csproj -c Release -nologo)
 if [[ -n ${BENCH_LOCK:-} ]]; then build=(flock -s "$BENCH_LOCK" "${build[@]}"); fi
-"${build[@]}" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; log "build failed"; exit 2; }
-dotnet bin/Release/net10.0/ClusterBench.dll &
-bench_pid=$!
-status=0
-wait "$bench_pid" || status=$?
-bench_pid=
-exit "$status"
+"${build[@]}" >"$build_log" 2>&1 || { cat "$build_log" >&2; log "build failed"; exit 2; }
+rm -f "$build_log"
+trap - EXIT
+# The program is this process from here on: SIGINT and SIGTERM reach it, and it stops everything it started.
+exec dotnet bin/Release/net10.0/ClusterBench.dll
