@@ -111,7 +111,7 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
 
     private void RecoveryTable(StringBuilder md)
     {
-        Line(md, $"### Shard recovery after SIGKILL of the worker hosting the app ({settings.Kills} repetitions each)");
+        Line(md, $"### Shard recovery after SIGKILL of the worker hosting the app ({settings.Kills} {(settings.Kills == 1 ? "kill" : "kills")} per setting)");
         md.AppendLine();
         Line(md, "| Settings | Runs | Median | Max | Median vs default | Seen unreachable, median | Downed or removed, median | Killed the oldest | Target < 10 s |");
         Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -153,7 +153,7 @@ internal sealed class BenchReport(BenchSettings settings, DateTimeOffset started
         }
 
         md.AppendLine();
-        Line(md, $"Every process here shares the machine's {Environment.ProcessorCount} cores: wrk, the edge routers (a node and an orch-router process each), the workers and the one app process. On 2 cores two routers cannot get more CPU than one had, so this ratio says little about how edge routers scale; it shows that a second router costs no throughput. Run it on separate hosts to measure scaling.");
+        Line(md, $"Every process here shares the machine's {Environment.ProcessorCount} cores: wrk, the edge routers (a node and an orch-router process each), the workers and the one app process. With this few cores a second router gets no CPU the first did not already compete for, so the ratio says little about how edge routers scale, and other load on the machine moves it more than the second router does; measure scaling with the routers, wrk and the app on separate hosts. *Errors* are wrk's non-2xx answers plus its socket errors (connect, read, write, timeout).");
         md.AppendLine();
     }
 
