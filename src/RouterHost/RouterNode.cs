@@ -61,6 +61,7 @@ internal static partial class RouterNode
         {
             LogNoSnapshot(log, RouterDefaults.FeedSnapshotWait.TotalSeconds);
             await ServeSavedTablesAsync(runtime, saved, log, stop);
+            client.OpenReports();
         }
 
         var record = NodeRecord.OfThisProcess(process.StartedAt);

@@ -23,10 +23,17 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableDictionary<string, TableRefusal> _refusals = ImmutableDictionary<string, TableRefusal>.Empty;
 
+    private readonly TaskCompletionSource _reportsOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstAttemptFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the first try to reach the daemon failed: no snapshot is coming soon.</summary>
     public Task FirstAttemptFailed => _firstAttemptFailed.Task;
+
+    /// <summary>
+    /// From now on the router reports what it serves: once it has the daemon's snapshot, or once it serves its saved
+    /// tables instead. Before that a report would tell the daemon "serving" while listeners are still unbound.
+    /// </summary>
+    public void OpenReports() => _reportsOpen.TrySetResult();
 
     /// <summary>Completes once the daemon said it sent every current table (<see cref="RouterFeed.SnapshotEnd"/>) and they are installed.</summary>
     public Task Synced => _synced.Task;
@@ -100,11 +107,17 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
                         LogSynced(log, runtime.Tables.Count);
                     }
 
-                    continue;
+                    OpenReports();
+                }
+                else
+                {
+                    await InstallAsync(table);
                 }
 
-                await InstallAsync(table);
-                await connection.WriteAsync(Report(), FeedJsonContext.Default.RouterReport, stop);
+                if (_reportsOpen.Task.IsCompleted)
+                {
+                    await connection.WriteAsync(Report(), FeedJsonContext.Default.RouterReport, stop);
+                }
             }
         }
         finally
@@ -116,6 +129,7 @@ internal sealed partial class RouteFeedClient(RouterRuntime runtime, RouterProce
 
     private async Task ReportPeriodicallyAsync(FeedConnection connection, CancellationToken cancellationToken)
     {
+        await _reportsOpen.Task.WaitAsync(cancellationToken);
         using var timer = new PeriodicTimer(RouterFeed.ReportInterval);
         do
         {

@@ -27,7 +27,11 @@ public sealed class RailwayVerbsTests(FakeRailwayControl control) : IClassFixtur
         await Orch.RailwayDeployOkAsync(app, Image, "v2");
         var stranger = Fake.State.CreateService(app.Seed.ProjectId, app.Seed.EnvironmentId, "shop-hand-made", "nginx:1", null, null);
 
-        var status = await Orch.RunAsync("railway", "status", "--config", config, "--json");
+        // v1 has no connection, so its drain ends at once and the janitor deletes its service: wait until it did.
+        var status = await Eventually.ValueAsync(
+            () => Orch.RunAsync("railway", "status", "--config", config, "--json"),
+            s => s.ExitCode != 0 || JsonDocument.Parse(s.Stdout).RootElement.GetProperty("railway").GetProperty("janitor").GetArrayLength() == 0,
+            "the janitor to have deleted the drained v1's service");
         Assert.True(status.ExitCode == 0, status.ToString());
         using (var report = JsonDocument.Parse(status.Stdout))
         {
