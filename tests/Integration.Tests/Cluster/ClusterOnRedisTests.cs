@@ -46,9 +46,7 @@ public sealed class ClusterOnRedisTests : IAsyncLifetime
         var app = TestApp.Create("failover") with { Drain = "5s" };
         await _cluster.DeployOkAsync(_cluster.Edge, app, "r1");
         var before = await _cluster.Edge.AppAsync(app.App);
-        var addresses = await Task.WhenAll(_cluster.Workers.Select(w => w.SelfAddressAsync()));
-        var hostIndex = Array.IndexOf(addresses, before.Node);
-        Assert.True(hostIndex >= 0, $"the app runs on {before.Node}, which is not a worker ({string.Join(", ", addresses)})");
+        var (hostIndex, addresses) = await _cluster.Workers.HostOfAsync(before.Node);
         var host = _cluster.Workers[hostIndex];
         var survivor = addresses[1 - hostIndex];
         await using var load = LoadGenerator.Start(app.BaseUri, clients: 10);

@@ -20,9 +20,7 @@ public sealed class PartitionTests(EdgeClusterFixture fixture)
         var app = TestApp.Create("partitioned") with { Drain = "10s" };
         await Cluster.DeployOkAsync(app, "r1");
         var before = await Cluster.Workers[0].AppAsync(app.App);
-        var addresses = await Task.WhenAll(Cluster.Workers.Select(w => w.SelfAddressAsync()));
-        var hostIndex = Array.IndexOf(addresses, before.Node);
-        Assert.True(hostIndex >= 0, $"the app runs on {before.Node}, which is not a worker ({string.Join(", ", addresses)})");
+        var (hostIndex, _) = await Cluster.Workers.HostOfAsync(before.Node);
         var host = Cluster.Workers[hostIndex];
         var survivor = Cluster.Workers[(hostIndex + 1) % Cluster.Workers.Count];
         await using var sampler = RouterSampler.Start([EdgeCluster.RouterOf(app, 0), EdgeCluster.RouterOf(app, 1)], SampleInterval);

@@ -21,4 +21,13 @@ internal static class ClusterReader
     }
 
     public static async Task<string> SelfAddressAsync(this OrchEnvironment orch) => (await orch.ClusterAsync()).Self;
+
+    /// <summary>Which of <paramref name="workers"/> is the node at <paramref name="node"/> (as status names an app's node), and every worker's address.</summary>
+    public static async Task<(int Index, string[] Addresses)> HostOfAsync(this IReadOnlyList<OrchEnvironment> workers, string? node)
+    {
+        var addresses = await Task.WhenAll(workers.Select(w => w.SelfAddressAsync()));
+        var index = Array.IndexOf(addresses, node);
+        Xunit.Assert.True(index >= 0, $"the app runs on {node}, which is not a worker ({string.Join(", ", addresses)})");
+        return (index, addresses);
+    }
 }
