@@ -27,6 +27,11 @@ bench_failed=$(grep -E '^FAILED \(' "$bench_log" | grep -oE '=[0-9]+' | tr -d '=
 passed=$((passed + ${bench_ran:-0} - ${bench_failed:-0} + native_passed))
 failed=$((failed + ${bench_failed:-0} + native_failed))
 rm -f "$bench_log"
+# CI shows the end of the output: name each failed test there, with the start of its message.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  awk '/^ +Failed [A-Za-z]/ { show = 1; n = 0 } /^ +Stack Trace:/ { show = 0 } show && n < 12 { print; n++ }' "$log"
+fi
 rm -f "$log"
 echo "$passed passed, $failed failed"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
