@@ -75,8 +75,9 @@ internal sealed class RouterSampler : IAsyncDisposable
             using var json = JsonDocument.Parse(body);
             return json.RootElement.GetProperty("deployment").GetString() ?? "error: no deployment in the answer";
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or JsonException)
+        catch (Exception e) when ((e is HttpRequestException or IOException or TaskCanceledException or JsonException) && !_stop.IsCancellationRequested)
         {
+            // A request cut short by StopAsync is no answer: the tick it belongs to is dropped, not counted as an error.
             return $"error: {router.Authority} {e.GetType().Name}: {e.Message}";
         }
     }
