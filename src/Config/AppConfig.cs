@@ -14,6 +14,8 @@ public sealed record AppConfig
 
     public RetentionConfig Retention { get; init; } = new();
 
+    public PlacementConfig Placement { get; init; } = new();
+
     /// <summary>Null for an app that runs on this host; set, its deployments are Railway services.</summary>
     public RailwayConfig? Railway { get; init; }
 
@@ -108,6 +110,13 @@ public sealed record RestartConfig
     public double BackoffFactor { get; init; } = Defaults.RestartBackoffFactor;
     public TimeSpan InitialDelay { get; init; } = Defaults.RestartInitialDelay;
     public TimeSpan MaxDelay { get; init; } = Defaults.RestartMaxDelay;
+}
+
+/// <summary>How many worker nodes run the proxied process: one instance each, all destinations of the deployment.</summary>
+public sealed record PlacementConfig
+{
+    public int Replicas { get; init; } = Defaults.PlacementReplicas;
+    public string Role { get; init; } = Defaults.PlacementRole;
 }
 
 public sealed record RetentionConfig

@@ -20,6 +20,7 @@ internal static class AppConfigReader
             : (ReadLocalProcesses(file, proxy), null);
         var retention = file.Nested("retention", ConfigSchema.Retention);
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
+        var placement = PlacementReader.Read(file, processes?.Any(p => p.Policy == ProcessPolicy.Proxied) ?? true, file.Has("railway"));
 
         if (processes is not { } read || !problems.IsEmpty)
         {
@@ -32,6 +33,7 @@ internal static class AppConfigReader
             Proxy = proxy,
             Processes = read,
             Retention = new RetentionConfig { Keep = keep },
+            Placement = placement,
             Railway = railway,
         };
     }

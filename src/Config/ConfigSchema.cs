@@ -8,6 +8,7 @@ internal static class ConfigSchema
         ("proxy", "[proxy] with listen = \"127.0.0.1:8182\""),
         ("process", "[[process]] with id = \"web\", policy = \"proxied\", command = \"python3 app.py --port {{port}}\""),
         ("retention", "[retention] with keep = 10"),
+        ("placement", "placement = { replicas = 2, role = \"worker\" }"),
         ("railway", "[railway] with workspace = \"acme\", project = \"shop\", environment = \"production\", image = \"ghcr.io/acme/shop:1.4.2\""));
 
     public static readonly ConfigSection Proxy = new(
@@ -52,6 +53,10 @@ internal static class ConfigSchema
         ("backoff_factor", "backoff_factor = 2"),
         ("initial_delay", "initial_delay = \"100ms\""),
         ("max_delay", "max_delay = \"30s\""));
+
+    public static readonly ConfigSection Placement = new(
+        ("replicas", "replicas = 2"),
+        ("role", "role = \"worker\""));
 
     public static readonly ConfigSection Retention = new(
         ("keep", "keep = 10"));

@@ -52,6 +52,14 @@ public static class Defaults
     public static readonly TimeSpan RestartMaxDelay = TimeSpan.FromSeconds(30);
     public const int RetentionKeep = 10;
 
+    /// <summary>Worker nodes that run an app's proxied process (<c>placement.replicas</c>), and the most it may ask for.</summary>
+    public const int PlacementReplicas = 1;
+
+    public const int PlacementMaxReplicas = 16;
+
+    /// <summary>The role of the nodes that host apps.</summary>
+    public const string PlacementRole = "worker";
+
     public const int RailwayReplicas = 1;
 
     /// <summary>This build's version without its source revision: the tag of the images it defaults to.</summary>

@@ -97,6 +97,7 @@ internal sealed partial class DeploymentActor
 
         var plan = new StopPlan(stop.Then, stop.Reason);
         Become(() => StoppingProcesses(plan));
+        StopInstances(stop.KillAt.GetValueOrDefault(InstancesKillKey, Now));
         ArmStopWait(stop.KillAt, plan);
     }
 
@@ -108,12 +109,13 @@ internal sealed partial class DeploymentActor
             process.Tell(new StopProcess($"deployment {_deploymentId} stopping", killAt.GetValueOrDefault(id, Now)));
         }
 
+        StopInstances(killAt.GetValueOrDefault(InstancesKillKey, Now));
         ArmStopWait(killAt, plan);
     }
 
     private void ArmStopWait(ImmutableDictionary<string, DateTimeOffset> killAt, StopPlan plan)
     {
-        if (_processes.Count == 0)
+        if (_processes.Count == 0 && InstancesStopped)
         {
             CompleteStop(plan);
             return;
@@ -166,7 +168,7 @@ internal sealed partial class DeploymentActor
             Context.Stop(child);
         }
 
-        if (_processes.Count == 0)
+        if (_processes.Count == 0 && InstancesStopped)
         {
             CompleteStop(plan);
         }
@@ -181,6 +183,7 @@ internal sealed partial class DeploymentActor
         }
 
         _processes.Clear();
+        _instancesStopping.Clear();
         Finish(plan);
     }
 

@@ -54,11 +54,13 @@ internal sealed partial class DeploymentActor
                     _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()));
                 }
 
+                RecoverInstances(replace: true);
                 break;
             case Resumption.Draining:
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                RecoverInstances(replace: false);
                 ArmDrain(Now);
                 break;
             case Resumption.FinishStop:
@@ -126,7 +128,7 @@ internal sealed partial class DeploymentActor
 
     private ImmutableArray<string> Destinations() =>
         _config!.Proxied is { } proxied && _state.Ports.TryGetValue(proxied.Id, out var port)
-            ? [$"http://{DestinationHost(proxied)}:{port}"]
+            ? [$"http://{DestinationHost(proxied)}:{port}", .. InstanceDestinations()]
             : [];
 
     /// <summary>The health check's path: a request the app answers cheaply and without side effects.</summary>

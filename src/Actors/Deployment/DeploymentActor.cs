@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Health;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
@@ -133,6 +134,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         DeployFailureCommands();
+        PlacementCommands();
         Command<ProcessStarted>(HandleStartedWhileStarting);
         Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: false));
     }
@@ -159,6 +161,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         else if (!_processes.ContainsKey(proxied.Id))
         {
             StartProcesses(ProcessPolicy.Proxied);
+            PlaceOtherInstances();
         }
         else if (_started.Contains(proxied.Id))
         {
@@ -188,6 +191,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         DeployFailureCommands();
+        PlacementCommands();
         Command<ProcessStarted>(PersistLaunched);
         Command<ProbeTick>(_ => Probe());
         Command<HealthResult>(HandleHealthResult);
@@ -223,7 +227,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             case HealthResultKind.Healthy:
                 Timers.Cancel(HealthDeadlineKey.Instance);
                 Step($"healthy: {result.Detail}");
-                Switch();
+                _proxiedHealthy = true;
+                SwitchOnceAllHealthy();
                 break;
             case HealthResultKind.Refused:
                 Timers.StartSingleTimer(ProbeKey.Instance, ProbeTick.Instance, RefusedRetry);
@@ -251,6 +256,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<RouteUpdated>(SwitchedOn);
         Command<RouteUpdateFailed>(f => Fail($"the router did not take the new route: {f.Reason}", removeRoute: true));
         Command<ProcessStarted>(PersistLaunched);
+        Command<InstanceRelaunched>(RecordRelaunched);
         Command<StopDeployment>(s => StopDuringDeploy(s, removeRoute: true));
     }
 
@@ -273,6 +279,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
             _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, $"deployment {_deploymentId} is active", _deploymentId, "active"));
             _progress = ActorRefs.Nobody;
             Become(Active);
+            WatchMembers();
             TellRailwayServicePromoted();
             StartHealthWatch();
         });
@@ -285,6 +292,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         CommonCommands();
         HealthCommands();
         LiveCommands();
+        LiveInstanceCommands(replace: true);
         Command<ReportDeployOutcome>(_ => ReportPhase("recovered as active"));
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
@@ -335,6 +343,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         CommonCommands();
         LiveCommands();
+        LiveInstanceCommands(replace: false);
         Command<DrainCheck>(_ => _services.RouteTables
             .Ask<DrainStatus>(new GetDrainStatus(App, _deploymentId, _drainSince), RouteAskTimeout)
             .PipeTo(Self));
@@ -399,7 +408,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void BeginStop(StopPlan plan)
     {
         var now = Now;
-        var killAt = DeploymentDecisions.KillDeadlines(_processes.Keys.Select(id => (id, GracefulStopOf(id))), now);
+        var killAt = DeploymentDecisions.KillDeadlines(_processes.Keys.Select(id => (id, GracefulStopOf(id))).Concat(InstanceGrace()), now);
         Become(() => StoppingProcesses(plan));
         Persist(new DeploymentStopStarted(now, plan.Reason, plan.Then, killAt), e =>
         {
@@ -414,6 +423,13 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         CommonCommands();
         StopCommands(plan.Then);
         Command<ProcessStopped>(HandleProcessStopped(plan));
+        StoppingInstanceCommands(() =>
+        {
+            if (_processes.Count == 0 && InstancesStopped)
+            {
+                CompleteStop(plan);
+            }
+        });
         Command<AllStopTimedOut>(_ => CompleteStop(plan));
     }
 
@@ -456,6 +472,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<Reactivate>(r => Sender.Tell(new ReactivateRefused(_deploymentId, OutcomeOf(_state.Phase), r.Progress)));
         Command<ReportDeployOutcome>(_ => ReportPhase("recovered as " + _phase.ToDisplay()));
         Command<RemoveStoppedDeployment>(RemoveLeftOnRailway);
+        StoppingInstanceCommands(() => { });
         Command<RailwayDeletionAccepted>(_ => { });
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
@@ -69,3 +70,6 @@ public sealed record DeploymentProcessRestartScheduled(string ProcessId, DateTim
 
 /// <summary>The deployment's Railway service got further (created, deployed, serving at its private domain): the latest record wins.</summary>
 public sealed record DeploymentRailwayServiceRecorded(string ProcessId, RailwayServiceRecord Service) : IPersistedEvent;
+
+/// <summary>An instance of the proxied process runs on another worker (placement.replicas): the latest record per index wins.</summary>
+public sealed record DeploymentInstancePlaced(InstancePlacement Placement) : IPersistedEvent;

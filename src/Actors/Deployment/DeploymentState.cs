@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
@@ -21,6 +22,9 @@ public sealed record DeploymentState
     /// <summary>Railway apps: each proxied process's service, as far as it got.</summary>
     public ImmutableDictionary<string, RailwayServiceRecord> RailwayServices { get; init; } =
         ImmutableDictionary<string, RailwayServiceRecord>.Empty;
+
+    /// <summary>Instances of the proxied process on other workers, by index (1 and up; index 0 runs next to this actor).</summary>
+    public ImmutableSortedDictionary<int, InstancePlacement> Instances { get; init; } = ImmutableSortedDictionary<int, InstancePlacement>.Empty;
 
     /// <summary>Restarts due but not yet done (the process exited; no launch recorded since), by process.</summary>
     public ImmutableDictionary<string, DateTimeOffset> PendingRestarts { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
@@ -53,6 +57,7 @@ public sealed record DeploymentState
         DeploymentProcessUnhealthy => this,
         DeploymentProcessRestarted => this,
         DeploymentRailwayServiceRecorded e => this with { RailwayServices = RailwayServices.SetItem(e.ProcessId, e.Service) },
+        DeploymentInstancePlaced e => this with { Instances = Instances.SetItem(e.Placement.Index, e.Placement) },
         DeploymentProcessRestartScheduled e => this with { PendingRestarts = PendingRestarts.SetItem(e.ProcessId, e.RestartAt) },
         _ => throw new ArgumentException($"a deployment does not know the event {@event.GetType().Name}", nameof(@event)),
     };

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Routing;
 
@@ -43,6 +44,12 @@ internal static class ClusterMessageManifests
         (typeof(ReplicaStarted), "replica-started.v1"),
         (typeof(GetRouterStatus), "get-router-status.v1"),
         (typeof(RouterReplicaStatus), "router-replica-status.v1"),
+        (typeof(StartInstance), "start-instance.v1"),
+        (typeof(InstanceReady), "instance-ready.v1"),
+        (typeof(InstanceFailed), "instance-failed.v1"),
+        (typeof(InstanceRelaunched), "instance-relaunched.v1"),
+        (typeof(StopInstance), "stop-instance.v1"),
+        (typeof(InstanceStopped), "instance-stopped.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -27,6 +27,7 @@ internal static class EventManifests
         (typeof(DeploymentStopStarted), "deployment-stop-started.v1"),
         (typeof(DeploymentProcessRestartScheduled), "deployment-process-restart-scheduled.v1"),
         (typeof(DeploymentRailwayServiceRecorded), "deployment-railway-service-recorded.v1"),
+        (typeof(DeploymentInstancePlaced), "deployment-instance-placed.v1"),
         (typeof(RailwayDeletionRequested), "railway-deletion-requested.v1"),
         (typeof(RailwayServiceDeleted), "railway-service-deleted.v1"),
         (typeof(AppDeploymentStarted), "app-deployment-started.v1"),

@@ -8,6 +8,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Hosting.Tls;
@@ -74,6 +75,11 @@ internal static class NodeActorSystem
                 {
                     registry.Register<RouterFeedActor>(system.ActorOf(
                         RouterFeedActor.Props(registry.Get<AppRegion>(), registry.Get<RouteTableRegion>()), RouteTableActor.ReplicaName));
+                }
+
+                if (cluster.IsWorker)
+                {
+                    system.ActorOf(HostAgent.Props(services(registry.Get<RouteTableRegion>())), HostAgent.Name);
                 }
 
                 railway?.StartJanitor(system);

@@ -16,6 +16,10 @@ public sealed class SingleRuleTests
     [InlineData("app = \"shop\"", "app = \"shop\"\nretention = { kep = 3 }", "retention.kep", "did you mean 'keep'?")]
     [InlineData("app = \"shop\"", "app = \"shop\"\nretention = { keep = 0 }", "retention.keep", "at least 1")]
     [InlineData("app = \"shop\"", "app = \"shop\"\nretention = { keep = \"5\" }", "retention.keep", "must be an integer")]
+    [InlineData("app = \"shop\"", "app = \"shop\"\nplacement = { replicas = 0 }", "placement.replicas", "at least 1")]
+    [InlineData("app = \"shop\"", "app = \"shop\"\nplacement = { replicas = 17 }", "placement.replicas", "at most 16")]
+    [InlineData("app = \"shop\"", "app = \"shop\"\nplacement = { replica = 2 }", "placement.replica", "did you mean 'replicas'?")]
+    [InlineData("app = \"shop\"", "app = \"shop\"\nplacement = { replicas = 2, role = \"router\" }", "placement.role", "only \"worker\" nodes host apps")]
     // proxy
     [InlineData("listen = \"127.0.0.1:8182\"", "", "proxy.listen", "required")]
     [InlineData("listen = \"127.0.0.1:8182\"", "listen = \"127.0.0.1\"", "proxy.listen", "no port")]

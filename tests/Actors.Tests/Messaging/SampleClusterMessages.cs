@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Config;
@@ -13,6 +14,10 @@ namespace Orchestrator.Actors.Tests.Messaging;
 internal static class SampleClusterMessages
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 14, 5, 9, 123, TimeSpan.FromHours(2));
+
+    private static readonly InstanceRelease Release = new("web", "/srv/web/r1", "abc123", "app = \"web\"\n", "/srv/web/r1/orch.toml");
+
+    private static readonly InstancePlacement Placement = new(1, "akka.ssl.tcp://orch@10.0.0.6:4053", "http://10.0.0.6:18190", 18190, 4242, 638_764_000_000_000_000);
 
     private static readonly DeploymentRoute ActiveRoute = new("web-250301-120509", RouteState.Active, ["http://10.0.0.5:18182", "http://10.0.0.6:18182"]);
 
@@ -84,6 +89,12 @@ internal static class SampleClusterMessages
                     Draining: false),
             ],
             RouterRuns: true),
+        new StartInstance("web-250301-120509", 1, Release, Placement),
+        new InstanceReady("web-250301-120509", Placement),
+        new InstanceFailed("web-250301-120509", 2, "akka.ssl.tcp://orch@10.0.0.7:4053", "no free port for process 'web' on this host"),
+        new InstanceRelaunched("web-250301-120509", Placement with { Pid = 4343 }),
+        new StopInstance("web-250301-120509", 1, Release, Placement, At.AddSeconds(10)),
+        new InstanceStopped("web-250301-120509", 1),
     ];
 
     private static AppConfig Config() => new()

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
+using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
@@ -33,6 +34,7 @@ internal static class SampleEvents
             ImmutableDictionary<string, DateTimeOffset>.Empty.Add("web", At.AddSeconds(5)).Add("worker", At.AddMinutes(30))),
         new DeploymentProcessRestartScheduled("worker", At.AddSeconds(2)),
         new DeploymentRailwayServiceRecorded("web", RailwayService),
+        new DeploymentInstancePlaced(new InstancePlacement(1, "akka.ssl.tcp://orch@10.0.0.6:4053", "http://10.0.0.6:18190", 18190, 4242, 638_764_000_000_000_000)),
         new RailwayDeletionRequested(new QueuedDeletion(RailwayService, "shop", "shop-250301-120509", "retired: replaced by shop-250302-080000", At)),
         new RailwayServiceDeleted(RailwayService.ServiceId, At.AddSeconds(3)),
         new AppDeploymentStarted("web-250301-120509", At),
