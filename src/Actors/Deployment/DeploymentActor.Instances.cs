@@ -3,6 +3,8 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
 using Orchestrator.Actors.Hosts;
+using Orchestrator.Actors.Processes;
+using Orchestrator.Config;
 using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Actors.Deployment;
@@ -21,6 +23,8 @@ internal sealed partial class DeploymentActor
 
     private readonly HashSet<int> _instancesPlacing = [];
     private readonly HashSet<int> _instancesStopping = [];
+    private readonly Queue<(int Index, string Node)> _instancesToSend = [];
+    private readonly HashSet<int> _portsReserved = [];
     private bool _proxiedHealthy;
     private bool _watchingMembers;
 
@@ -58,14 +62,35 @@ internal sealed partial class DeploymentActor
         for (var index = 1; index <= nodes.Count; index++)
         {
             _instancesPlacing.Add(index);
-            HostAgent.At(Context, nodes[index - 1]).Tell(new StartInstance(_deploymentId, index, Release(), null), Self);
-            Step($"starting instance {index} of {_config.Proxied!.Id} on {nodes[index - 1]}");
+            _instancesToSend.Enqueue((index, nodes[index - 1]));
+        }
+
+        SendNextInstance();
+    }
+
+    /// <summary>
+    /// One at a time, each as soon as the previous one reserved its port (a round trip, not a start): every agent
+    /// then knows the ports the deployment took before it, and nodes on one machine never pick the same.
+    /// </summary>
+    private void SendNextInstance()
+    {
+        if (_instancesToSend.TryDequeue(out var next))
+        {
+            HostAgent.At(Context, next.Node).Tell(new StartInstance(_deploymentId, next.Index, Release(), null, PortsHeld()), Self);
+            Step($"starting instance {next.Index} of {_config!.Proxied!.Id} on {next.Node}");
         }
     }
+
+    private ImmutableArray<int> PortsHeld() => [.. _state.Ports.Values, .. _state.Instances.Values.Select(p => p.Port), .. _portsReserved];
 
     /// <summary>What the deploy phases before the switch hear from the other instances.</summary>
     private void PlacementCommands()
     {
+        Command<InstancePortReserved>(reserved =>
+        {
+            _portsReserved.Add(reserved.Port);
+            SendNextInstance();
+        });
         Command<InstanceReady>(ready =>
         {
             if (!_instancesPlacing.Remove(ready.Placement.Index))
@@ -103,6 +128,7 @@ internal sealed partial class DeploymentActor
     private void LiveInstanceCommands(bool replace)
     {
         Command<InstanceRelaunched>(RecordRelaunched);
+        Command<InstancePortReserved>(_ => { });
         Command<InstanceReady>(ready => Persist(new DeploymentInstancePlaced(ready.Placement), e =>
         {
             var moved = _state.Instances.GetValueOrDefault(ready.Placement.Index)?.Destination != ready.Placement.Destination;
@@ -141,7 +167,7 @@ internal sealed partial class DeploymentActor
         {
             if (members.Contains(placement.Node))
             {
-                HostAgent.At(Context, placement.Node).Tell(new StartInstance(_deploymentId, placement.Index, Release(), placement), Self);
+                HostAgent.At(Context, placement.Node).Tell(new StartInstance(_deploymentId, placement.Index, Release(), placement, PortsHeld()), Self);
             }
             else if (replace)
             {
@@ -186,7 +212,7 @@ internal sealed partial class DeploymentActor
         }
 
         _log.Info("{0}: instance {1} lost its host; starting it on {2}", _deploymentId, index, node);
-        HostAgent.At(Context, node).Tell(new StartInstance(_deploymentId, index, Release(), null), Self);
+        HostAgent.At(Context, node).Tell(new StartInstance(_deploymentId, index, Release(), null, PortsHeld()), Self);
     }
 
     /// <summary>The route again, with the instances' current destinations.</summary>
@@ -206,6 +232,13 @@ internal sealed partial class DeploymentActor
             .Where(m => m.Status == MemberStatus.Up && m.HasRole(role) && !state.Unreachable.Contains(m))
             .Select(m => m.Address.ToString());
     }
+
+    /// <summary>Status rows of the other instances (<c>web#1</c>), as last placed; their logs are on their own hosts.</summary>
+    private IEnumerable<ProcessStatusSnapshot> InstanceSnapshots() =>
+        _config?.Proxied is not { } proxied || !_phase.IsLive()
+            ? []
+            : _state.Instances.Values.Select(p => new ProcessStatusSnapshot(
+                $"{proxied.Id}#{p.Index}", ProcessPolicy.Proxied, p.Pid, ProcessState.Running, 0, null, null, null, "", Node: p.Node));
 
     private IEnumerable<string> InstanceDestinations() => _state.Instances.Values.Select(p => p.Destination);
 
@@ -243,6 +276,7 @@ internal sealed partial class DeploymentActor
         });
         Command<InstanceReady>(ready => Sender.Tell(new StopInstance(_deploymentId, ready.Placement.Index, Release(), ready.Placement, Now)));
         Command<InstanceRelaunched>(_ => { });
+        Command<InstancePortReserved>(_ => { });
         Command<InstanceFailed>(_ => { });
     }
 

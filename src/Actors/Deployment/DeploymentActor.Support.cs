@@ -157,7 +157,7 @@ internal sealed partial class DeploymentActor
             ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
             : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
         var health = _health.ToImmutableDictionary();
-        BuildStatus(state, phase, processes, connections, SurvivorSnapshots(), health).PipeTo(replyTo);
+        BuildStatus(state, phase, processes, connections, [.. SurvivorSnapshots(), .. InstanceSnapshots()], health).PipeTo(replyTo);
     }
 
     private static async Task<DeploymentStatusView> BuildStatus(

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orchestrator.Actors.Messaging;
 
 namespace Orchestrator.Actors.Hosts;
@@ -14,9 +15,13 @@ public sealed record InstancePlacement(int Index, string Node, string Destinatio
 /// <summary>
 /// To a worker's <see cref="HostAgent"/>: run instance <paramref name="Index"/> of the deployment's proxied process on
 /// this host, or answer for the one it runs already, or adopt <paramref name="Known"/> if it still runs. Replies
-/// <see cref="InstanceReady"/> once it answers its health check, or <see cref="InstanceFailed"/>.
+/// <see cref="InstancePortReserved"/> at once, then <see cref="InstanceReady"/> once it answers its health check, or
+/// <see cref="InstanceFailed"/>. <paramref name="Avoid"/>: the ports the deployment holds elsewhere, never taken here,
+/// so nodes that share one machine (and its ports) never collide.
 /// </summary>
-public sealed record StartInstance(string DeploymentId, int Index, InstanceRelease Release, InstancePlacement? Known) : IClusterMessage;
+public sealed record StartInstance(string DeploymentId, int Index, InstanceRelease Release, InstancePlacement? Known, ImmutableArray<int> Avoid) : IClusterMessage;
+
+public sealed record InstancePortReserved(string DeploymentId, int Index, int Port) : IClusterMessage;
 
 public sealed record InstanceReady(string DeploymentId, InstancePlacement Placement) : IClusterMessage;
 

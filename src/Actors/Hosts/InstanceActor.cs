@@ -65,7 +65,7 @@ internal sealed class InstanceActor : ReceiveActor, IWithTimers
         {
             port = adopt.Port;
         }
-        else if (_services.Ports.Reserve(proxied.Port!, PortOwner) is { Port: { } reserved })
+        else if (_services.Ports.Reserve(proxied.Port!, PortOwner, start.Avoid.IsDefault ? null : start.Avoid.ToHashSet()) is { Port: { } reserved })
         {
             port = reserved;
         }
@@ -75,6 +75,7 @@ internal sealed class InstanceActor : ReceiveActor, IWithTimers
             return;
         }
 
+        Sender.Tell(new InstancePortReserved(_deploymentId, _index, port));
         _health = proxied.Health ?? new HealthConfig { Path = config.Proxy!.HealthPath, Timeout = config.Proxy.HealthTimeout };
         _healthUrl = new Uri($"http://{DeploymentServices.LoopbackHost}:{port}{_health.Path}");
         _placement = new InstancePlacement(_index, Node, $"http://{_services.DestinationHost}:{port}", port, 0, 0);

@@ -45,6 +45,7 @@ internal static class ClusterMessageManifests
         (typeof(GetRouterStatus), "get-router-status.v1"),
         (typeof(RouterReplicaStatus), "router-replica-status.v1"),
         (typeof(StartInstance), "start-instance.v1"),
+        (typeof(InstancePortReserved), "instance-port-reserved.v1"),
         (typeof(InstanceReady), "instance-ready.v1"),
         (typeof(InstanceFailed), "instance-failed.v1"),
         (typeof(InstanceRelaunched), "instance-relaunched.v1"),

@@ -14,7 +14,8 @@ internal sealed class PortAllocator
     private readonly Dictionary<int, string> _owners = [];
 
     /// <summary>Reserves the first port of <paramref name="range"/> that is neither reserved here nor bound by another program.</summary>
-    public PortReservation Reserve(PortRange range, string owner)
+    /// <param name="avoid">Ports to pass over as well: those the same deployment holds on other nodes, which may share this machine.</param>
+    public PortReservation Reserve(PortRange range, string owner, IReadOnlySet<int>? avoid = null)
     {
         ArgumentNullException.ThrowIfNull(range);
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -24,7 +25,7 @@ internal sealed class PortAllocator
             var inUseElsewhere = 0;
             for (var port = range.First; port <= range.Last; port++)
             {
-                if (_owners.ContainsKey(port))
+                if (_owners.ContainsKey(port) || avoid?.Contains(port) == true)
                 {
                     continue;
                 }

@@ -101,7 +101,8 @@ public sealed record ProcessStatusSnapshot(
     string? LastRestartReason = null,
     string? Health = null,
     string? HealthDetail = null,
-    RailwayServiceSnapshot? Railway = null)
+    RailwayServiceSnapshot? Railway = null,
+    string? Node = null)
 {
     /// <summary>Never a default array: the snapshot travels between nodes as JSON, which cannot write one.</summary>
     public ImmutableArray<int> Survivors { get; init; } = Survivors.IsDefault ? [] : Survivors;

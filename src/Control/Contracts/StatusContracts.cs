@@ -74,7 +74,8 @@ public sealed record ProcessStatus(
     string? Health = null,
     string? HealthDetail = null,
     string? LastRestartReason = null,
-    RailwayServiceStatus? Railway = null);
+    RailwayServiceStatus? Railway = null,
+    string? Node = null);
 
 /// <summary>A process that is a Railway service (an app with <c>[railway]</c>): its service, Railway's deployment and that deployment's last known status.</summary>
 /// <param name="ApiUrl">The Railway API it was created through, when not the daemon's default.</param>

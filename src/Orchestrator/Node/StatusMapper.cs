@@ -26,6 +26,7 @@ internal static class StatusMapper
         new(p.ProcessId, p.Policy.ToString().ToLowerInvariant(), p.Pid, p.State.ToString().ToLowerInvariant(), p.Restarts, p.ExitCode,
             p.ExitSignal, p.StartedAt,
             p.State == ProcessState.Running && p.StartedAt is { } started ? Math.Round((now - started).TotalSeconds, 1) : null,
-            p.LogPath, p.Survivors.IsDefaultOrEmpty ? null : (ImmutableArray<int>?)p.Survivors, p.Health, p.HealthDetail, p.LastRestartReason,
-            p.Railway is { } r ? new RailwayServiceStatus(r.ServiceName, r.ServiceId, r.DeploymentId, r.Status, r.PrivateDomain, r.ApiUrl) : null);
+            p.LogPath.Length == 0 ? null : p.LogPath, p.Survivors.IsDefaultOrEmpty ? null : (ImmutableArray<int>?)p.Survivors, p.Health, p.HealthDetail, p.LastRestartReason,
+            p.Railway is { } r ? new RailwayServiceStatus(r.ServiceName, r.ServiceId, r.DeploymentId, r.Status, r.PrivateDomain, r.ApiUrl) : null,
+            p.Node);
 }

@@ -92,6 +92,16 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>The host dies: SIGKILL to the daemon and to every process it started (an app's processes outlive a daemon crash alone).</summary>
+    public async Task KillHostAsync()
+    {
+        if (_daemon is { HasExited: false } daemon)
+        {
+            daemon.Kill(entireProcessTree: true);
+            await daemon.WaitForExitAsync();
+        }
+    }
+
     public string ReadDaemonLog() => File.Exists(DaemonLog) ? File.ReadAllText(DaemonLog) : "(no daemon log)";
 
     public Task<CliResult> RunAsync(params string[] args) => RunInAsync(null, args);

@@ -13,6 +13,9 @@ internal sealed record TestApp(string App, int ListenPort, string PortRange)
     /// <summary>More keys of <c>[proxy]</c>, one per line.</summary>
     public string ProxyExtra { get; init; } = "";
 
+    /// <summary>Top-level keys after <c>app</c>, such as <c>placement = { replicas = 2 }</c>.</summary>
+    public string TopLevel { get; init; } = "";
+
     /// <summary>More keys of the web process's inline health table, each starting with ", ".</summary>
     public string HealthExtra { get; init; } = "";
 
@@ -25,6 +28,7 @@ internal sealed record TestApp(string App, int ListenPort, string PortRange)
 
     public string Toml => $$"""
         app = "{{App}}"
+        {{TopLevel}}
 
         [proxy]
         listen = "127.0.0.1:{{ListenPort}}"
