@@ -4,8 +4,8 @@ using Akka.Cluster;
 using Akka.Event;
 using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Processes;
-using Orchestrator.Config;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 
