@@ -75,6 +75,12 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Destinations of deployments with several that the router skips now: a probe of their warm path failed, or a
+    /// forward could not reach them, and no probe has passed since.
+    /// </summary>
+    public ImmutableArray<string> DestinationsDown => _health.Down;
+
     /// <summary>Open connections across every deployment.</summary>
     public int OpenConnections => _tracker.TotalOpen;
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Routing;
 
@@ -8,11 +10,11 @@ namespace Orchestrator.Router.Routing;
 /// path (<see cref="IsProbed"/>). One <see cref="DestinationState"/> per destination address, shared by every
 /// listener's snapshot (which skips the ones down) and the <see cref="DestinationProber"/> (which sets them), so a
 /// table change keeps what the router knows. A deployment of one destination has no entry and costs nothing.
-/// Changed under the runtime's install gate only.
+/// Changed under the runtime's install gate only; read from anywhere.
 /// </summary>
 internal sealed class DestinationHealth(ILogger logger)
 {
-    private readonly Dictionary<string, DestinationState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DestinationState> _states = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the deployment's destinations are probed and skipped when down. Without a warm path nothing would bring
@@ -24,17 +26,13 @@ internal sealed class DestinationHealth(ILogger logger)
         && deployment.Destinations.Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     /// <summary>The destination's state, created up when the book has none.</summary>
-    public DestinationState For(string destination)
-    {
-        if (!_states.TryGetValue(destination, out var state))
-        {
-            state = new DestinationState(destination, logger);
-            _states.Add(destination, state);
-        }
-
-        return state;
-    }
+    public DestinationState For(string destination) =>
+        _states.GetOrAdd(destination, static (destination, logger) => new DestinationState(destination, logger), logger);
 
     /// <summary>Drops a destination no table probes anymore: if one names it again, it starts up.</summary>
-    public void Forget(string destination) => _states.Remove(destination);
+    public void Forget(string destination) => _states.TryRemove(destination, out _);
+
+    /// <summary>The probed destinations marked down now.</summary>
+    public ImmutableArray<string> Down =>
+        [.. _states.Values.Where(state => state.IsDown).Select(state => state.Destination).Order(StringComparer.Ordinal)];
 }

@@ -60,6 +60,9 @@ internal sealed partial class DestinationProber : IAsyncDisposable
         }
     }
 
+    /// <summary>The destinations probed now. Read where <see cref="Update"/> is called (under the gate, or a test).</summary>
+    public IReadOnlyCollection<string> Probing => [.. _probes.Keys];
+
     public async ValueTask DisposeAsync()
     {
         _stopping.AddRange(_probes.Values.Select(probe => probe.StopAsync()));
