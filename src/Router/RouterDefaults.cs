@@ -55,6 +55,15 @@ internal static class RouterDefaults
     /// </summary>
     public static readonly TimeSpan WarmBudget = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the router GETs the warm path of each destination of a deployment with several (replicas on
+    /// several hosts), so it sends nothing to one that is down and takes it back once it answers again.
+    /// </summary>
+    public static readonly TimeSpan DestinationProbeInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one probe of a destination may take (to connect, and to answer) before it counts as down.</summary>
+    public static readonly TimeSpan DestinationProbeTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

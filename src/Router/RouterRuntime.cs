@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Listeners;
+using Orchestrator.Router.Routing;
 using Orchestrator.Routing;
 
 namespace Orchestrator.Router;
@@ -21,12 +22,14 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConnectionTracker _tracker = new();
     private readonly DrainDeadlines _drainDeadlines;
+    private readonly DestinationHealth _health;
+    private readonly DestinationProber _prober;
     private readonly Dictionary<ListenAddress, Listener> _listeners = [];
     private ImmutableDictionary<string, RouteTable> _tables = ImmutableDictionary<string, RouteTable>.Empty;
     private volatile bool _takingOver;
 
     /// <param name="listenHost">When set, every listener binds this address with the port of its table's listen address.</param>
-    /// <param name="time">The clock drain deadlines are kept by; the system's by default.</param>
+    /// <param name="time">The clock drain deadlines and destination probes are kept by; the system's by default.</param>
     /// <param name="listenPort">
     /// When set, every listener binds this port instead of its table's (a platform that chooses the port, Railway's
     /// <c>$PORT</c>): the apps then share one listener, told apart by their hosts.
@@ -38,6 +41,8 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         _listenHost = listenHost;
         _listenPort = listenPort;
         _drainDeadlines = new DrainDeadlines(_tracker, _logger, time ?? TimeProvider.System);
+        _health = new DestinationHealth(_loggerFactory.CreateLogger<DestinationHealth>());
+        _prober = new DestinationProber(_health, time ?? TimeProvider.System, _loggerFactory.CreateLogger<DestinationProber>());
     }
 
     /// <summary>
@@ -69,6 +74,12 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Destinations of deployments with several that the router skips now: a probe of their warm path failed, or a
+    /// forward could not reach them, and no probe has passed since.
+    /// </summary>
+    public ImmutableArray<string> DestinationsDown => _health.Down;
 
     /// <summary>Open connections across every deployment.</summary>
     public int OpenConnections => _tracker.TotalOpen;
@@ -171,6 +182,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
 
             _listeners.Clear();
             _drainDeadlines.Dispose();
+            await _prober.DisposeAsync().ConfigureAwait(false);
             Volatile.Write(ref _tables, ImmutableDictionary<string, RouteTable>.Empty);
         }
         finally
@@ -210,6 +222,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         Volatile.Write(ref _tables, tables);
         CloseRemovedDeployments(previous, table);
         _drainDeadlines.Update(tables.Values);
+        _prober.Update(tables.Values);
     }
 
     /// <summary>Publishes the tables that name this address to its listener: starting it, or stopping it when none is left.</summary>
@@ -230,7 +243,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         }
         else if (!onListener.IsEmpty)
         {
-            listener = await Listener.StartAsync(address, onListener, _tracker, _loggerFactory, _takingOver, cancellationToken).ConfigureAwait(false);
+            listener = await Listener.StartAsync(address, onListener, _tracker, _health, _loggerFactory, _takingOver, cancellationToken).ConfigureAwait(false);
             _listeners.Add(address, listener);
             LogListenerStarted(address, listener.BoundAddress);
         }

@@ -19,6 +19,12 @@ internal static class ForwardingTransforms
 
     private static ValueTask OnResponseHeaders(ResponseTransformContext transform)
     {
+        // YARP calls this after a failed forward too, with no response: the request timeout then stays on for a retry.
+        if (transform.ProxyResponse is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         transform.HttpContext.Features.Get<RequestTimeout>()?.Lift();
         TrackedConnection.OnResponseHeaders(transform.HttpContext, transform.ProxyResponse);
         return ValueTask.CompletedTask;

@@ -46,11 +46,12 @@ internal sealed class Listener : IAsyncDisposable
         ListenAddress address,
         ImmutableDictionary<string, RouteTable> tables,
         ConnectionTracker tracker,
+        DestinationHealth health,
         ILoggerFactory loggerFactory,
         bool takingOver,
         CancellationToken cancellationToken)
     {
-        var routes = new ListenerRoutes(tables);
+        var routes = new ListenerRoutes(tables, health);
         var client = ForwarderClient.Create(address.ToString(), loggerFactory);
         var app = Build(address, routes, tracker, client, loggerFactory, takingOver);
         try

@@ -6,14 +6,15 @@ namespace Orchestrator.Router.Routing;
 /// <summary>One app's route on a listener, as a request needs it: its live deployments, the active one, its timeout.</summary>
 internal sealed class AppRoute
 {
-    public AppRoute(RouteTable table)
+    /// <param name="health">The book of probed destinations; null to take every destination in turn regardless.</param>
+    public AppRoute(RouteTable table, DestinationHealth? health)
     {
         App = table.App;
         Affinity = table.Affinity;
         RequestTimeout = table.RequestTimeout ?? RouterDefaults.RequestTimeout;
         Deployments = table.Deployments.Values.ToFrozenDictionary(
             deployment => deployment.DeploymentId,
-            deployment => new DeploymentTarget(deployment),
+            deployment => new DeploymentTarget(deployment, health),
             StringComparer.Ordinal);
         Active = table.ActiveDeploymentId is { } active ? Deployments.GetValueOrDefault(active) : null;
     }

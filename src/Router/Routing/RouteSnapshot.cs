@@ -15,7 +15,8 @@ internal sealed class RouteSnapshot
     private readonly ImmutableArray<(string Suffix, AppRoute Route)> _byWildcard;
     private readonly AppRoute? _hostless;
 
-    public RouteSnapshot(ImmutableDictionary<string, RouteTable> tables)
+    /// <param name="health">The book of probed destinations; null to take every destination in turn regardless.</param>
+    public RouteSnapshot(ImmutableDictionary<string, RouteTable> tables, DestinationHealth? health)
     {
         Tables = tables;
         var byHost = new Dictionary<string, AppRoute>(StringComparer.OrdinalIgnoreCase);
@@ -25,7 +26,7 @@ internal sealed class RouteSnapshot
         // before; an explicit order instead of an ambiguous match). The same host named twice goes to the first by name.
         foreach (var table in tables.Values.OrderBy(table => table.App, StringComparer.Ordinal))
         {
-            var route = new AppRoute(table);
+            var route = new AppRoute(table, health);
             if (table.Hosts.IsDefaultOrEmpty)
             {
                 _hostless ??= route;

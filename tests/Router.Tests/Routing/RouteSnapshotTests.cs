@@ -78,14 +78,14 @@ public sealed class RouteSnapshotTests
     public void NextDestination_SeveralDestinations_TakesThemInTurn()
     {
         var deployment = new DeploymentRoute("shop-blue", RouteState.Active, ["http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:1"]);
-        var target = new DeploymentTarget(deployment);
+        var target = new DeploymentTarget(deployment, health: null);
 
         Assert.Equal(
             ["http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:1", "http://127.0.0.1:2"],
             Enumerable.Range(0, 4).Select(_ => target.NextDestination()));
-        Assert.Null(new DeploymentTarget(deployment with { Destinations = [] }).NextDestination());
+        Assert.Null(new DeploymentTarget(deployment with { Destinations = [] }, health: null).NextDestination());
     }
 
     private static RouteSnapshot Snapshot(params RouteTable[] tables) =>
-        new(tables.ToImmutableDictionary(table => table.App));
+        new(tables.ToImmutableDictionary(table => table.App), health: null);
 }

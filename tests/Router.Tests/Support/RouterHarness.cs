@@ -12,11 +12,18 @@ internal sealed class RouterHarness : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = new();
 
-    public async Task<TestBackend> BackendAsync(string name)
+    public async Task<TestBackend> BackendAsync(string name, int port = 0)
     {
-        var backend = await TestBackend.StartAsync(name);
+        var backend = await TestBackend.StartAsync(name, port);
         _backends.Add(backend);
         return backend;
+    }
+
+    /// <summary>Stops the backend: its port refuses connections from now on.</summary>
+    public async Task StopAsync(TestBackend backend)
+    {
+        _backends.Remove(backend);
+        await backend.DisposeAsync();
     }
 
     /// <summary>Applies the table and points <see cref="Client"/> at the listener it names.</summary>

@@ -21,5 +21,16 @@ internal static class Tables
                 .Select((d, i) => new DeploymentRoute(d.Id, i == 0 ? RouteState.Active : RouteState.Draining, [d.Url]))
                 .ToImmutableDictionary(d => d.DeploymentId));
 
+    /// <summary>One active deployment with a destination per replica, probed on <paramref name="warmPath"/> when it is set.</summary>
+    public static RouteTable Replicated(string app, long version, string? warmPath, params string[] urls) =>
+        new(
+            app,
+            version,
+            AnyPort,
+            [],
+            Affinity: false,
+            $"{app}-1",
+            ImmutableDictionary<string, DeploymentRoute>.Empty.Add($"{app}-1", new DeploymentRoute($"{app}-1", RouteState.Active, [.. urls], WarmPath: warmPath)));
+
     public static RouteTable WithoutActive(RouteTable table) => table with { ActiveDeploymentId = null };
 }

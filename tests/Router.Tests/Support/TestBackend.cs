@@ -18,6 +18,8 @@ internal sealed class TestBackend : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pingConnections = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _rootConnections = new();
     private int _slowStarted;
+    private int _rootRequests;
+    private int _healthStatus = StatusCodes.Status200OK;
     private int _webSocketsOpen;
 
     private TestBackend(string name, WebApplication app)
@@ -28,12 +30,26 @@ internal sealed class TestBackend : IAsyncDisposable
 
     public string Name { get; }
 
-    public string Url => _app.Urls.Single();
+    /// <summary>Where it listens; still known once it stopped.</summary>
+    public string Url { get; private set; } = "";
 
     public int SlowStarted => Volatile.Read(ref _slowStarted);
 
     /// <summary>The connections <c>/ping</c> was asked on (Kestrel's connection ids).</summary>
     public IReadOnlyCollection<string> PingConnections => [.. _pingConnections.Keys];
+
+    /// <summary>How many requests <c>/</c> answered.</summary>
+    public int RootRequests => Volatile.Read(ref _rootRequests);
+
+    /// <summary>The status <c>/health</c> answers; 200 unless a test sets it.</summary>
+    public int HealthStatus
+    {
+        get => Volatile.Read(ref _healthStatus);
+        set => Volatile.Write(ref _healthStatus, value);
+    }
+
+    /// <summary>The port it listens on.</summary>
+    public int Port => new Uri(Url).Port;
 
     /// <summary>The connections <c>/</c> was asked on.</summary>
     public IReadOnlyCollection<string> RootConnections => [.. _rootConnections.Keys];
@@ -41,16 +57,18 @@ internal sealed class TestBackend : IAsyncDisposable
     /// <summary>WebSockets this backend accepted and has not seen end yet.</summary>
     public int WebSocketsOpen => Volatile.Read(ref _webSocketsOpen);
 
-    public static async Task<TestBackend> StartAsync(string name)
+    /// <param name="port">The port to listen on (a stopped backend's, to bring it back); any free one by default.</param>
+    public static async Task<TestBackend> StartAsync(string name, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.UseWebSockets();
         var backend = new TestBackend(name, app);
         backend.Map(app);
         await app.StartAsync();
+        backend.Url = app.Urls.Single();
         return backend;
     }
 
@@ -85,6 +103,7 @@ internal sealed class TestBackend : IAsyncDisposable
         app.MapGet("/", (HttpContext context) =>
         {
             _rootConnections.TryAdd(context.Connection.Id, 0);
+            Interlocked.Increment(ref _rootRequests);
             return Name;
         });
         app.MapGet("/ping", (HttpContext context) =>
@@ -92,6 +111,7 @@ internal sealed class TestBackend : IAsyncDisposable
             _pingConnections.TryAdd(context.Connection.Id, 0);
             return "pong";
         });
+        app.MapGet("/health", () => Results.StatusCode(HealthStatus));
         app.MapGet("/slow", async (CancellationToken aborted) =>
         {
             Interlocked.Increment(ref _slowStarted);

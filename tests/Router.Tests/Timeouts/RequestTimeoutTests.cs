@@ -38,8 +38,8 @@ public sealed class RequestTimeoutTests
     {
         var table = Tables.Of("shop", 1, ("shop-blue", "http://127.0.0.1:1"));
 
-        Assert.Equal(TimeSpan.FromSeconds(100), new AppRoute(table).RequestTimeout);
-        Assert.Equal(Timeout, new AppRoute(WithTimeout(table)).RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(100), new AppRoute(table, health: null).RequestTimeout);
+        Assert.Equal(Timeout, new AppRoute(WithTimeout(table), health: null).RequestTimeout);
     }
 
     [Fact]
