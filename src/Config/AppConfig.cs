@@ -16,6 +16,12 @@ public sealed record AppConfig
 
     public PlacementConfig Placement { get; init; } = new();
 
+    /// <summary><c>[hooks]</c>: commands run before and after the switch.</summary>
+    public ReleaseHooksConfig Hooks { get; init; } = new();
+
+    /// <summary>Paths relative to the release path linked to directories that outlive releases (normalized, no overlap).</summary>
+    public ImmutableArray<string> SharedDirs { get; init; } = [];
+
     /// <summary>Null for an app that runs on this host; set, its deployments are Railway services.</summary>
     public RailwayConfig? Railway { get; init; }
 

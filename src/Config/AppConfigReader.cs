@@ -21,6 +21,8 @@ internal static class AppConfigReader
         var retention = file.Nested("retention", ConfigSchema.Retention);
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
         var placement = PlacementReader.Read(file, processes?.Any(p => p.Policy == ProcessPolicy.Proxied) ?? true, file.Has("railway"));
+        var hooks = ReleaseHooksReader.Read(file, file.Has("railway"));
+        var sharedDirs = SharedDirsReader.Read(file, file.Has("railway"));
 
         if (processes is not { } read || !problems.IsEmpty)
         {
@@ -34,6 +36,8 @@ internal static class AppConfigReader
             Processes = read,
             Retention = new RetentionConfig { Keep = keep },
             Placement = placement,
+            Hooks = hooks,
+            SharedDirs = sharedDirs,
             Railway = railway,
         };
     }

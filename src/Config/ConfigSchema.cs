@@ -9,6 +9,8 @@ internal static class ConfigSchema
         ("process", "[[process]] with id = \"web\", policy = \"proxied\", command = \"python3 app.py --port {{port}}\""),
         ("retention", "[retention] with keep = 10"),
         ("placement", "placement = { replicas = 2, role = \"worker\" }"),
+        ("hooks", "[hooks] with pre_switch = \"exec:bin/migrate\""),
+        ("shared_dirs", "shared_dirs = [\"data/workspace\", \"uploads\"]"),
         ("railway", "[railway] with workspace = \"acme\", project = \"shop\", environment = \"production\", image = \"ghcr.io/acme/shop:1.4.2\""));
 
     public static readonly ConfigSection Proxy = new(
@@ -57,6 +59,11 @@ internal static class ConfigSchema
     public static readonly ConfigSection Placement = new(
         ("replicas", "replicas = 2"),
         ("role", "role = \"worker\""));
+
+    public static readonly ConfigSection Hooks = new(
+        ("pre_switch", "pre_switch = \"exec:bin/migrate\""),
+        ("post_switch", "post_switch = \"exec:bin/notify-deployed\""),
+        ("timeout", "timeout = \"10m\""));
 
     public static readonly ConfigSection Retention = new(
         ("keep", "keep = 10"));

@@ -52,6 +52,15 @@ public static class Defaults
     public static readonly TimeSpan RestartMaxDelay = TimeSpan.FromSeconds(30);
     public const int RetentionKeep = 10;
 
+    /// <summary>How long a release hook (<c>[hooks] pre_switch</c>, <c>post_switch</c>) may run before it is killed.</summary>
+    public static readonly TimeSpan ReleaseHookTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most <c>shared_dirs</c> an app may name.</summary>
+    public const int SharedDirsMax = 32;
+
+    /// <summary>Where an app's shared dirs live, under the state directory: <c>shared/&lt;app&gt;/&lt;path&gt;</c>.</summary>
+    public const string SharedDirectoryName = "shared";
+
     /// <summary>Worker nodes that run an app's proxied process (<c>placement.replicas</c>), and the most it may ask for.</summary>
     public const int PlacementReplicas = 1;
 

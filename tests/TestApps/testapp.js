@@ -16,8 +16,10 @@
 //                          working directory while idle (for drain_check = "exec:test -e job.idle"); events as JOB_MS
 //   WORKER=1 IGNORE_TERM=1 a worker that ignores SIGTERM: "<deployment> SIGTERM ignored" goes to $JOB_LOG; with
 //                          TICK_FILE=path it writes the time (epoch ms) to path-<deployment> every 100ms, so its death shows
+//   REQUIRE_FILE=path      / answers 503 until that file exists (a release that needs its migration)
+//   WRITE_AT_START=path    append "<revision>\n" to that file (relative to the working directory) at start
 // Arguments: [port] [host]; the port is ORCH_PORT or PORT first, the host 127.0.0.1 when not given.
-// Routes: /ping, / (who answered), /env (its environment, as JSON), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
+// Routes: /ping, / (who answered), /file?path=p (that file, relative to the working directory), /env (its environment, as JSON), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
 //   /ws (WebSocket: answers each text message with '<deployment> <text>').
 'use strict';
 const http = require('http');
@@ -30,6 +32,11 @@ const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
 if (process.env.EXIT_AT_START) {
   console.error(`testapp: exiting at start with ${process.env.EXIT_AT_START} as asked`);
   process.exit(Number(process.env.EXIT_AT_START));
+}
+
+if (process.env.WRITE_AT_START) {
+  const fs = require('fs');
+  fs.appendFileSync(process.env.WRITE_AT_START, `${revision}\n`);
 }
 
 if (process.env.SETSID_CHILD) {
@@ -142,6 +149,18 @@ const server = http.createServer((req, res) => {
     res.end(healthy ? 'ok' : 'unhealthy on purpose');
     return;
   }
+  if (url.pathname === '/file') {
+    const fs = require('fs');
+    const file = url.searchParams.get('path') || '';
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`no file ${file}`);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(fs.readFileSync(file, 'utf8'));
+    return;
+  }
   if (url.pathname === '/env') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(process.env));
@@ -169,6 +188,11 @@ const server = http.createServer((req, res) => {
       }
     }, interval);
     req.on('close', () => clearInterval(timer));
+    return;
+  }
+  if (process.env.REQUIRE_FILE && !require('fs').existsSync(process.env.REQUIRE_FILE)) {
+    res.writeHead(503, { 'content-type': 'text/plain' });
+    res.end(`${deployment}: ${process.env.REQUIRE_FILE} is missing`);
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });

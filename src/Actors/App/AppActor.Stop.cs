@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Releases;
 using Orchestrator.Actors.Routing;
 
 namespace Orchestrator.Actors.App;
@@ -69,7 +71,7 @@ internal sealed partial class AppActor
             .Select(id => _deployments[id].Ask<DeploymentStatusView>(GetDeploymentStatus.Instance, timeout))
             .ToList();
         var services = _serviceProcesses.Values.Select(p => p.Ask<ProcessStatusSnapshot>(GetProcessStatus.Instance, timeout)).ToList();
-        BuildStatus(_app, NodeAddress(), _state, deployments, services).PipeTo(Sender);
+        BuildStatus(_app, NodeAddress(), _state, deployments, services, _services.StateDirectory).PipeTo(Sender);
     }
 
     /// <summary>This node's cluster address, e.g. <c>akka.tcp://orch@10.0.0.5:4053</c>: where the app and its processes run.</summary>
@@ -80,13 +82,20 @@ internal sealed partial class AppActor
         string node,
         AppState state,
         List<Task<DeploymentStatusView>> deployments,
-        List<Task<ProcessStatusSnapshot>> services)
+        List<Task<ProcessStatusSnapshot>> services,
+        string stateDirectory)
     {
         var views = await PartialAnswers.Of(deployments);
         var serviceViews = await PartialAnswers.Of(services);
+        var shared = views.FirstOrDefault(v => v.DeploymentId == state.ActiveDeploymentId)?.SharedDirs;
+        ImmutableArray<SharedDirUsage>? usage = shared is { } paths
+            ? paths.Select(path => (Path: path, Location: SharedDirectories.Location(stateDirectory, app, path)))
+                .Select(d => new SharedDirUsage(d.Path, d.Location, SharedDirectories.SizeOf(d.Location)))
+                .ToImmutableArray()
+            : null;
         return new AppStatusView(app, node, state.Listen, state.ActiveDeploymentId, state.DeployInProgress,
             [.. serviceViews.OrderBy(s => s.ProcessId, StringComparer.Ordinal)],
-            [.. views.OrderByDescending(v => v.CreatedAt)]);
+            [.. views.OrderByDescending(v => v.CreatedAt)], usage);
     }
 
     private sealed record AppStopCompleted(IActorRef ReplyTo, int Deployments, int Services, string? Error = null);

@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Releases;
 using Orchestrator.Actors.Routing;
 using Orchestrator.Config;
 
@@ -112,6 +113,12 @@ internal sealed partial class AppActor : ReceivePersistentActor
             deploy.Progress.Tell(new DeployRefused(
                 $"release path does not exist: {deploy.ReleasePath}",
                 "pass --release-path with the directory of the release to deploy"));
+            return;
+        }
+
+        if (SharedDirectories.Link(_services.StateDirectory, _app, deploy.ReleasePath, deploy.Config.SharedDirs) is { } shared)
+        {
+            deploy.Progress.Tell(new DeployRefused(shared.Reason, shared.Hint));
             return;
         }
 

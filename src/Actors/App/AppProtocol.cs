@@ -54,7 +54,11 @@ public sealed record AppStatusView(
     string? ActiveDeploymentId,
     string? DeployInProgress,
     ImmutableArray<ProcessStatusSnapshot> Services,
-    ImmutableArray<DeploymentStatusView> Deployments) : IClusterMessage;
+    ImmutableArray<DeploymentStatusView> Deployments,
+    ImmutableArray<SharedDirUsage>? SharedDirs = null) : IClusterMessage;
+
+/// <summary>One of the app's <c>shared_dirs</c> on the node that runs it: where it lives and the bytes it holds.</summary>
+public sealed record SharedDirUsage(string Path, string Location, long Bytes);
 
 /// <summary>The app's actor gave up after failing again and again (see <see cref="AppSupervisor"/>); <paramref name="Reason"/> says how.</summary>
 public sealed record AppUnavailable(string App, string Reason) : IClusterMessage;

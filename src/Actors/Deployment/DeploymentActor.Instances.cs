@@ -119,7 +119,7 @@ internal sealed partial class DeploymentActor
         }
 
         Timers.Cancel(InstanceDeadlineKey.Instance);
-        Switch();
+        BeginSwitch();
     }
 
     // ---- live ----

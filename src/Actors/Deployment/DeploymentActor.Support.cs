@@ -40,9 +40,12 @@ internal sealed partial class DeploymentActor
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
-                Fail("the orchestrator restarted during the deploy", removeRoute: true);
+                Fail(RecordInterruptedHooks() is { } hooks
+                    ? $"the orchestrator restarted during the deploy, while its {hooks} hook ran (it was not run again: check what it did before you deploy again)"
+                    : "the orchestrator restarted during the deploy", removeRoute: true);
                 break;
             case Resumption.Active:
+                RecordInterruptedHooks();
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
@@ -57,6 +60,7 @@ internal sealed partial class DeploymentActor
                 RecoverInstances(replace: true);
                 break;
             case Resumption.Draining:
+                RecordInterruptedHooks();
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
@@ -157,7 +161,8 @@ internal sealed partial class DeploymentActor
             ? _services.RouteTables.Ask<DrainStatus>(new GetDrainStatus(created.App, _deploymentId, DateTimeOffset.MinValue), TimeSpan.FromSeconds(3))
             : Task.FromResult(new DrainStatus(_deploymentId, ConnectionCounts.Zero, true));
         var health = _health.ToImmutableDictionary();
-        BuildStatus(state, phase, processes, connections, [.. SurvivorSnapshots(), .. InstanceSnapshots()], health).PipeTo(replyTo);
+        BuildStatus(state, phase, processes, connections, [.. SurvivorSnapshots(), .. InstanceSnapshots()], health,
+            _config?.SharedDirs ?? []).PipeTo(replyTo);
     }
 
     private static async Task<DeploymentStatusView> BuildStatus(
@@ -166,7 +171,8 @@ internal sealed partial class DeploymentActor
         List<Task<ProcessStatusSnapshot>> processes,
         Task<DrainStatus> connections,
         List<ProcessStatusSnapshot> stoppedWithSurvivors,
-        ImmutableDictionary<string, ProcessHealth> health)
+        ImmutableDictionary<string, ProcessHealth> health,
+        ImmutableArray<string> sharedDirs)
     {
         var snapshots = (await PartialAnswers.Of(processes)).Concat(stoppedWithSurvivors);
 
@@ -183,7 +189,8 @@ internal sealed partial class DeploymentActor
         var created = state.Created!;
         return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
             state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
-            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
+            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason,
+            state.Hooks.IsEmpty ? null : [.. state.Hooks.Values], sharedDirs.IsDefaultOrEmpty ? null : sharedDirs);
     }
 
     private sealed class ProbeKey

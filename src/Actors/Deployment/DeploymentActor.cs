@@ -276,9 +276,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         {
             Apply(e);
             Transition(DeploymentPhase.Active, "serving traffic");
-            _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, $"deployment {_deploymentId} is active", _deploymentId, "active"));
-            _progress = ActorRefs.Nobody;
             Become(Active);
+            if (!RunPostSwitch())
+            {
+                TellDeploySucceeded(null);
+            }
+
             WatchMembers();
             TellRailwayServicePromoted();
             StartHealthWatch();
@@ -307,6 +310,15 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<ProcessStopped>(HandleSingletonStopped);
         Command<StopDeployment>(HandleStop);
         Command<RouteUpdateFailed>(f => _log.Warning("{0}: route update failed: {1}", _deploymentId, f.Reason));
+        LiveHookCommands();
+    }
+
+    /// <summary>The deploy's caller hears it is active (with the post_switch hook's outcome, when one ran).</summary>
+    private void TellDeploySucceeded(string? postSwitch)
+    {
+        var message = $"deployment {_deploymentId} is active" + (postSwitch is null ? "" : $"; {postSwitch}");
+        _progress.Tell(new DeployProgressed(DeployProgressed.Succeeded, message, _deploymentId, "active"));
+        _progress = ActorRefs.Nobody;
     }
 
     private void HandleBeginDrain(BeginDrain drain)
@@ -370,6 +382,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Retire(string reason)
     {
         Timers.CancelAll();
+        CancelReleaseHook();
+        if (_state.Hooks.GetValueOrDefault(ReleaseHookNames.PostSwitch) is { IsRunning: true })
+        {
+            TellDeploySucceeded($"{ReleaseHookNames.PostSwitch} was killed: the deployment retired before it ended");
+        }
+
         CancelDrainHooks();
         StopHealthWatch();
         Transition(DeploymentPhase.Stopping, reason);
@@ -391,6 +409,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private void Fail(string reason, bool removeRoute)
     {
         Timers.CancelAll();
+        CancelReleaseHook();
         _log.Warning("{0}: deploy failed: {1}", _deploymentId, reason);
         Transition(DeploymentPhase.Failing, reason);
         if (removeRoute && _config?.Proxied is not null)

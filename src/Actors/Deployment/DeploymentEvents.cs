@@ -73,3 +73,9 @@ public sealed record DeploymentRailwayServiceRecorded(string ProcessId, RailwayS
 
 /// <summary>An instance of the proxied process runs on another worker (placement.replicas): the latest record per index wins.</summary>
 public sealed record DeploymentInstancePlaced(InstancePlacement Placement) : IPersistedEvent;
+
+/// <summary>A release hook (<c>pre_switch</c>, <c>post_switch</c>) began: a restart before its end reports it interrupted and never runs it again.</summary>
+public sealed record DeploymentHookStarted(string Hook, string Command, DateTimeOffset At) : IPersistedEvent;
+
+/// <summary>A release hook ended: <paramref name="Outcome"/> is <c>succeeded</c>, <c>failed</c> or <c>interrupted</c>; <paramref name="Detail"/> says how.</summary>
+public sealed record DeploymentHookFinished(string Hook, string Outcome, string Detail, DateTimeOffset At) : IPersistedEvent;

@@ -131,4 +131,6 @@ public sealed record DeploymentStatusView(
     ImmutableDictionary<string, int> Ports,
     ConnectionCounts Connections,
     ImmutableArray<ProcessStatusSnapshot> Processes,
-    string? FailureReason);
+    string? FailureReason,
+    ImmutableArray<ReleaseHookRecord>? Hooks = null,
+    ImmutableArray<string>? SharedDirs = null);

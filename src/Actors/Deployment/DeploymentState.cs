@@ -26,6 +26,9 @@ public sealed record DeploymentState
     /// <summary>Instances of the proxied process on other workers, by index (1 and up; index 0 runs next to this actor).</summary>
     public ImmutableSortedDictionary<int, InstancePlacement> Instances { get; init; } = ImmutableSortedDictionary<int, InstancePlacement>.Empty;
 
+    /// <summary>The release hooks this deployment ran or runs, by hook name (<c>pre_switch</c>, <c>post_switch</c>).</summary>
+    public ImmutableSortedDictionary<string, ReleaseHookRecord> Hooks { get; init; } = ImmutableSortedDictionary<string, ReleaseHookRecord>.Empty;
+
     /// <summary>Restarts due but not yet done (the process exited; no launch recorded since), by process.</summary>
     public ImmutableDictionary<string, DateTimeOffset> PendingRestarts { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
     public DateTimeOffset? ActivatedAt { get; init; }
@@ -58,6 +61,12 @@ public sealed record DeploymentState
         DeploymentProcessRestarted => this,
         DeploymentRailwayServiceRecorded e => this with { RailwayServices = RailwayServices.SetItem(e.ProcessId, e.Service) },
         DeploymentInstancePlaced e => this with { Instances = Instances.SetItem(e.Placement.Index, e.Placement) },
+        DeploymentHookStarted e => this with { Hooks = Hooks.SetItem(e.Hook, new ReleaseHookRecord(e.Hook, e.Command, e.At, null, null, null)) },
+        DeploymentHookFinished e when Hooks.TryGetValue(e.Hook, out var hook) => this with
+        {
+            Hooks = Hooks.SetItem(e.Hook, hook with { FinishedAt = e.At, Outcome = e.Outcome, Detail = e.Detail }),
+        },
+        DeploymentHookFinished => this,
         DeploymentProcessRestartScheduled e => this with { PendingRestarts = PendingRestarts.SetItem(e.ProcessId, e.RestartAt) },
         _ => throw new ArgumentException($"a deployment does not know the event {@event.GetType().Name}", nameof(@event)),
     };
@@ -65,4 +74,15 @@ public sealed record DeploymentState
     /// <summary>Time left until the drain deadline, never negative; null when not draining.</summary>
     public TimeSpan? DrainTimeLeft(DateTimeOffset now) =>
         DrainDeadline is { } deadline ? DeploymentDecisions.TimeLeft(deadline, now) : null;
+}
+
+/// <summary>One release hook of a deployment: running while <see cref="Outcome"/> is null.</summary>
+public sealed record ReleaseHookRecord(string Hook, string Command, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Outcome, string? Detail)
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Interrupted = "interrupted";
+    public const string Running = "running";
+
+    public bool IsRunning => Outcome is null;
 }

@@ -5,6 +5,7 @@ using Akka.Event;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Health;
 using Orchestrator.Actors.Processes;
+using Orchestrator.Actors.Releases;
 using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Hosts;
@@ -56,6 +57,12 @@ internal sealed class InstanceActor : ReceiveActor, IWithTimers
         if (loaded.Config is not { Proxied: { } proxied } config)
         {
             FailStart($"its stored config does not load here: {string.Join("; ", loaded.Problems)}");
+            return;
+        }
+
+        if (SharedDirectories.Link(_services.StateDirectory, config.App, start.Release.ReleasePath, config.SharedDirs) is { } shared)
+        {
+            FailStart($"its shared dirs: {shared.Reason}; {shared.Hint}");
             return;
         }
 

@@ -28,6 +28,8 @@ internal static class EventManifests
         (typeof(DeploymentProcessRestartScheduled), "deployment-process-restart-scheduled.v1"),
         (typeof(DeploymentRailwayServiceRecorded), "deployment-railway-service-recorded.v1"),
         (typeof(DeploymentInstancePlaced), "deployment-instance-placed.v1"),
+        (typeof(DeploymentHookStarted), "deployment-hook-started.v1"),
+        (typeof(DeploymentHookFinished), "deployment-hook-finished.v1"),
         (typeof(RailwayDeletionRequested), "railway-deletion-requested.v1"),
         (typeof(RailwayServiceDeleted), "railway-service-deleted.v1"),
         (typeof(AppDeploymentStarted), "app-deployment-started.v1"),

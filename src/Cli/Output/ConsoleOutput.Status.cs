@@ -61,6 +61,7 @@ internal sealed partial class ConsoleOutput
             DeploymentsTable(app).WriteTo(_stdout);
             ProcessesTable(app).WriteTo(_stdout);
             RestartReasons(app);
+            ReleaseLines(app);
         }
     }
 

@@ -34,7 +34,14 @@ public sealed record AppStatus(
     bool DeployInProgress,
     ImmutableArray<ProcessStatus> Services,
     ImmutableArray<DeploymentStatus> Deployments,
-    string? Unavailable = null);
+    string? Unavailable = null,
+    ImmutableArray<SharedDirStatus>? SharedDirs = null);
+
+/// <summary>One of the app's <c>shared_dirs</c>: the path in each release, the directory it links to, and its size.</summary>
+public sealed record SharedDirStatus(string Path, string Location, long Bytes);
+
+/// <summary>A release hook of a deployment: <paramref name="State"/> is running, succeeded, failed or interrupted.</summary>
+public sealed record ReleaseHookStatus(string Hook, string Command, string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Detail);
 
 public sealed record DeploymentStatus(
     string Id,
@@ -50,7 +57,8 @@ public sealed record DeploymentStatus(
     ImmutableDictionary<string, int> Ports,
     ConnectionStatus Connections,
     ImmutableArray<ProcessStatus> Processes,
-    string? FailureReason);
+    string? FailureReason,
+    ImmutableArray<ReleaseHookStatus>? Hooks = null);
 
 public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming);
 

@@ -12,7 +12,8 @@ internal static class StatusMapper
     public static AppStatus ToContract(AppStatusView app, DateTimeOffset now) =>
         new(app.App, app.Node, app.Listen, app.ActiveDeploymentId, app.DeployInProgress is not null,
             [.. app.Services.Select(s => ToContract(s, now))],
-            [.. app.Deployments.Select(d => ToContract(d, now))]);
+            [.. app.Deployments.Select(d => ToContract(d, now))],
+            SharedDirs: app.SharedDirs is { } shared ? [.. shared.Select(d => new SharedDirStatus(d.Path, d.Location, d.Bytes))] : null);
 
     /// <summary>An app that could not report: listed with why, so the other apps' status still answers.</summary>
     public static AppStatus Unavailable(string app, string reason) => new(app, null, null, null, false, [], [], reason);
@@ -20,7 +21,8 @@ internal static class StatusMapper
     private static DeploymentStatus ToContract(DeploymentStatusView d, DateTimeOffset now) =>
         new(d.DeploymentId, d.App, d.Revision, d.Phase.ToDisplay(), d.ReleasePath, d.CreatedAt, d.ActivatedAt, d.DrainStartedAt,
             d.DrainDeadline, d.StoppedAt, d.Ports, new ConnectionStatus(d.Connections.Http, d.Connections.WebSocket, d.Connections.Streaming),
-            [.. d.Processes.Select(p => ToContract(p, now))], d.FailureReason);
+            [.. d.Processes.Select(p => ToContract(p, now))], d.FailureReason,
+            d.Hooks is { } hooks ? [.. hooks.Select(h => new ReleaseHookStatus(h.Hook, h.Command, h.Outcome ?? ReleaseHookRecord.Running, h.StartedAt, h.FinishedAt, h.Detail))] : null);
 
     private static ProcessStatus ToContract(ProcessStatusSnapshot p, DateTimeOffset now) =>
         new(p.ProcessId, p.Policy.ToString().ToLowerInvariant(), p.Pid, p.State.ToString().ToLowerInvariant(), p.Restarts, p.ExitCode,

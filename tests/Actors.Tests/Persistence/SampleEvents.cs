@@ -35,6 +35,8 @@ internal static class SampleEvents
         new DeploymentProcessRestartScheduled("worker", At.AddSeconds(2)),
         new DeploymentRailwayServiceRecorded("web", RailwayService),
         new DeploymentInstancePlaced(new InstancePlacement(1, "akka.ssl.tcp://orch@10.0.0.6:4053", "http://10.0.0.6:18190", 18190, 4242, 638_764_000_000_000_000)),
+        new DeploymentHookStarted("pre_switch", "exec:bin/migrate", At),
+        new DeploymentHookFinished("pre_switch", "failed", "exec:bin/migrate exited with 3", At.AddSeconds(4)),
         new RailwayDeletionRequested(new QueuedDeletion(RailwayService, "shop", "shop-250301-120509", "retired: replaced by shop-250302-080000", At)),
         new RailwayServiceDeleted(RailwayService.ServiceId, At.AddSeconds(3)),
         new AppDeploymentStarted("web-250301-120509", At),
