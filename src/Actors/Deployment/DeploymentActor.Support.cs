@@ -40,7 +40,7 @@ internal sealed partial class DeploymentActor
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
-                Fail("the orchestrator restarted during the deploy", removeRoute: true);
+                Fail(InterruptedDeploy.DuringDeploy, removeRoute: true);
                 break;
             case Resumption.Active:
                 ReserveRecoveredPorts();
