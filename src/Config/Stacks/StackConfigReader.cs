@@ -113,7 +113,7 @@ internal static class StackConfigReader
                     }
                     else
                     {
-                        entry.Problem($"depends_on[{i}]", $"must be an app name, not {TableReader.Describe(names[i])}");
+                        entry.Problem($"depends_on[{i}]", $"must be an app name, not {TableReader.Describe(names[i])}", ConfigSchema.StackApp.ExampleOf("depends_on"));
                     }
                 }
 
