@@ -18,13 +18,18 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
 {
     /// <summary>A deploy that a daemon restart interrupted is sent once more; one that failed by itself never is.</summary>
     private const int MaxAttempts = 2;
-    private static readonly TimeSpan ResolveEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the apps deploying are asked how it goes. A deploy's progress sink tells its end first; asking covers
+    /// a sink that was lost (a restart, the app's actor restarted by its supervisor), so a run never waits forever.
+    /// </summary>
+    private static readonly TimeSpan ResolveEvery = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
     private readonly string _stack;
     private readonly IActorRef _apps;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    /// <summary>Apps whose deploy was in flight at the restart: their fate is asked of their app entity.</summary>
+    /// <summary>Apps whose deploy was in flight at the restart: one their app never heard of is sent again.</summary>
     private readonly HashSet<string> _resolving = [];
     private readonly HashSet<string> _asking = [];
     private StackRun? _run;
@@ -126,6 +131,10 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
         _log.Info("stack {0}: deploying {1} as {2}", _stack, app, deploymentId);
         var sink = Context.ActorOf(StackStepSink.Props(app, deploymentId));
         _apps.Tell(new DeployApp(app, config, step.ConfigToml, step.ConfigPath, step.ReleasePath, step.Revision, deploymentId, sink));
+        if (!Timers.IsTimerActive(nameof(ResolveInFlight)))
+        {
+            Timers.StartPeriodicTimer(nameof(ResolveInFlight), ResolveInFlight.Instance, ResolveEvery);
+        }
     }
 
     private void HandleStepFinished(StepFinished finished)
@@ -184,15 +193,16 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
 
     private void AskInFlight()
     {
-        if (_resolving.Count == 0)
+        var deploying = _run?.Steps.Where(s => s.State == StackStep.Deploying).ToList() ?? [];
+        if (deploying.Count == 0)
         {
             Timers.Cancel(nameof(ResolveInFlight));
             return;
         }
 
-        foreach (var app in _resolving.Where(_asking.Add))
+        foreach (var step in deploying.Where(s => _asking.Add(s.App.App)))
         {
-            var deploymentId = _run!.Step(app)!.DeploymentId!;
+            var (app, deploymentId) = (step.App.App, step.DeploymentId!);
             _apps.Ask<object>(new GetAppStatus(app), AskTimeout)
                 .PipeTo(Self, success: reply => new InFlightAnswer(app, deploymentId, reply), failure: e => new InFlightAnswer(app, deploymentId, e));
         }
@@ -201,13 +211,20 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
     private void HandleInFlightAnswer(InFlightAnswer answer)
     {
         _asking.Remove(answer.App);
-        if (!_resolving.Contains(answer.App) || answer.Reply is not AppStatusView view)
+        if (_run?.Step(answer.App) is not { State: StackStep.Deploying } step || step.DeploymentId != answer.DeploymentId
+            || answer.Reply is not AppStatusView view)
         {
             return;
         }
 
         var (outcome, reason) = InFlightResolution.Of(view, answer.DeploymentId);
-        _log.Info("stack {0}: {1}'s deploy {2} from before the restart: {3}", _stack, answer.App, answer.DeploymentId, outcome);
+        if (outcome == InFlightOutcome.StillRunning || (outcome == InFlightOutcome.NeverStarted && !_resolving.Contains(answer.App)))
+        {
+            // Just sent, the app may not have recorded it yet: only a deploy sent before a restart can be lost on the way.
+            return;
+        }
+
+        _log.Info("stack {0}: {1}'s deploy {2}, asked of the app: {3}", _stack, answer.App, answer.DeploymentId, outcome);
         switch (outcome)
         {
             case InFlightOutcome.WentActive:
