@@ -33,6 +33,7 @@ internal static class OrchCli
         root.Options.Add(GlobalOptions.Json);
         root.Subcommands.Add(new HandedOverCommand("daemon", "Run the orch daemon (actor system, router, control API) in the foreground", OrchExecutables.Daemon));
         root.Subcommands.Add(new DeployCommand());
+        root.Subcommands.Add(new StackCommand());
         root.Subcommands.Add(new StatusCommand());
         root.Subcommands.Add(new LogsCommand());
         root.Subcommands.Add(new RollbackCommand());

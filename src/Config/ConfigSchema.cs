@@ -13,6 +13,15 @@ internal static class ConfigSchema
         ("shared_dirs", "shared_dirs = [\"data/workspace\", \"uploads\"]"),
         ("railway", "[railway] with workspace = \"acme\", project = \"shop\", environment = \"production\", image = \"ghcr.io/acme/shop:1.4.2\""));
 
+    /// <summary>The keys of <c>orch.stack.toml</c>.</summary>
+    public static readonly ConfigSection StackRoot = new(
+        ("stack", "stack = \"planexe\""),
+        ("app", "[[app]] with config = \"worker_plan/orch.toml\""));
+
+    public static readonly ConfigSection StackApp = new(
+        ("config", "config = \"worker_plan/orch.toml\""),
+        ("depends_on", "depends_on = [\"worker_plan\"]"));
+
     public static readonly ConfigSection Proxy = new(
         ("listen", "listen = \"127.0.0.1:8182\""),
         ("hosts", "hosts = [\"tickets.example.com\"]"),

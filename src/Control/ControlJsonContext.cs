@@ -11,6 +11,9 @@ namespace Orchestrator.Control;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DeployRequest))]
+[JsonSerializable(typeof(StackDeployRequest))]
+[JsonSerializable(typeof(StackRunResponse))]
+[JsonSerializable(typeof(StackStatusResponse))]
 [JsonSerializable(typeof(RollbackRequest))]
 [JsonSerializable(typeof(DeployProgress))]
 [JsonSerializable(typeof(StatusResponse))]

@@ -9,6 +9,8 @@
 //   SETSID_CHILD=path      start a child in a session of its own (it leaves the process group) that sleeps; write its pid to path
 //   GROW_MEMORY_MB=n       once listening, take n MB more resident memory; only the first run of a release does
 //                          (it leaves memory-grown in its working directory), so a restart stays small
+//   HEALTHY_AFTER_MS=n     /ping answers 503 until n ms after the start (a slow warm-up)
+//   PING_LOG=path          append '<epoch ms> <status>' for every /ping to path, so a test sees when it was probed
 //   JOB_MS=n               a drainable worker: POST /job starts an n ms job (409 once quiet), GET /busy answers 409
 //                          while a job runs and 200 when idle, POST /quiet or SIGUSR2 stops taking new jobs;
 //                          "quiet", "job finished" and "SIGTERM mid-job" go to the log and to $JOB_LOG if set
@@ -28,6 +30,7 @@ const port = Number(process.env.ORCH_PORT || process.env.PORT || process.argv[2]
 const host = process.argv[3] || '127.0.0.1';
 const revision = process.env.ORCH_REVISION || 'dev';
 const deployment = process.env.ORCH_DEPLOYMENT_ID || 'none';
+const startedAt = Date.now();
 
 if (process.env.EXIT_AT_START) {
   console.error(`testapp: exiting at start with ${process.env.EXIT_AT_START} as asked`);
@@ -144,7 +147,16 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (url.pathname === '/ping') {
-    const healthy = process.env.HEALTH !== 'fail';
+    const warming = Date.now() - startedAt < Number(process.env.HEALTHY_AFTER_MS || 0);
+    const healthy = !warming && process.env.HEALTH !== 'fail';
+    if (process.env.PING_LOG) {
+      require('fs').appendFileSync(process.env.PING_LOG, `${Date.now()} ${warming ? 503 : healthy ? 200 : 500}\n`);
+    }
+    if (warming) {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('warming up');
+      return;
+    }
     res.writeHead(healthy ? 200 : 500, { 'content-type': 'text/plain' });
     res.end(healthy ? 'ok' : 'unhealthy on purpose');
     return;

@@ -40,9 +40,10 @@ internal sealed partial class DeploymentActor
                 ReserveRecoveredPorts();
                 StartProcesses(ProcessPolicy.Companion, adopt: true);
                 StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                // Not InterruptedDeploy.DuringDeploy when a hook was cut short: a stack run must not deploy it again.
                 Fail(RecordInterruptedHooks() is { } hooks
-                    ? $"the orchestrator restarted during the deploy, while its {hooks} hook ran (it was not run again: check what it did before you deploy again)"
-                    : "the orchestrator restarted during the deploy", removeRoute: true);
+                    ? $"{InterruptedDeploy.DuringDeploy}, while its {hooks} hook ran (it was not run again: check what it did before you deploy again)"
+                    : InterruptedDeploy.DuringDeploy, removeRoute: true);
                 break;
             case Resumption.Active:
                 RecordInterruptedHooks();

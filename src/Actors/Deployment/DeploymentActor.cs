@@ -68,7 +68,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         CommonCommands();
         Command<StartDeployment>(HandleStart);
         Command<ReportDeployOutcome>(_ => Context.Parent.Tell(new DeploymentPhaseChanged(_deploymentId, DeploymentPhase.Pending,
-            DeploymentPhase.Failed, "its deploy was interrupted before it started (a journal failure or a daemon restart)")));
+            DeploymentPhase.Failed, InterruptedDeploy.BeforeStart)));
         Command<StopDeployment>(s => Sender.Tell(new DeploymentStopped(_deploymentId)));
     }
 

@@ -3,6 +3,7 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Messaging;
@@ -51,6 +52,11 @@ internal static class ClusterMessageManifests
         (typeof(InstanceRelaunched), "instance-relaunched.v1"),
         (typeof(StopInstance), "stop-instance.v1"),
         (typeof(InstanceStopped), "instance-stopped.v1"),
+        (typeof(RunStack), "run-stack.v1"),
+        (typeof(StackRunAccepted), "stack-run-accepted.v1"),
+        (typeof(StackRunRefused), "stack-run-refused.v1"),
+        (typeof(GetStackStatus), "get-stack-status.v1"),
+        (typeof(StackStatusView), "stack-status-view.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

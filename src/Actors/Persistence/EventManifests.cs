@@ -3,6 +3,7 @@ using Orchestrator.Actors.App;
 using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 
 namespace Orchestrator.Actors.Persistence;
 
@@ -41,6 +42,11 @@ internal static class EventManifests
         (typeof(AppServiceLaunched), "app-service-launched.v1"),
         (typeof(RouteTableChanged), "route-table-changed.v1"),
         (typeof(AppState), "app-state-snapshot.v1"),
+        (typeof(StackRunStarted), "stack-run-started.v1"),
+        (typeof(StackAppDeployStarted), "stack-app-deploy-started.v1"),
+        (typeof(StackAppDeploySucceeded), "stack-app-deploy-succeeded.v1"),
+        (typeof(StackAppDeployFailed), "stack-app-deploy-failed.v1"),
+        (typeof(StackRunEnded), "stack-run-ended.v1"),
     ];
 
     public static readonly FrozenDictionary<Type, string> ByType = All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

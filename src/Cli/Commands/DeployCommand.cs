@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Orchestrator.Cli.Daemon;
 using Orchestrator.Cli.Deploy;
+using Orchestrator.Cli.Stacks;
+using Orchestrator.Config;
 using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Cli.Commands;
@@ -10,7 +12,7 @@ internal sealed class DeployCommand : Command
 {
     private static readonly Option<string> ReleasePath = new("--release-path")
     {
-        Description = "Directory of the release to deploy",
+        Description = "Directory of the release to deploy; with --stack, of the stack's release: each app's is DIR joined with its config's directory relative to the stack file",
         Required = true,
         HelpName = "PATH",
     };
@@ -34,6 +36,20 @@ internal sealed class DeployCommand : Command
         HelpName = "ID",
     };
 
+    private static readonly Option<string?> Stack = new("--stack")
+    {
+        Description = $"Deploy the apps of a stack file (default {StackConfigLoader.DefaultFileName}) in dependency order, independent ones in parallel; stops at the first failure",
+        HelpName = "FILE",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string[]> Only = new("--only")
+    {
+        Description = "With --stack: deploy only these apps (in dependency order among themselves; the others stay as they are)",
+        HelpName = "APP",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private static readonly Option<bool> EnsureDaemon = new("--ensure-daemon")
     {
         Description = "Start a daemon in the background if none answers",
@@ -48,11 +64,26 @@ internal sealed class DeployCommand : Command
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         Options.Add(EnsureDaemon);
+        Options.Add(Stack);
+        Options.Add(Only);
+        Validators.Add(StackOptionRules.Check(Stack, Only, Config, DeploymentId));
         SetAction(CliAction.Run(ExecuteAsync));
     }
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
+        if (parseResult.GetResult(Stack) is not null)
+        {
+            return await StackDeploy.RunAsync(
+                cli,
+                parseResult.GetValue(Stack) ?? StackFile.DefaultPath,
+                parseResult.GetRequiredValue(ReleasePath),
+                parseResult.GetValue(Only) ?? [],
+                parseResult.GetValue(Revision),
+                parseResult.GetValue(EnsureDaemon),
+                cancellationToken);
+        }
+
         var request = await DeployRequestFactory.CreateAsync(
             parseResult.GetRequiredValue(ReleasePath),
             parseResult.GetRequiredValue(Config),

@@ -31,6 +31,7 @@ internal static class CliJson
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ValidateReport))]
+[JsonSerializable(typeof(ValidateStackReport))]
 [JsonSerializable(typeof(Orchestrator.Cli.Railway.RailwayStatusReport))]
 [JsonSerializable(typeof(Orchestrator.Cli.Railway.RailwayBaselineReport))]
 [JsonSerializable(typeof(Orchestrator.Cli.Railway.BaselineRefusal))]

@@ -12,6 +12,9 @@ internal static class ControlJsonTypes
 {
     public static readonly JsonTypeInfo<DaemonInfo> DaemonInfo = Of<DaemonInfo>();
     public static readonly JsonTypeInfo<DeployRequest> DeployRequest = Of<DeployRequest>();
+    public static readonly JsonTypeInfo<StackDeployRequest> StackDeployRequest = Of<StackDeployRequest>();
+    public static readonly JsonTypeInfo<StackRunResponse> StackRunResponse = Of<StackRunResponse>();
+    public static readonly JsonTypeInfo<StackStatusResponse> StackStatusResponse = Of<StackStatusResponse>();
     public static readonly JsonTypeInfo<RollbackRequest> RollbackRequest = Of<RollbackRequest>();
     public static readonly JsonTypeInfo<DeployProgress> DeployProgress = Of<DeployProgress>();
     public static readonly JsonTypeInfo<StatusResponse> StatusResponse = Of<StatusResponse>();

@@ -38,6 +38,8 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
 
         Get("/v1/health", (context, ct) => WriteJsonAsync(context, StatusCodes.Status200OK, plane.Info, ControlJsonTypes.DaemonInfo, ct));
         Post("/v1/deploy", DeployAsync);
+        Post("/v1/stacks/deploy", StackDeployAsync);
+        Get("/v1/stacks/status", StackStatusAsync);
         Post("/v1/rollback", RollbackAsync);
         Get("/v1/status", StatusAsync);
         Post("/v1/stop", StopAsync);

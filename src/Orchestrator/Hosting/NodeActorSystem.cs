@@ -11,6 +11,7 @@ using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 using Orchestrator.Hosting.Tls;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.RouterProcess;
@@ -28,9 +29,10 @@ internal static class NodeActorSystem
     public const string SystemName = "orch";
     public const string AppsType = "apps";
     public const string RouteTablesType = "route-tables";
+    public const string StacksType = "stacks";
 
     /// <summary>The shard types every node starts: a region on a worker, a proxy elsewhere.</summary>
-    public static readonly ImmutableArray<string> ShardTypes = [AppsType, RouteTablesType];
+    public static readonly ImmutableArray<string> ShardTypes = [AppsType, RouteTablesType, StacksType];
 
     public static void Configure(
         AkkaConfigurationBuilder akka,
@@ -62,6 +64,12 @@ internal static class NodeActorSystem
                     return app => AppSupervisor.Props(app, AppActor.Props(app, deploymentServices));
                 },
                 new AppMessageExtractor(),
+                ShardOptions(rememberEntities: true))
+            // Remembered like the apps: a stack whose run a restart interrupted wakes and resumes it by itself.
+            .WithShardRegion<StackRegion>(
+                StacksType,
+                (_, registry) => stack => StackActor.Props(stack, registry.Get<AppRegion>()),
+                new StackMessageExtractor(),
                 ShardOptions(rememberEntities: true))
             .WithActors((system, registry) =>
             {

@@ -131,7 +131,7 @@ public static class OrchestratorNode
                 await localRouter.StartAsync(cancellationToken);
             }
 
-            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter, railway));
+            ready.SetResult(new NodeActors(system, registry.Get<AppRegion>(), registry.Get<RouteTableRegion>(), localRouter, railway) { Stacks = registry.Get<StackRegion>() });
             Console.WriteLine($"orch daemon {info.Version} (pid {info.Pid}) ready: control {options.ControlSocketPath}, state {options.StateDirectory}, node {self}" +
                 (remoteFeedServer is null ? "" : $", feed on {remoteFeedServer.Address}"));
 

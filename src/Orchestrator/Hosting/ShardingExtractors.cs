@@ -1,6 +1,7 @@
 using Akka.Cluster.Sharding;
 using Orchestrator.Actors.App;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 
 namespace Orchestrator.Hosting;
 
@@ -18,7 +19,15 @@ internal sealed class RouteTableMessageExtractor() : HashCodeMessageExtractor(Ap
     public override string? EntityId(object message) => (message as IRouteTableCommand)?.App;
 }
 
+/// <summary>Routes stack commands to the stack entity of the same name.</summary>
+internal sealed class StackMessageExtractor() : HashCodeMessageExtractor(AppMessageExtractor.MaxShards)
+{
+    public override string? EntityId(object message) => (message as IStackCommand)?.Stack;
+}
+
 /// <summary>Registry keys of the node's well-known actors.</summary>
 internal sealed class AppRegion;
 
 internal sealed class RouteTableRegion;
+
+internal sealed class StackRegion;

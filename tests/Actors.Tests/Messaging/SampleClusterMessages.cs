@@ -5,6 +5,7 @@ using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 using Orchestrator.Config;
 using Orchestrator.Routing;
 
@@ -96,7 +97,17 @@ internal static class SampleClusterMessages
         new InstanceRelaunched("web-250301-120509", Placement with { Pid = 4343 }),
         new StopInstance("web-250301-120509", 1, Release, Placement, At.AddSeconds(10)),
         new InstanceStopped("web-250301-120509", 1),
+        new RunStack("planexe", [StackApp, StackApp with { App = "frontend", DependsOn = ["web"] }]),
+        new StackRunAccepted("planexe", "planexe-250301-120509"),
+        new StackRunRefused("stack 'planexe' is already running (run planexe-250301-120509)", "wait for it to end"),
+        new GetStackStatus("planexe"),
+        new StackStatusView("planexe", StackRun.Start(new StackRunStarted("planexe-250301-120509", [StackApp], At))
+            .Apply(new StackAppDeployStarted("planexe-250301-120509", "web", "web-250301-120509", At))
+            .Apply(new StackAppDeployFailed("planexe-250301-120509", "web", "web-250301-120509", "health never passed", At))
+            .Apply(new StackRunEnded("planexe-250301-120509", StackRun.Failed, At.AddSeconds(9)))),
     ];
+
+    private static StackRunApp StackApp => new("web", "app = \"web\"\n", "/srv/planexe/web/orch.toml", "/srv/releases/r1/web", "abc123", ["db"]);
 
     private static AppConfig Config() => new()
     {

@@ -5,6 +5,7 @@ using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
 using Orchestrator.Actors.Routing;
+using Orchestrator.Actors.Stacks;
 using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Tests.Persistence;
@@ -66,5 +67,13 @@ internal static class SampleEvents
             .Apply(new AppServicesStarted("app = \"web\"\n", "/srv/web/orch.toml", "/srv/web/r1", "abc123",
                 ImmutableDictionary<string, int>.Empty.Add("redis", 16379), At))
             .Apply(new AppServiceLaunched("redis", 4243, 638_764_000_000_000_001)),
+        new StackRunStarted("planexe-250301-120509", [
+            new StackRunApp("worker-plan", "app = \"worker-plan\"\n", "/srv/planexe/worker_plan/orch.toml", "/srv/releases/r1/worker_plan", "abc123", []),
+            new StackRunApp("frontend", "app = \"frontend\"\n", "/srv/planexe/frontend/orch.toml", "/srv/releases/r1/frontend", "abc123", ["worker-plan"]),
+        ], At),
+        new StackAppDeployStarted("planexe-250301-120509", "worker-plan", "worker-plan-250301-120509", At),
+        new StackAppDeploySucceeded("planexe-250301-120509", "worker-plan", "worker-plan-250301-120509", At.AddSeconds(3)),
+        new StackAppDeployFailed("planexe-250301-120509", "frontend", "frontend-250301-120512", "health never passed: GET /ping answered 500", At.AddSeconds(9)),
+        new StackRunEnded("planexe-250301-120509", StackRun.Failed, At.AddSeconds(9)),
     ];
 }
