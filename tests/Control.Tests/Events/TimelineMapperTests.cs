@@ -70,6 +70,32 @@ public sealed class TimelineMapperTests
     }
 
     [Fact]
+    public void Map_ARouteTableInWhichADeploymentBecameDraining_IsADrain()
+    {
+        var before = new RouteTableChanged(Table(2, "web-2", "web-2") with
+        {
+            Deployments = Table(2, "web-2", "web-1", "web-2").Deployments.SetItem("web-1", new DeploymentRoute("web-1", RouteState.Active, [])),
+        });
+        var after = new RouteTableChanged(Table(3, "web-2", "web-1", "web-2"));
+
+        var entry = TimelineMapper.Map(Stored("route-table-web", after), "web", before);
+
+        Assert.Equal("route.draining", entry.Kind);
+        Assert.Equal("web-1", entry.DeploymentId);
+        Assert.Equal("web-1 draining in the route table (route table v3)", entry.Summary);
+    }
+
+    [Fact]
+    public void Map_ARouteTableWithOnlyNewDestinations_IsAnUpdate()
+    {
+        var table = Table(4, "web-2", "web-2");
+
+        var entry = TimelineMapper.Map(Stored("route-table-web", new RouteTableChanged(table with { Version = 5 })), "web", new RouteTableChanged(table));
+
+        Assert.Equal("route.updated", entry.Kind);
+    }
+
+    [Fact]
     public void Map_AnEventNoFamilyKnows_ShowsByItsManifestInsteadOfFailing()
     {
         var entry = TimelineMapper.Map(Stored("app-web", AppState.Empty), "web", previous: null);
