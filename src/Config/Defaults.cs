@@ -155,6 +155,12 @@ public static class Defaults
     public const string ClusterCertificateFileName = "cluster.pem";
     public static readonly TimeSpan ClusterCertificateValidity = TimeSpan.FromDays(3650);
 
+    /// <summary>How often <c>orch events --follow</c> asks the journal for new events.</summary>
+    public static readonly TimeSpan EventLogPollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most entries one <c>orch events --limit</c> may ask for.</summary>
+    public const int MaxEventLogLimit = 10_000;
+
     /// <summary>The state directory: <c>$ORCH_STATE_DIR</c>, else <c>~/.local/state/orch</c>.</summary>
     public static string StateDirectory() =>
         Environment.GetEnvironmentVariable(StateDirEnvironmentVariable) is { Length: > 0 } dir

@@ -47,4 +47,6 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(ActorHierarchyResponse))]
 [JsonSerializable(typeof(NodeLogLine))]
 [JsonSerializable(typeof(List<NodeLogLine>))]
+[JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(List<TimelineEntry>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -13,6 +13,11 @@ internal sealed class EventsByPersistenceIdPages(
 {
     public async Task<QueryPage<long, EventEnvelope>> ReadAsync(long from)
     {
+        if (from > toSequenceNr)
+        {
+            return new QueryPage<long, EventEnvelope>([], from, PageEnd.Complete);
+        }
+
         // Read before the page: the events up to it are then already stored when the page is read.
         var highest = live ? await reader.HighestSequenceNrAsync(persistenceId) : 0L;
         var events = await reader.EventsAsync(persistenceId, from, toSequenceNr, pageSize);

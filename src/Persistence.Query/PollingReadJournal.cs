@@ -26,8 +26,11 @@ public abstract class PollingReadJournal :
     internal PollingReadJournal(ExtendedActorSystem system, Config config, string defaultWritePlugin, Func<Config, IJournalReader> reader)
     {
         _settings = ReadJournalSettings.FromConfig(config, defaultWritePlugin);
+        // Before the reader: Akka.Persistence binds its serializers (Persistent's among them) when it starts, and a
+        // process may ask for the read journal before any persistent actor has started it.
+        var persistence = Akka.Persistence.Persistence.Instance.Apply(system);
         _reader = reader(_settings.WritePluginConfig(system));
-        _envelopes = new EventEnvelopes(Akka.Persistence.Persistence.Instance.Apply(system).AdaptersFor(_settings.WritePlugin));
+        _envelopes = new EventEnvelopes(persistence.AdaptersFor(_settings.WritePlugin));
     }
 
     /// <summary>Every persistence id that has written an event, each once, then new ones as they write their first event.</summary>

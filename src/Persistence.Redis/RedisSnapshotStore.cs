@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.Snapshot;
+using Orchestrator.Persistence.Query;
 using StackExchange.Redis;
 
 namespace Orchestrator.Persistence.Redis;
@@ -46,11 +47,17 @@ internal sealed class RedisSnapshotStore : SnapshotStore
         await transaction.ExecuteAsync();
     }
 
+    /// <summary>The snapshot at the metadata's sequence nr, if its timestamp matches (<see cref="SnapshotTimestamp"/>: MinValue and MaxValue match any).</summary>
     protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
         var database = await DatabaseAsync();
-        await database.SortedSetRemoveRangeByScoreAsync(
-            _keys.Snapshots(metadata.PersistenceId), metadata.SequenceNr, metadata.SequenceNr);
+        var key = _keys.Snapshots(metadata.PersistenceId);
+        var members = await database.SortedSetRangeByScoreAsync(key, metadata.SequenceNr, metadata.SequenceNr);
+        var matching = members.Where(member => SnapshotTimestamp.Matches(metadata, SnapshotEnvelope.FromBytes(member!).TimestampTicks)).ToArray();
+        if (matching.Length > 0)
+        {
+            await database.SortedSetRemoveAsync(key, matching);
+        }
     }
 
     protected override async Task DeleteAsync(

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using Akka.Persistence;
 using Akka.Persistence.Snapshot;
 using Microsoft.Data.Sqlite;
+using Orchestrator.Persistence.Query;
 
 namespace Orchestrator.Persistence.Sqlite;
 
@@ -70,13 +71,20 @@ internal class SqliteSnapshotStore : SnapshotStore
         });
     }
 
-    /// <summary>By persistence id and sequence nr alone, as a persistent actor's DeleteSnapshot names it.</summary>
+    /// <summary>
+    /// The snapshot at the metadata's sequence nr, if its timestamp matches (<see cref="SnapshotTimestamp"/>: MinValue
+    /// and MaxValue match any).
+    /// </summary>
     protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken) =>
         _database.WriteAsync(connection =>
         {
             using var delete = connection.Command(
-                "DELETE FROM snapshot WHERE persistence_id = $pid AND sequence_number = $sequenceNr",
-                ("$pid", metadata.PersistenceId), ("$sequenceNr", metadata.SequenceNr));
+                """
+                DELETE FROM snapshot WHERE persistence_id = $pid AND sequence_number = $sequenceNr
+                  AND ($ticks IS NULL OR created = $ticks)
+                """,
+                ("$pid", metadata.PersistenceId), ("$sequenceNr", metadata.SequenceNr),
+                ("$ticks", SnapshotTimestamp.AnyTimestamp(metadata) ? null : metadata.Timestamp.Ticks));
             delete.ExecuteNonQuery();
         });
 

@@ -34,6 +34,10 @@ public sealed class ControlRequestRulesTests : ScriptedServerTest
     [InlineData("v1/logs?deployment=..", "deployment '..' is not valid")]
     [InlineData("v1/logs?process=a%2Fb", "process 'a/b' is not valid")]
     [InlineData("v1/status?app=d%C3%A9mo", "app 'démo' is not valid")]
+    [InlineData("v1/events?limit=10001", "more than the 10000 entries")]
+    [InlineData("v1/events?app=a%2Fb", "app 'a/b' is not valid")]
+    [InlineData("v1/events?limit=5&since=2026-01-01T00:00:00Z", "since or limit, not both")]
+    [InlineData("v1/events?since=yesterday", "since=yesterday is not a time")]
     public async Task Get_BreaksARule_Returns400SayingWhatIsAllowed(string uri, string expected)
     {
         using var http = UnixSocketHttp.Create(Socket.SocketPath);

@@ -38,6 +38,7 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<RegionStatsResponse> RegionStatsResponse = Of<RegionStatsResponse>();
     public static readonly JsonTypeInfo<ActorHierarchyResponse> ActorHierarchyResponse = Of<ActorHierarchyResponse>();
     public static readonly JsonTypeInfo<NodeLogLine> NodeLogLine = Of<NodeLogLine>();
+    public static readonly JsonTypeInfo<TimelineEntry> TimelineEntry = Of<TimelineEntry>();
 
     /// <summary>From the generated context only: a type missing from it fails at start-up, not by reflection later.</summary>
     private static JsonTypeInfo<T> Of<T>() =>

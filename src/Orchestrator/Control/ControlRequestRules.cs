@@ -65,6 +65,18 @@ internal static class ControlRequestRules
         }
     }
 
+    public static void Check(EventsRequest request)
+    {
+        Id("app", request.App);
+        if (request.Limit > Defaults.MaxEventLogLimit)
+        {
+            throw new ControlRequestException(
+                StatusCodes.Status400BadRequest,
+                $"limit={request.Limit} is more than the {Defaults.MaxEventLogLimit} entries one events request may ask for",
+                $"ask for at most {Defaults.MaxEventLogLimit} entries (--limit), or a time window (--since)");
+        }
+    }
+
     private static void Required(string field, string? value, string hint)
     {
         if (string.IsNullOrWhiteSpace(value))

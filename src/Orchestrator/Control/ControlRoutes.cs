@@ -60,6 +60,7 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         Get("/v1/sharding/region-stats", RegionStatsAsync);
         Get("/v1/actors/hierarchy", ActorHierarchyAsync);
         Get("/v1/node-log", NodeLogAsync);
+        Get("/v1/events", EventsAsync);
 
         foreach (var (path, allowed) in methods)
         {

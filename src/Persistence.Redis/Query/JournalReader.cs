@@ -20,6 +20,12 @@ internal sealed class JournalReader(ActorSystem system, RedisPersistenceSettings
     /// <summary>Up to <paramref name="count"/> events of one persistence id within [from, to], in sequence nr order.</summary>
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(string persistenceId, long from, long to, int count)
     {
+        // StackExchange.Redis sends a range whose start is above its stop the other way round.
+        if (from > to)
+        {
+            return [];
+        }
+
         var members = await (await DatabaseAsync()).SortedSetRangeByScoreAsync(_keys.Journal(persistenceId), from, to, take: count);
         return [.. members.Select(member => _codec.Decode(member!))];
     }

@@ -20,6 +20,9 @@ public abstract class ReadJournalSpecBase(Config backend, string readJournalPlug
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
 
+    /// <summary>The backend's own HOCON: Sys.Settings.Config also holds what Akka.Persistence injected into Sys.</summary>
+    private readonly Config _backend = backend;
+
     /// <summary>Unique per test so backends that share one database across a test class stay isolated.</summary>
     private readonly string _run = Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, IActorRef> _writers = [];
@@ -77,6 +80,45 @@ public abstract class ReadJournalSpecBase(Config backend, string readJournalPlug
         var events = await RunAsync(Journal<ICurrentEventsByPersistenceIdQuery>().CurrentEventsByPersistenceId(Pid("unknown"), 0, long.MaxValue));
 
         Assert.Empty(events);
+    }
+
+    [Fact]
+    public async Task EventsByPersistenceId_queries_must_return_nothing_when_fromSequenceNr_is_above_toSequenceNr()
+    {
+        Write("a", "a-1", "a-2", "a-3", "a-4", "a-5");
+
+        var current = await RunAsync(Journal<ICurrentEventsByPersistenceIdQuery>().CurrentEventsByPersistenceId(Pid("a"), 4, 3));
+        var live = Subscribe(Journal<IEventsByPersistenceIdQuery>().EventsByPersistenceId(Pid("a"), 4, 3));
+
+        Assert.Empty(current);
+        Assert.IsType<StreamCompleted>(live.ExpectMsg<object>(Generous));
+    }
+
+    /// <summary>
+    /// The read journal is this system's first use of Akka.Persistence: no persistent actor has started here, so the
+    /// reader must bring Akka.Persistence (and its serialization bindings) up itself before it decodes an event.
+    /// </summary>
+    [Fact]
+    public async Task A_read_journal_asked_for_before_any_persistent_actor_started_must_read_the_stored_events()
+    {
+        Write("a", "a-1", WithTag("a-2"));
+        var reader = ActorSystem.Create($"reader-{_run}", _backend);
+        try
+        {
+            var journal = PersistenceQuery.Get(reader).ReadJournalFor<IReadJournal>(readJournalPluginId);
+
+            var byId = await ((ICurrentEventsByPersistenceIdQuery)journal).CurrentEventsByPersistenceId(Pid("a"), 0, long.MaxValue)
+                .RunWith(Sink.Seq<EventEnvelope>(), reader.Materializer()).WaitAsync(Generous);
+            var byTag = await ((ICurrentEventsByTagQuery)journal).CurrentEventsByTag(Tag, Offset.NoOffset())
+                .RunWith(Sink.Seq<EventEnvelope>(), reader.Materializer()).WaitAsync(Generous);
+
+            Assert.Equal(["a-1", "a-2"], byId.Select(e => e.Event));
+            Assert.Equal(["a-2"], byTag.Select(e => e.Event));
+        }
+        finally
+        {
+            await reader.Terminate().WaitAsync(Generous);
+        }
     }
 
     [Fact]

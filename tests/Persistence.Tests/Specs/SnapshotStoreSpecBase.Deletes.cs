@@ -28,6 +28,28 @@ public abstract partial class SnapshotStoreSpecBase
         Assert.Equal([1L, 2, 4, 5], StoredSequenceNrs());
     }
 
+    /// <summary>As Akka's own stores do: a timestamp other than MinValue or MaxValue names one saved snapshot.</summary>
+    [Fact]
+    public void SnapshotStore_must_not_delete_a_snapshot_named_with_another_timestamp()
+    {
+        SaveFive();
+
+        DeleteSnapshot(new SnapshotMetadata(_pid, 3, SavedAt(3).AddTicks(1)));
+        DeleteSnapshot(new SnapshotMetadata(_pid, 4, SavedAt(4).AddTicks(-1)));
+
+        Assert.Equal([1L, 2, 3, 4, 5], StoredSequenceNrs());
+    }
+
+    [Fact]
+    public void SnapshotStore_must_delete_one_snapshot_named_with_the_max_timestamp()
+    {
+        SaveFive();
+
+        DeleteSnapshot(new SnapshotMetadata(_pid, 2, DateTime.MaxValue));
+
+        Assert.Equal([1L, 3, 4, 5], StoredSequenceNrs());
+    }
+
     [Fact]
     public void SnapshotStore_must_delete_by_max_sequence_nr()
     {
