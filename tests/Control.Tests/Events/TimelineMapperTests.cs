@@ -114,6 +114,17 @@ public sealed class TimelineMapperTests
     }
 
     [Fact]
+    public void Map_AnInterruptedHook_ReadsAsIts()
+    {
+        var entry = TimelineMapper.Map(
+            Stored("deployment-web-2", new DeploymentHookFinished("pre_switch", "interrupted", "the orchestrator restarted while it ran", Written)),
+            "web", previous: null);
+
+        Assert.Equal("hook.interrupted", entry.Kind);
+        Assert.Equal("pre_switch interrupted: the orchestrator restarted while it ran", entry.Summary);
+    }
+
+    [Fact]
     public void Families_SummarizeEveryPersistedEventTypeOfTheDeploymentAndApp()
     {
         var unsummarized = typeof(DeploymentCreated).Assembly.GetTypes()
@@ -133,7 +144,8 @@ public sealed class TimelineMapperTests
         nameof(DeploymentCreated), nameof(DeploymentPortsAllocated), nameof(DeploymentProcessLaunched), nameof(DeploymentProcessSurvived),
         nameof(DeploymentInstancePlaced), nameof(DeploymentActivated), nameof(DeploymentDrainStarted), nameof(DeploymentStopStarted),
         nameof(DeploymentRetired), nameof(DeploymentFailed), nameof(DeploymentProcessUnhealthy), nameof(DeploymentProcessRestarted),
-        nameof(DeploymentProcessRestartScheduled), nameof(DeploymentRailwayServiceRecorded),
+        nameof(DeploymentProcessRestartScheduled), nameof(DeploymentRailwayServiceRecorded), nameof(DeploymentHookStarted),
+        nameof(DeploymentHookFinished),
         nameof(AppDeploymentStarted), nameof(AppDeploymentActivated), nameof(AppDeploymentEnded), nameof(AppDeploymentsPruned),
         nameof(AppStopped), nameof(AppServicesStarted), nameof(AppServiceLaunched), nameof(RouteTableChanged),
     ];
