@@ -38,6 +38,8 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Recover<AppDeploymentStarted>(Apply);
         Recover<AppDeploymentActivated>(Apply);
         Recover<AppDeploymentEnded>(Apply);
+        Recover<AppCanaryStarted>(Apply);
+        Recover<AppCanaryRolledBack>(Apply);
         Recover<AppDeploymentsPruned>(Apply);
         Recover<AppStopped>(Apply);
         Recover<AppServicesStarted>(Apply);
@@ -47,6 +49,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         Command<DeployApp>(HandleDeploy);
         Command<RollbackApp>(HandleRollback);
+        Command<PromoteApp>(HandlePromote);
         Command<RedeployFrom>(HandleRedeployFrom);
         Command<ReactivateRefused>(HandleReactivateRefused);
         Command<DeploymentPhaseChanged>(HandlePhaseChanged);
@@ -115,6 +118,12 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
+        if (CanaryProblem(deploy) is { } canaryProblem)
+        {
+            deploy.Progress.Tell(canaryProblem);
+            return;
+        }
+
         var id = deploy.DeploymentId ?? _state.NextDeploymentId(_app, Now);
         if (DeploymentIdProblem(id) is { } badId)
         {
@@ -130,7 +139,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         _keep = deploy.Config.Retention.Keep;
         _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
-        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision, deploy.Railway);
+        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision, deploy.Railway, deploy.Canary);
         _progressAwaitingJournal = deploy.Progress;
         // Created before the write, so its recovery (empty: nothing was persisted for this id) reads the journal while
         // the write goes on. It does nothing until told to start; if the write fails, this actor stops and it with it.
@@ -151,6 +160,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
         {
             case DeploymentPhase.Active:
                 HandleActivated(changed.DeploymentId);
+                break;
+            case DeploymentPhase.Canary:
+                HandleCanaryLive(changed.DeploymentId);
                 break;
             case DeploymentPhase.Failed:
                 EndDeployment(changed.DeploymentId, AppState.FailedOutcome);
@@ -206,6 +218,12 @@ internal sealed partial class AppActor : ReceivePersistentActor
         if (_state.DeployInProgress is { } running)
         {
             rollback.Progress.Tell(new DeployRefused($"a deploy of app '{_app}' is running (deployment {running})", "wait for it to finish"));
+            return;
+        }
+
+        if (_state.CanaryDeploymentId is { } canary)
+        {
+            RollBackCanary(canary, rollback);
             return;
         }
 

@@ -51,7 +51,21 @@ internal sealed partial class DeploymentActor
                 StartHealthWatch();
                 if (_config.Proxied is not null)
                 {
-                    _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()));
+                    _services.RouteTables.Tell(ActivateRouteCommand());
+                }
+
+                RecoverInstances(replace: true);
+                break;
+            case Resumption.Canary:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                _canary = _state.Canary;
+                Become(ServingAsCanary);
+                StartHealthWatch();
+                if (_config.Proxied is not null)
+                {
+                    _services.RouteTables.Tell(ActivateRouteCommand());
                 }
 
                 RecoverInstances(replace: true);
@@ -183,7 +197,8 @@ internal sealed partial class DeploymentActor
         var created = state.Created!;
         return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
             state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
-            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason);
+            [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason,
+            phase == DeploymentPhase.Canary ? state.Canary?.ToString() : null);
     }
 
     private sealed class ProbeKey
