@@ -12,6 +12,7 @@ namespace Orchestrator.Control;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DeployRequest))]
 [JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(PromoteRequest))]
 [JsonSerializable(typeof(DeployProgress))]
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(StopRequest))]

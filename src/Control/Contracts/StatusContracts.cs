@@ -50,7 +50,8 @@ public sealed record DeploymentStatus(
     ImmutableDictionary<string, int> Ports,
     ConnectionStatus Connections,
     ImmutableArray<ProcessStatus> Processes,
-    string? FailureReason);
+    string? FailureReason,
+    string? Canary = null);
 
 public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming);
 

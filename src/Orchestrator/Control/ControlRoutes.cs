@@ -39,6 +39,7 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         Get("/v1/health", (context, ct) => WriteJsonAsync(context, StatusCodes.Status200OK, plane.Info, ControlJsonTypes.DaemonInfo, ct));
         Post("/v1/deploy", DeployAsync);
         Post("/v1/rollback", RollbackAsync);
+        Post("/v1/promote", PromoteAsync);
         Get("/v1/status", StatusAsync);
         Post("/v1/stop", StopAsync);
         Post("/v1/shutdown", ShutdownAsync);
@@ -146,6 +147,13 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         var request = await ReadBodyAsync(context, ControlJsonTypes.RollbackRequest, ct);
         ControlRequestRules.Check(request);
         await StreamAsync(context, plane.RollbackAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
+    }
+
+    private async Task PromoteAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync(context, ControlJsonTypes.PromoteRequest, ct);
+        ControlRequestRules.Check(request);
+        await StreamAsync(context, plane.PromoteAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
     }
 
     private async Task RedeployAsync(HttpContext context, CancellationToken ct)
