@@ -1,3 +1,4 @@
+using Orchestrator.Control.Contracts;
 using Orchestrator.Integration.Tests.Harness;
 using Xunit;
 
@@ -90,6 +91,31 @@ public sealed class CanaryTests : IAsyncLifetime
         Assert.Contains(after.Deployment("r2").State, new[] { "draining", "stopping", "retired" });
         var next = await _orch.DeployAsync(app, "r3");
         Assert.True(next.ExitCode == 0, next.ToString());
+    }
+
+    [Fact]
+    public async Task Canary_DaemonKilled_IsStillLiveAfterTheRestartAndPromotes()
+    {
+        var app = TestApp.Create("restart");
+        await _orch.DeployOkAsync(app, "r1");
+        var canary = await _orch.DeployCanaryAsync(app, "r2", "cookie:beta=1");
+        Assert.True(canary.ExitCode == 0, canary.ToString());
+
+        await _orch.KillDaemonAsync();
+        await _orch.StartDaemonAsync();
+
+        var recovered = await Eventually.ValueAsync(
+            async () => (await _orch.StatusAsync()).Apps.FirstOrDefault(a => a.App == app.App) ?? new AppStatus(app.App, null, null, null, false, [], []),
+            a => a.Deployments.Any(d => d.Revision == "r2" && d.State == "canary"),
+            "the restarted daemon to recover the canary");
+        Assert.Equal("cookie:beta=1", recovered.Deployment("r2").Canary);
+        Assert.Equal(recovered.Deployment("r1").Id, recovered.ActiveDeploymentId);
+        Assert.Equal("r2", await RevisionAsync(app, "beta=1"));
+        Assert.Equal("r1", await RevisionAsync(app, null));
+
+        var promote = await _orch.RunAsync("promote", "--app", app.App);
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        Assert.Equal("r2", await RevisionAsync(app, null));
     }
 
     [Fact]
