@@ -48,13 +48,16 @@ public sealed record RouteTable(
     public DeploymentRoute? Active => ActiveDeploymentId is { } id ? Deployments.GetValueOrDefault(id) : null;
 }
 
-/// <summary>Connections the router holds open to one deployment right now.</summary>
-public sealed record ConnectionCounts(int Http, int WebSocket, int Streaming)
+/// <summary>
+/// Connections the router holds open to one deployment right now, and <paramref name="Requests"/>: how many requests it
+/// sent there since it started (0 from routers older than the count).
+/// </summary>
+public sealed record ConnectionCounts(int Http, int WebSocket, int Streaming, long Requests = 0)
 {
     public static readonly ConnectionCounts Zero = new(0, 0, 0);
 
     public int Total => Http + WebSocket + Streaming;
 
     public ConnectionCounts Add(ConnectionCounts other) =>
-        new(Http + other.Http, WebSocket + other.WebSocket, Streaming + other.Streaming);
+        new(Http + other.Http, WebSocket + other.WebSocket, Streaming + other.Streaming, Requests + other.Requests);
 }

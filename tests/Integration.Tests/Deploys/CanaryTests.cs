@@ -48,6 +48,8 @@ public sealed class CanaryTests : IAsyncLifetime
 
         Assert.Equal("canary", status.Deployment("r2").State);
         Assert.Equal("20%", status.Deployment("r2").Canary);
+        Assert.True(status.Deployment("r2").Connections.Requests >= load.Count("canary", "r2") / 2, "status counts the canary's requests");
+        Assert.True(status.Deployment("r1").Connections.Requests > status.Deployment("r2").Connections.Requests, "status counts the stable side's requests");
         Assert.Equal(status.Deployment("r1").Id, status.ActiveDeploymentId);
         var promoted = await _orch.AppAsync(app.App);
         Assert.Equal(promoted.Deployment("r2").Id, promoted.ActiveDeploymentId);
