@@ -61,12 +61,13 @@ internal sealed class DeployCommand : Command
 
     private static async Task<int> ExecuteAsync(CliContext cli, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var request = await DeployRequestFactory.CreateAsync(
+        var release = await DeployRequestFactory.CreateAsync(
             parseResult.GetRequiredValue(ReleasePath),
             parseResult.GetRequiredValue(Config),
             parseResult.GetValue(Revision),
             parseResult.GetValue(DeploymentId),
-            cancellationToken) with { Canary = parseResult.GetValue(Canary) };
+            cancellationToken);
+        var request = release with { Canary = parseResult.GetValue(Canary) };
         if (parseResult.GetValue(EnsureDaemon))
         {
             await DaemonLauncher.EnsureRunningAsync(cli, cancellationToken);

@@ -16,7 +16,7 @@ internal static class CanaryBucket
     // close to the golden ratio) any shorter run spreads over them evenly, so the canary gets its share from the first
     // clients on, not only on average. One sequence per router process: the split holds per replica.
     private const uint Stride = 61;
-    private static int s_next = -1;
+    private static int _next = -1;
 
     public static int Of(HttpContext context)
     {
@@ -25,7 +25,7 @@ internal static class CanaryBucket
             return FromCookie(cookie);
         }
 
-        var bucket = (int)((uint)Interlocked.Increment(ref s_next) * Stride % CanaryRoute.Buckets);
+        var bucket = (int)((uint)Interlocked.Increment(ref _next) * Stride % CanaryRoute.Buckets);
         context.Response.OnStarting(static state =>
         {
             var (response, value) = ((HttpResponse, int))state;
