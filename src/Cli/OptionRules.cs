@@ -32,5 +32,14 @@ internal static class OptionRules
         }
     }
 
+    /// <summary>A <c>--canary</c> rule: see <see cref="CanarySpec"/>.</summary>
+    public static void Canary(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { } text && CanarySpec.Parse(text, out var problem) is null)
+        {
+            result.AddError(problem!);
+        }
+    }
+
     private static string OptionName(OptionResult result) => result.Option.Name;
 }

@@ -38,6 +38,7 @@ internal static class OrchCli
         root.Subcommands.Add(new LogsCommand());
         root.Subcommands.Add(new EventsCommand());
         root.Subcommands.Add(new RollbackCommand());
+        root.Subcommands.Add(new PromoteCommand());
         root.Subcommands.Add(new StopCommand());
         root.Subcommands.Add(new ShutdownCommand());
         root.Subcommands.Add(new ValidateCommand());

@@ -15,6 +15,7 @@ namespace Orchestrator.Control;
 [JsonSerializable(typeof(StackRunResponse))]
 [JsonSerializable(typeof(StackStatusResponse))]
 [JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(PromoteRequest))]
 [JsonSerializable(typeof(DeployProgress))]
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(StopRequest))]

@@ -64,6 +64,9 @@ internal static class RouterDefaults
     /// <summary>How long one probe of a destination may take (to connect, and to answer) before it counts as down.</summary>
     public static readonly TimeSpan DestinationProbeTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a client keeps its canary bucket cookie (<c>orch_canary</c>), and so its side of a split.</summary>
+    public static readonly TimeSpan CanaryCookieLifetime = TimeSpan.FromDays(30);
+
     /// <summary>Affinity header naming a deployment.</summary>
     public const string AffinityHeader = "X-Orch-Deployment";
 

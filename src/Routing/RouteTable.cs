@@ -6,6 +6,9 @@ public enum RouteState
 {
     Active,
     Draining,
+
+    /// <summary>Live beside the active deployment for the requests its table's <see cref="RouteTable.Canary"/> rule picks.</summary>
+    Canary,
 }
 
 /// <summary>
@@ -25,7 +28,8 @@ public sealed record DeploymentRoute(
 /// The affinity table of one app: the active deployment, the draining ones, and their destinations
 /// (<c>http://127.0.0.1:18182</c>). Immutable; every change gets a new, higher <see cref="Version"/>.
 /// <paramref name="RequestTimeout"/> (time to the app's response headers) is null in tables journaled before it
-/// existed: the router then uses its default.
+/// existed: the router then uses its default. <paramref name="Canary"/> is the deployment that serves a share of the
+/// requests beside the active one, and its rule; null when there is none (and in tables journaled before canaries).
 /// </summary>
 public sealed record RouteTable(
     string App,
@@ -35,7 +39,8 @@ public sealed record RouteTable(
     bool Affinity,
     string? ActiveDeploymentId,
     ImmutableDictionary<string, DeploymentRoute> Deployments,
-    TimeSpan? RequestTimeout = null)
+    TimeSpan? RequestTimeout = null,
+    CanaryRoute? Canary = null)
 {
     public static RouteTable Empty(string app) =>
         new(app, 0, "", [], false, null, ImmutableDictionary<string, DeploymentRoute>.Empty);
@@ -43,13 +48,16 @@ public sealed record RouteTable(
     public DeploymentRoute? Active => ActiveDeploymentId is { } id ? Deployments.GetValueOrDefault(id) : null;
 }
 
-/// <summary>Connections the router holds open to one deployment right now.</summary>
-public sealed record ConnectionCounts(int Http, int WebSocket, int Streaming)
+/// <summary>
+/// Connections the router holds open to one deployment right now, and <paramref name="Requests"/>: how many requests it
+/// sent there since it started (0 from routers older than the count).
+/// </summary>
+public sealed record ConnectionCounts(int Http, int WebSocket, int Streaming, long Requests = 0)
 {
     public static readonly ConnectionCounts Zero = new(0, 0, 0);
 
     public int Total => Http + WebSocket + Streaming;
 
     public ConnectionCounts Add(ConnectionCounts other) =>
-        new(Http + other.Http, WebSocket + other.WebSocket, Streaming + other.Streaming);
+        new(Http + other.Http, WebSocket + other.WebSocket, Streaming + other.Streaming, Requests + other.Requests);
 }

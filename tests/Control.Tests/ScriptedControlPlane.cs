@@ -16,6 +16,8 @@ internal sealed partial class ScriptedControlPlane : IControlPlane
 
     public Func<RollbackRequest, IEnumerable<DeployProgress>> Rollback { get; init; } = _ => [Succeeded("rolled back")];
 
+    public Func<PromoteRequest, IEnumerable<DeployProgress>> Promote { get; init; } = _ => [Succeeded("promoted")];
+
     public Func<string?, StatusResponse> Status { get; init; } = _ => new StatusResponse([]);
 
     public Func<StopRequest, CommandResult> Stop { get; init; } = request => new CommandResult(true, $"stopped {request.App}");
@@ -42,6 +44,12 @@ internal sealed partial class ScriptedControlPlane : IControlPlane
     {
         Requests.Enqueue(request);
         return Yield(() => Rollback(request), cancellationToken);
+    }
+
+    public IAsyncEnumerable<DeployProgress> PromoteAsync(PromoteRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        return Yield(() => Promote(request), cancellationToken);
     }
 
     public Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken) => Task.FromResult(Status(app));

@@ -39,6 +39,8 @@ internal sealed partial class AppActor : ReceivePersistentActor
         Recover<AppDeploymentStarted>(Apply);
         Recover<AppDeploymentActivated>(Apply);
         Recover<AppDeploymentEnded>(Apply);
+        Recover<AppCanaryStarted>(Apply);
+        Recover<AppCanaryRolledBack>(Apply);
         Recover<AppDeploymentsPruned>(Apply);
         Recover<AppStopped>(Apply);
         Recover<AppServicesStarted>(Apply);
@@ -48,6 +50,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         Command<DeployApp>(HandleDeploy);
         Command<RollbackApp>(HandleRollback);
+        Command<PromoteApp>(HandlePromote);
         Command<RedeployFrom>(HandleRedeployFrom);
         Command<ReactivateRefused>(HandleReactivateRefused);
         Command<DeploymentPhaseChanged>(HandlePhaseChanged);
@@ -116,9 +119,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
-        if (SharedDirectories.Link(_services.StateDirectory, _app, deploy.ReleasePath, deploy.Config.SharedDirs) is { } shared)
+        if (CanaryProblem(deploy) is { } canaryProblem)
         {
-            deploy.Progress.Tell(new DeployRefused(shared.Reason, shared.Hint));
+            deploy.Progress.Tell(canaryProblem);
             return;
         }
 
@@ -135,9 +138,15 @@ internal sealed partial class AppActor : ReceivePersistentActor
             return;
         }
 
+        if (SharedDirectories.Link(_services.StateDirectory, _app, deploy.ReleasePath, deploy.Config.SharedDirs) is { } shared)
+        {
+            deploy.Progress.Tell(new DeployRefused(shared.Reason, shared.Hint));
+            return;
+        }
+
         _keep = deploy.Config.Retention.Keep;
         _listenByDeployment[id] = deploy.Config.Proxy?.Listen;
-        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision, deploy.Railway);
+        var plan = new DeploymentPlan(id, _app, deploy.Config, deploy.ConfigToml, deploy.ConfigPath, deploy.ReleasePath, deploy.Revision, deploy.Railway, deploy.Canary);
         _progressAwaitingJournal = deploy.Progress;
         // Created before the write, so its recovery (empty: nothing was persisted for this id) reads the journal while
         // the write goes on. It does nothing until told to start; if the write fails, this actor stops and it with it.
@@ -158,6 +167,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
         {
             case DeploymentPhase.Active:
                 HandleActivated(changed.DeploymentId);
+                break;
+            case DeploymentPhase.Canary:
+                HandleCanaryLive(changed.DeploymentId);
                 break;
             case DeploymentPhase.Failed:
                 EndDeployment(changed.DeploymentId, AppState.FailedOutcome);
@@ -213,6 +225,12 @@ internal sealed partial class AppActor : ReceivePersistentActor
         if (_state.DeployInProgress is { } running)
         {
             rollback.Progress.Tell(new DeployRefused($"a deploy of app '{_app}' is running (deployment {running})", "wait for it to finish"));
+            return;
+        }
+
+        if (_state.CanaryDeploymentId is { } canary)
+        {
+            RollBackCanary(canary, rollback);
             return;
         }
 

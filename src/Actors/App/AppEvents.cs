@@ -7,6 +7,12 @@ public sealed record AppDeploymentStarted(string DeploymentId, DateTimeOffset At
 
 public sealed record AppDeploymentActivated(string DeploymentId, string? Listen, DateTimeOffset At) : IPersistedEvent;
 
+/// <summary>The deployment serves beside the active one as its canary, until promoted (activated) or rolled back.</summary>
+public sealed record AppCanaryStarted(string DeploymentId, DateTimeOffset At) : IPersistedEvent;
+
+/// <summary>The canary was rolled back: it drains, and the active deployment serves every request.</summary>
+public sealed record AppCanaryRolledBack(string DeploymentId, DateTimeOffset At) : IPersistedEvent;
+
 /// <summary>The deployment retired or failed; it stays in the history until pruned.</summary>
 public sealed record AppDeploymentEnded(string DeploymentId, string Outcome, DateTimeOffset At) : IPersistedEvent;
 

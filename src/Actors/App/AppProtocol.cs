@@ -13,7 +13,10 @@ public interface IAppCommand
     string App { get; }
 }
 
-/// <summary>Deploy a release. Progress (and a final succeeded/failed) goes to <see cref="Progress"/>.</summary>
+/// <summary>
+/// Deploy a release. Progress (and a final succeeded/failed) goes to <see cref="Progress"/>. With <paramref name="Canary"/>
+/// it serves beside the active deployment for the requests that rule picks, until <see cref="PromoteApp"/> or a rollback.
+/// </summary>
 public sealed record DeployApp(
     string App,
     AppConfig Config,
@@ -23,7 +26,11 @@ public sealed record DeployApp(
     string Revision,
     string? DeploymentId,
     IActorRef Progress,
-    RailwayRelease? Railway = null) : IAppCommand, IClusterMessage;
+    RailwayRelease? Railway = null,
+    CanarySpec? Canary = null) : IAppCommand, IClusterMessage;
+
+/// <summary>Make the app's canary its active deployment; the active one drains. Progress as for a deploy.</summary>
+public sealed record PromoteApp(string App, IActorRef Progress) : IAppCommand, IClusterMessage;
 
 /// <summary>Make an earlier deployment active again: at once when still draining, else by redeploying its release.</summary>
 public sealed record RollbackApp(string App, string? ToDeploymentId, IActorRef Progress) : IAppCommand, IClusterMessage;

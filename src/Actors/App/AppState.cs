@@ -17,6 +17,9 @@ public sealed record AppState : IPersistedEvent
     public ImmutableHashSet<string> Failed { get; init; } = [];
     public string? ActiveDeploymentId { get; init; }
     public string? DeployInProgress { get; init; }
+
+    /// <summary>The deployment serving as the app's canary beside the active one; null when there is none.</summary>
+    public string? CanaryDeploymentId { get; init; }
     public string? Listen { get; init; }
     public AppServicesStarted? Services { get; init; }
     public ImmutableDictionary<string, AppServiceLaunched> ServicePids { get; init; } = ImmutableDictionary<string, AppServiceLaunched>.Empty;
@@ -34,9 +37,17 @@ public sealed record AppState : IPersistedEvent
             ActiveDeploymentId = e.DeploymentId,
             Listen = e.Listen,
             DeployInProgress = DeployInProgress == e.DeploymentId ? null : DeployInProgress,
+            CanaryDeploymentId = CanaryDeploymentId == e.DeploymentId ? null : CanaryDeploymentId,
         },
+        AppCanaryStarted e => this with
+        {
+            CanaryDeploymentId = e.DeploymentId,
+            DeployInProgress = DeployInProgress == e.DeploymentId ? null : DeployInProgress,
+        },
+        AppCanaryRolledBack e => this with { CanaryDeploymentId = CanaryDeploymentId == e.DeploymentId ? null : CanaryDeploymentId },
         AppDeploymentEnded e => this with
         {
+            CanaryDeploymentId = CanaryDeploymentId == e.DeploymentId ? null : CanaryDeploymentId,
             Ended = Ended.Add(e.DeploymentId),
             Failed = e.Outcome == FailedOutcome ? Failed.Add(e.DeploymentId) : Failed,
             ActiveDeploymentId = ActiveDeploymentId == e.DeploymentId ? null : ActiveDeploymentId,
@@ -51,6 +62,7 @@ public sealed record AppState : IPersistedEvent
         AppStopped => this with
         {
             ActiveDeploymentId = null,
+            CanaryDeploymentId = null,
             DeployInProgress = null,
             Services = null,
             ServicePids = ServicePids.Clear(),

@@ -218,9 +218,9 @@ internal sealed partial class DeploymentActor
     /// <summary>The route again, with the instances' current destinations.</summary>
     private void Republish()
     {
-        if (_phase == DeploymentPhase.Active)
+        if (_phase is DeploymentPhase.Active or DeploymentPhase.Canary)
         {
-            _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()));
+            _services.RouteTables.Tell(ActivateRouteCommand());
         }
     }
 

@@ -65,7 +65,8 @@ internal sealed partial class DeploymentActor
     /// <returns>Whether a hook runs (the caller is told later).</returns>
     private bool RunPostSwitch()
     {
-        if (_config!.Hooks.PostSwitch is not { } hook)
+        // Once per deployment: a rollback that reactivates it runs no hook again.
+        if (_config!.Hooks.PostSwitch is not { } hook || _state.Hooks.ContainsKey(ReleaseHookNames.PostSwitch))
         {
             return false;
         }

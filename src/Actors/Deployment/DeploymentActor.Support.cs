@@ -55,7 +55,21 @@ internal sealed partial class DeploymentActor
                 StartHealthWatch();
                 if (_config.Proxied is not null)
                 {
-                    _services.RouteTables.Tell(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()));
+                    _services.RouteTables.Tell(ActivateRouteCommand());
+                }
+
+                RecoverInstances(replace: true);
+                break;
+            case Resumption.Canary:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                _canary = _state.Canary;
+                Become(ServingAsCanary);
+                StartHealthWatch();
+                if (_config.Proxied is not null)
+                {
+                    _services.RouteTables.Tell(ActivateRouteCommand());
                 }
 
                 RecoverInstances(replace: true);
@@ -191,6 +205,7 @@ internal sealed partial class DeploymentActor
         return new DeploymentStatusView(created.DeploymentId, created.App, created.Revision, phase, created.ReleasePath, created.At,
             state.ActivatedAt, state.DrainStartedAt, state.DrainDeadline, state.StoppedAt, state.Ports, counts,
             [.. snapshots.Select(s => WithHealth(s, health)).OrderBy(s => s.ProcessId, StringComparer.Ordinal)], state.FailureReason,
+            phase == DeploymentPhase.Canary ? state.Canary?.ToString() : null,
             state.Hooks.IsEmpty ? null : [.. state.Hooks.Values], sharedDirs.IsDefaultOrEmpty ? null : sharedDirs);
     }
 

@@ -77,6 +77,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         var plan = start.Plan;
         _progress = start.Progress;
         _config = plan.Config;
+        _canary = plan.Canary;
         var created = new DeploymentCreated(plan.DeploymentId, plan.App, plan.ReleasePath, plan.Revision, plan.ConfigToml, plan.ConfigPath, Now, plan.Railway);
         var ports = AllocatePorts(plan.Config, out var portError);
         portError ??= RailwayRuntimeMissing(plan.Config);
@@ -244,7 +245,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     {
         Transition(DeploymentPhase.Switching, "health passed");
         _services.RouteTables
-            .Ask<object>(new ActivateRoute(App, _deploymentId, Destinations(), Listener(), WarmPath()), RouteAskTimeout)
+            .Ask<object>(ActivateRouteCommand(), RouteAskTimeout)
             .PipeTo(Self, failure: e => new RouteUpdateFailed(App, 0, e.Message));
         Become(Switching);
     }
@@ -265,6 +266,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         if (!updated.Unreached.IsEmpty)
         {
             Step($"router replicas {string.Join(", ", updated.Unreached)} are unreachable: they get route table version {updated.Table.Version} when they are back");
+        }
+
+        if (_canary is { } canary)
+        {
+            ServeAsCanary(canary);
+            return;
         }
 
         Activate();
@@ -326,6 +333,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         var now = Now;
         var timeout = _config!.Proxy?.DrainTimeout ?? TimeSpan.Zero;
         StopHealthWatch();
+        _canary = null;
+        _progress = drain.Progress ?? ActorRefs.Nobody;
         Persist(new DeploymentDrainStarted(now, now + timeout), e =>
         {
             Apply(e);
@@ -363,7 +372,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         DrainHookCommands();
         Command<DrainDeadlineReached>(_ => HandleDrainDeadline());
         Command<Reactivate>(HandleReactivate);
-        Command<RouteUpdated>(_ => { }); // the table holds the drain deadline now: routers enforce it on their own
+        // The table holds the drain deadline now: routers enforce it on their own. A rolled-back canary's rollback ends here.
+        Command<RouteUpdated>(_ => TellRolledBack());
     }
 
     private void HandleReactivate(Reactivate reactivate)

@@ -14,6 +14,9 @@ internal enum Resumption
     /// <summary>Adopt every process, register its active route again, watch its health.</summary>
     Active,
 
+    /// <summary>Adopt every process (no singletons: those are the active one's), register its canary route again, watch its health.</summary>
+    Canary,
+
     /// <summary>Adopt its processes, register its draining route, re-arm the drain with the time left.</summary>
     Draining,
 
@@ -59,6 +62,7 @@ internal static class DeploymentDecisions
         {
             _ when state.Phase.IsDeploying() => Resumption.FailInterruptedDeploy,
             DeploymentPhase.Active => Resumption.Active,
+            DeploymentPhase.Canary => Resumption.Canary,
             DeploymentPhase.Draining => Resumption.Draining,
             _ when state.Phase.IsStopping() => Resumption.FinishStop,
             _ => Resumption.Finished,

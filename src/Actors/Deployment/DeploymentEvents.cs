@@ -41,6 +41,15 @@ public sealed record DeploymentProcessSurvived(string ProcessId, ImmutableArray<
 
 public sealed record DeploymentActivated(DateTimeOffset At) : IPersistedEvent;
 
+/// <summary>
+/// The deployment serves beside the active one, for <paramref name="Percent"/> of the clients or, with
+/// <paramref name="CookieName"/>, for the requests carrying that cookie with <paramref name="CookieValue"/>.
+/// </summary>
+public sealed record DeploymentCanaryStarted(int Percent, string? CookieName, string? CookieValue, DateTimeOffset At) : IPersistedEvent
+{
+    public CanarySpec ToSpec() => new(Percent, CookieName, CookieValue);
+}
+
 /// <summary>The drain's deadline is absolute, so it survives restarts with the time that is left.</summary>
 public sealed record DeploymentDrainStarted(DateTimeOffset At, DateTimeOffset Deadline) : IPersistedEvent;
 

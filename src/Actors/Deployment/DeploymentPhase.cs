@@ -3,6 +3,7 @@ namespace Orchestrator.Actors.Deployment;
 /// <summary>
 /// The lifecycle of a deployment, one actor behavior per phase:
 /// Pending → Starting → Probing → Switching → Active → Draining → Stopping → Retired, or Failing → Failed before Active.
+/// A canary deploy goes Switching → Canary; a promote then Canary → Switching → Active, a rollback Canary → Draining.
 /// What a recovered deployment resumes as is decided in <see cref="DeploymentDecisions.Resume"/>.
 /// </summary>
 public enum DeploymentPhase
@@ -11,6 +12,9 @@ public enum DeploymentPhase
     Starting,
     Probing,
     Switching,
+
+    /// <summary>Serving the requests its canary rule picks, beside the active deployment, until promoted or rolled back.</summary>
+    Canary,
     Active,
     Draining,
 
@@ -26,7 +30,7 @@ public enum DeploymentPhase
 internal static class DeploymentPhaseExtensions
 {
     /// <summary>Phases whose processes serve and which a restarted node must bring back.</summary>
-    public static bool IsLive(this DeploymentPhase phase) => phase is DeploymentPhase.Active or DeploymentPhase.Draining;
+    public static bool IsLive(this DeploymentPhase phase) => phase is DeploymentPhase.Active or DeploymentPhase.Canary or DeploymentPhase.Draining;
 
     /// <summary>Phases of a deploy still under way.</summary>
     public static bool IsDeploying(this DeploymentPhase phase) =>

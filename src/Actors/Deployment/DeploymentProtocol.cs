@@ -8,7 +8,10 @@ using Orchestrator.Routing;
 
 namespace Orchestrator.Actors.Deployment;
 
-/// <summary>A deploy to carry out: the parsed config travels with its text, which is what gets persisted.</summary>
+/// <summary>
+/// A deploy to carry out: the parsed config travels with its text, which is what gets persisted. With
+/// <paramref name="Canary"/>, the deploy ends with the deployment serving beside the active one instead of replacing it.
+/// </summary>
 public sealed record DeploymentPlan(
     string DeploymentId,
     string App,
@@ -17,13 +20,20 @@ public sealed record DeploymentPlan(
     string ConfigPath,
     string ReleasePath,
     string Revision,
-    RailwayRelease? Railway = null);
+    RailwayRelease? Railway = null,
+    CanarySpec? Canary = null);
 
 /// <summary>From the app: run the deploy. Progress goes to <paramref name="Progress"/>, phases to the parent.</summary>
 public sealed record StartDeployment(DeploymentPlan Plan, IActorRef Progress);
 
-/// <summary>From the app: another deployment took over; drain until idle or the drain deadline.</summary>
-public sealed record BeginDrain(string Reason);
+/// <summary>
+/// From the app: another deployment took over; drain until idle or the drain deadline. A canary rolled back drains too:
+/// <paramref name="Progress"/> (the rollback's) hears when the routers send none of its requests to it any more.
+/// </summary>
+public sealed record BeginDrain(string Reason, IActorRef? Progress = null);
+
+/// <summary>From the app (promote): the canary becomes the active deployment; the active one drains. Progress as for a deploy.</summary>
+public sealed record PromoteCanary(IActorRef Progress);
 
 /// <summary>From the app: stop now, no drain (app stopped). Replies <see cref="DeploymentStopped"/>.</summary>
 public sealed record StopDeployment(string Reason);
@@ -132,5 +142,6 @@ public sealed record DeploymentStatusView(
     ConnectionCounts Connections,
     ImmutableArray<ProcessStatusSnapshot> Processes,
     string? FailureReason,
+    string? Canary = null,
     ImmutableArray<ReleaseHookRecord>? Hooks = null,
     ImmutableArray<string>? SharedDirs = null);

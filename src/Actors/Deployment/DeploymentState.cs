@@ -3,6 +3,7 @@ using Orchestrator.Actors.Hosts;
 using Orchestrator.Actors.Persistence;
 using Orchestrator.Actors.Processes;
 using Orchestrator.Actors.Railway;
+using Orchestrator.Config;
 
 namespace Orchestrator.Actors.Deployment;
 
@@ -32,6 +33,9 @@ public sealed record DeploymentState
     /// <summary>Restarts due but not yet done (the process exited; no launch recorded since), by process.</summary>
     public ImmutableDictionary<string, DateTimeOffset> PendingRestarts { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
     public DateTimeOffset? ActivatedAt { get; init; }
+
+    /// <summary>The canary rule while it is (or was, until promoted) a canary; null for a deployment that never was one.</summary>
+    public CanarySpec? Canary { get; init; }
     public DateTimeOffset? DrainStartedAt { get; init; }
     public DateTimeOffset? DrainDeadline { get; init; }
 
@@ -47,7 +51,8 @@ public sealed record DeploymentState
         DeploymentPortsAllocated e => this with { Ports = e.Ports },
         DeploymentProcessLaunched e => this with { Launched = Launched.SetItem(e.ProcessId, e), PendingRestarts = PendingRestarts.Remove(e.ProcessId) },
         DeploymentProcessSurvived e => this with { Survivors = Survivors.SetItem(e.ProcessId, e.Survivors) },
-        DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At },
+        DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At, Canary = null },
+        DeploymentCanaryStarted e => this with { Phase = DeploymentPhase.Canary, ActivatedAt = e.At, Canary = e.ToSpec() },
         DeploymentDrainStarted e => this with { Phase = DeploymentPhase.Draining, DrainStartedAt = e.At, DrainDeadline = e.Deadline },
         DeploymentStopStarted e => this with
         {

@@ -18,6 +18,7 @@ internal static class ClusterMessageManifests
     [
         (typeof(DeployApp), "deploy-app.v1"),
         (typeof(RollbackApp), "rollback-app.v1"),
+        (typeof(PromoteApp), "promote-app.v1"),
         (typeof(StopApp), "stop-app.v1"),
         (typeof(AppStopReply), "app-stop-reply.v1"),
         (typeof(GetAppStatus), "get-app-status.v1"),

@@ -121,8 +121,9 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
             }
 
             var (replicas, unreachable) = RouterReplicas();
-            _log.Info("route table of {0} is now version {1}: active {2}, live [{3}]", _app, _table.Version,
-                _table.ActiveDeploymentId ?? "none", string.Join(", ", _table.Deployments.Keys));
+            _log.Info("route table of {0} is now version {1}: active {2}, canary {3}, live [{4}]", _app, _table.Version,
+                _table.ActiveDeploymentId ?? "none", _table.Canary is { } canary ? $"{canary.DeploymentId} ({canary.Rule})" : "none",
+                string.Join(", ", _table.Deployments.Keys));
             var pending = new PendingUpdate(_table.Version, replyTo, replicas, unreachable);
             if (replicas.Count == 0)
             {

@@ -14,8 +14,12 @@ public interface IRouteTableCommand
 /// <summary>Where an app is reachable on the router; <paramref name="RequestTimeout"/> null means the router's default.</summary>
 public sealed record RouteListener(string Listen, ImmutableArray<string> Hosts, bool Affinity, TimeSpan? RequestTimeout = null);
 
-/// <summary>Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining.</summary>
-public sealed record ActivateRoute(string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener, string? WarmPath = null)
+/// <summary>
+/// Make <paramref name="DeploymentId"/> the active deployment; the previous active one becomes draining. With
+/// <paramref name="Canary"/>, it serves only the requests that rule picks instead, and the active one stays active.
+/// </summary>
+public sealed record ActivateRoute(
+    string App, string DeploymentId, ImmutableArray<string> Destinations, RouteListener Listener, string? WarmPath = null, CanaryRoute? Canary = null)
     : IRouteTableCommand, IClusterMessage;
 
 /// <summary>

@@ -7,7 +7,7 @@ using Orchestrator.Control.Contracts;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orch deploy</c>: ships a release and streams its progress; exit 0 only when it is active.</summary>
+/// <summary><c>orch deploy</c>: ships a release and streams its progress; exit 0 only when it is active (or, with <c>--canary</c>, live as the canary).</summary>
 internal sealed class DeployCommand : Command
 {
     private static readonly Option<string> ReleasePath = new("--release-path")
@@ -50,6 +50,12 @@ internal sealed class DeployCommand : Command
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static readonly Option<string?> Canary = new("--canary")
+    {
+        Description = "Serve the release beside the active one for a share of the clients (10%) or the requests with a cookie (cookie:NAME=VALUE), until `orch promote` or `orch rollback`",
+        HelpName = "RULE",
+    };
+
     private static readonly Option<bool> EnsureDaemon = new("--ensure-daemon")
     {
         Description = "Start a daemon in the background if none answers",
@@ -63,10 +69,12 @@ internal sealed class DeployCommand : Command
         Options.Add(Config);
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
+        Canary.Validators.Add(OptionRules.Canary);
+        Options.Add(Canary);
         Options.Add(EnsureDaemon);
         Options.Add(Stack);
         Options.Add(Only);
-        Validators.Add(StackOptionRules.Check(Stack, Only, Config, DeploymentId));
+        Validators.Add(StackOptionRules.Check(Stack, Only, Config, DeploymentId, Canary));
         SetAction(CliAction.Run(ExecuteAsync));
     }
 
@@ -84,12 +92,13 @@ internal sealed class DeployCommand : Command
                 cancellationToken);
         }
 
-        var request = await DeployRequestFactory.CreateAsync(
+        var release = await DeployRequestFactory.CreateAsync(
             parseResult.GetRequiredValue(ReleasePath),
             parseResult.GetRequiredValue(Config),
             parseResult.GetValue(Revision),
             parseResult.GetValue(DeploymentId),
             cancellationToken);
+        var request = release with { Canary = parseResult.GetValue(Canary) };
         if (parseResult.GetValue(EnsureDaemon))
         {
             await DaemonLauncher.EnsureRunningAsync(cli, cancellationToken);

@@ -67,19 +67,22 @@ internal sealed partial class ConsoleOutput
 
     private static TextTable DeploymentsTable(AppStatus app)
     {
-        var table = new TextTable("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws");
+        var table = new TextTable("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws", "requests");
         foreach (var deployment in app.Deployments)
         {
             table.AddRow(
                 deployment.Id,
                 deployment.Revision,
-                deployment.FailureReason is null ? deployment.State : $"{deployment.State}: {deployment.FailureReason}",
+                deployment.FailureReason is not null ? $"{deployment.State}: {deployment.FailureReason}"
+                    : deployment.Canary is { } canary ? $"{deployment.State} {canary}"
+                    : deployment.State,
                 Time(deployment.CreatedAt),
                 Time(deployment.ActivatedAt),
                 Time(deployment.DrainStartedAt),
                 string.Join(' ', deployment.Ports.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
                 Number(deployment.Connections.Http),
-                Number(deployment.Connections.WebSocket));
+                Number(deployment.Connections.WebSocket),
+                Number(deployment.Connections.Requests));
         }
 
         return table;
@@ -129,6 +132,8 @@ internal sealed partial class ConsoleOutput
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? Time(DateTimeOffset? at) =>
         at?.ToLocalTime().ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -27,6 +27,9 @@ internal sealed partial class ControlClient(ControlEndpoint endpoint) : IDisposa
     public IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) =>
         StreamAsync<DeployProgress>(new("POST", "/v1/rollback", Json(request)), cancellationToken);
 
+    public IAsyncEnumerable<DeployProgress> PromoteAsync(PromoteRequest request, CancellationToken cancellationToken) =>
+        StreamAsync<DeployProgress>(new("POST", "/v1/promote", Json(request)), cancellationToken);
+
     public Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken) =>
         SendAsync<StatusResponse>(new("GET", "/v1/status" + Query(("app", app))), cancellationToken);
 

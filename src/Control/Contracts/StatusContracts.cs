@@ -58,9 +58,11 @@ public sealed record DeploymentStatus(
     ConnectionStatus Connections,
     ImmutableArray<ProcessStatus> Processes,
     string? FailureReason,
+    string? Canary = null,
     ImmutableArray<ReleaseHookStatus>? Hooks = null);
 
-public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming);
+/// <summary>Open connections to a deployment now, and the requests the routers sent it since they started.</summary>
+public sealed record ConnectionStatus(int Http, int WebSocket, int Streaming, long Requests = 0);
 
 /// <param name="Health">
 /// <c>healthy</c> or <c>unhealthy</c> for an active deployment's proxied process (probed every

@@ -16,6 +16,7 @@ internal static class ControlJsonTypes
     public static readonly JsonTypeInfo<StackRunResponse> StackRunResponse = Of<StackRunResponse>();
     public static readonly JsonTypeInfo<StackStatusResponse> StackStatusResponse = Of<StackStatusResponse>();
     public static readonly JsonTypeInfo<RollbackRequest> RollbackRequest = Of<RollbackRequest>();
+    public static readonly JsonTypeInfo<PromoteRequest> PromoteRequest = Of<PromoteRequest>();
     public static readonly JsonTypeInfo<DeployProgress> DeployProgress = Of<DeployProgress>();
     public static readonly JsonTypeInfo<StatusResponse> StatusResponse = Of<StatusResponse>();
     public static readonly JsonTypeInfo<StopRequest> StopRequest = Of<StopRequest>();

@@ -28,6 +28,8 @@ internal static class ControlRequestRules
         Id("toDeploymentId", request.ToDeploymentId);
     }
 
+    public static void Check(PromoteRequest request) => Id("app", request.App);
+
     public static void Check(StopRequest request) => Id("app", request.App);
 
     public static void Check(RedeployRequest request)

@@ -41,6 +41,7 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         Post("/v1/stacks/deploy", StackDeployAsync);
         Get("/v1/stacks/status", StackStatusAsync);
         Post("/v1/rollback", RollbackAsync);
+        Post("/v1/promote", PromoteAsync);
         Get("/v1/status", StatusAsync);
         Post("/v1/stop", StopAsync);
         Post("/v1/shutdown", ShutdownAsync);
@@ -149,6 +150,13 @@ internal sealed partial class ControlRoutes(IControlPlane plane, ILogger logger,
         var request = await ReadBodyAsync(context, ControlJsonTypes.RollbackRequest, ct);
         ControlRequestRules.Check(request);
         await StreamAsync(context, plane.RollbackAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
+    }
+
+    private async Task PromoteAsync(HttpContext context, CancellationToken ct)
+    {
+        var request = await ReadBodyAsync(context, ControlJsonTypes.PromoteRequest, ct);
+        ControlRequestRules.Check(request);
+        await StreamAsync(context, plane.PromoteAsync(request, ct), ControlJsonTypes.DeployProgress, ct);
     }
 
     private async Task RedeployAsync(HttpContext context, CancellationToken ct)

@@ -11,6 +11,9 @@ public partial interface IControlPlane
     /// <summary>Progress of the rollback; the last item is final.</summary>
     IAsyncEnumerable<DeployProgress> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Progress of the promote of the app's canary; the last item is final.</summary>
+    IAsyncEnumerable<DeployProgress> PromoteAsync(PromoteRequest request, CancellationToken cancellationToken);
+
     Task<StatusResponse> StatusAsync(string? app, CancellationToken cancellationToken);
 
     /// <summary>Stops the app's deployments and services; the router answers 503 afterwards.</summary>

@@ -41,12 +41,18 @@ internal sealed partial class ActorControlPlane(Task<NodeActors> actors, DaemonI
                 "pass another --deployment-id, or none");
         }
 
+        CanarySpec? canary = null;
+        if (request.Canary is { } canaryText && (canary = CanarySpec.Parse(canaryText, out var badCanary)) is null)
+        {
+            throw new ControlPlaneException(400, badCanary!, $"write {CanarySpec.Example}");
+        }
+
         config = release?.ApplyTo(config) ?? config;
         var revision = request.Revision is { Length: > 0 } r ? r : DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss");
         // A Railway app's release is what its deployment runs, not a directory of this host.
         var releasePath = config.Railway is { } railway ? RailwayRelease.Describe(railway, release) : Path.GetFullPath(request.ReleasePath);
         await foreach (var progress in Stream(config.App, sink => new DeployApp(config.App, config, request.ConfigToml,
-            Path.GetFullPath(request.ConfigPath), releasePath, revision, request.DeploymentId, sink, release), cancellationToken))
+            Path.GetFullPath(request.ConfigPath), releasePath, revision, request.DeploymentId, sink, release, canary), cancellationToken))
         {
             yield return progress;
         }
@@ -56,6 +62,15 @@ internal sealed partial class ActorControlPlane(Task<NodeActors> actors, DaemonI
     {
         var app = await ResolveAppAsync(request.App, cancellationToken);
         await foreach (var progress in Stream(app, sink => new RollbackApp(app, request.ToDeploymentId, sink), cancellationToken))
+        {
+            yield return progress;
+        }
+    }
+
+    public async IAsyncEnumerable<DeployProgress> PromoteAsync(PromoteRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var app = await ResolveAppAsync(request.App, cancellationToken);
+        await foreach (var progress in Stream(app, sink => new PromoteApp(app, sink), cancellationToken))
         {
             yield return progress;
         }

@@ -20,8 +20,8 @@ internal static class StatusMapper
 
     private static DeploymentStatus ToContract(DeploymentStatusView d, DateTimeOffset now) =>
         new(d.DeploymentId, d.App, d.Revision, d.Phase.ToDisplay(), d.ReleasePath, d.CreatedAt, d.ActivatedAt, d.DrainStartedAt,
-            d.DrainDeadline, d.StoppedAt, d.Ports, new ConnectionStatus(d.Connections.Http, d.Connections.WebSocket, d.Connections.Streaming),
-            [.. d.Processes.Select(p => ToContract(p, now))], d.FailureReason,
+            d.DrainDeadline, d.StoppedAt, d.Ports, new ConnectionStatus(d.Connections.Http, d.Connections.WebSocket, d.Connections.Streaming, d.Connections.Requests),
+            [.. d.Processes.Select(p => ToContract(p, now))], d.FailureReason, d.Canary,
             d.Hooks is { } hooks ? [.. hooks.Select(h => new ReleaseHookStatus(h.Hook, h.Command, h.Outcome ?? ReleaseHookRecord.Running, h.StartedAt, h.FinishedAt, h.Detail))] : null);
 
     private static ProcessStatus ToContract(ProcessStatusSnapshot p, DateTimeOffset now) =>

@@ -16,9 +16,10 @@ internal sealed class DeploymentConnections
     private int _webSocket;
     private int _streaming;
     private long _proxyErrors;
+    private long _requests;
 
     public ConnectionCounts Counts =>
-        new(Volatile.Read(ref _http), Volatile.Read(ref _webSocket), Volatile.Read(ref _streaming));
+        new(Volatile.Read(ref _http), Volatile.Read(ref _webSocket), Volatile.Read(ref _streaming), Interlocked.Read(ref _requests));
 
     public long ProxyErrors => Interlocked.Read(ref _proxyErrors);
 
@@ -28,6 +29,7 @@ internal sealed class DeploymentConnections
         {
             _open[context] = kind;
             Counter(kind)++;
+            _requests++;
         }
     }
 

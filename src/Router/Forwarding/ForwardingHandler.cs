@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Orchestrator.Router.Affinity;
+using Orchestrator.Router.Canary;
 using Orchestrator.Router.Connections;
 using Orchestrator.Router.Errors;
 using Orchestrator.Router.Routing;
@@ -10,7 +11,7 @@ namespace Orchestrator.Router.Forwarding;
 
 /// <summary>
 /// A listener's one request handler, with no routing or middleware in front: it reads the listener's snapshot once,
-/// matches the Host, applies affinity, takes the deployment's next destination, counts the connection, and hands the
+/// matches the Host, applies affinity, else the canary's rule, takes the deployment's next destination, counts the connection, and hands the
 /// request to YARP's <see cref="IHttpForwarder"/> under the route's request timeout. A destination YARP could not reach
 /// is marked down, and a request <see cref="ForwardRetry"/> allows goes once more to another destination.
 /// </summary>
@@ -35,7 +36,7 @@ internal sealed class ForwardingHandler(
             return NoRoute.NoActiveDeploymentAsync(context, route.App);
         }
 
-        var target = AffinityChoice.For(route, active, context.Request);
+        var target = AffinityChoice.Named(route, context.Request) ?? CanaryChoice.For(route, active, context);
         var connections = tracker.For(target.DeploymentId);
         return target.NextDestination() is { } destination
             ? ForwardAsync(context, target, destination, connections, route.RequestTimeout)

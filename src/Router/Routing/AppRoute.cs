@@ -3,7 +3,7 @@ using Orchestrator.Routing;
 
 namespace Orchestrator.Router.Routing;
 
-/// <summary>One app's route on a listener, as a request needs it: its live deployments, the active one, its timeout.</summary>
+/// <summary>One app's route on a listener, as a request needs it: its live deployments, the active one, its canary, its timeout.</summary>
 internal sealed class AppRoute
 {
     /// <param name="health">The book of probed destinations; null to take every destination in turn regardless.</param>
@@ -17,6 +17,11 @@ internal sealed class AppRoute
             deployment => new DeploymentTarget(deployment, health),
             StringComparer.Ordinal);
         Active = table.ActiveDeploymentId is { } active ? Deployments.GetValueOrDefault(active) : null;
+        if (table.Canary is { } canary && Deployments.GetValueOrDefault(canary.DeploymentId) is { } target)
+        {
+            Canary = target;
+            CanaryRule = canary;
+        }
     }
 
     public string App { get; }
@@ -29,6 +34,11 @@ internal sealed class AppRoute
 
     /// <summary>The deployment new requests go to; null while the app has none.</summary>
     public DeploymentTarget? Active { get; }
+
+    /// <summary>The deployment serving the requests <see cref="CanaryRule"/> picks, beside the active one; null when none.</summary>
+    public DeploymentTarget? Canary { get; }
+
+    public CanaryRoute? CanaryRule { get; }
 
     /// <summary>Every live deployment of the app (active and draining), by deployment id.</summary>
     public FrozenDictionary<string, DeploymentTarget> Deployments { get; }

@@ -251,6 +251,51 @@ public sealed class AppStateTests
         return state;
     }
 
+    [Fact]
+    public void Apply_CanaryStarted_RecordsTheCanaryEndsTheDeployAndKeepsTheActive()
+    {
+        var state = Fold(
+            new AppDeploymentStarted("a", T0),
+            new AppDeploymentActivated("a", null, T0),
+            new AppDeploymentStarted("b", T0),
+            new AppCanaryStarted("b", T0));
+
+        Assert.Equal("b", state.CanaryDeploymentId);
+        Assert.Equal("a", state.ActiveDeploymentId);
+        Assert.Null(state.DeployInProgress);
+    }
+
+    [Fact]
+    public void Apply_CanaryPromoted_MakesItActiveAndNoCanaryLeft()
+    {
+        var state = Fold(
+            new AppDeploymentStarted("a", T0),
+            new AppDeploymentActivated("a", null, T0),
+            new AppDeploymentStarted("b", T0),
+            new AppCanaryStarted("b", T0),
+            new AppDeploymentStarted("b", T0),
+            new AppDeploymentActivated("b", null, T0));
+
+        Assert.Null(state.CanaryDeploymentId);
+        Assert.Equal("b", state.ActiveDeploymentId);
+        Assert.Null(state.DeployInProgress);
+        Assert.Equal<string>(["a", "b"], state.Deployments);
+    }
+
+    [Fact]
+    public void Apply_CanaryRolledBack_LeavesTheActiveAndNoCanary()
+    {
+        var state = Fold(
+            new AppDeploymentStarted("a", T0),
+            new AppDeploymentActivated("a", null, T0),
+            new AppDeploymentStarted("b", T0),
+            new AppCanaryStarted("b", T0),
+            new AppCanaryRolledBack("b", T0));
+
+        Assert.Null(state.CanaryDeploymentId);
+        Assert.Equal("a", state.ActiveDeploymentId);
+    }
+
     private static AppState Fold(params object[] events) =>
         events.Aggregate(AppState.Empty, (state, e) => state.Apply(e));
 }

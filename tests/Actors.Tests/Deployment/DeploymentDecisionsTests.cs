@@ -127,6 +127,7 @@ public sealed class DeploymentDecisionsTests
     [Theory]
     [InlineData(DeploymentPhase.Starting, Resumption.FailInterruptedDeploy)]
     [InlineData(DeploymentPhase.Active, Resumption.Active)]
+    [InlineData(DeploymentPhase.Canary, Resumption.Canary)]
     [InlineData(DeploymentPhase.Draining, Resumption.Draining)]
     [InlineData(DeploymentPhase.Stopping, Resumption.FinishStop)]
     [InlineData(DeploymentPhase.Failing, Resumption.FinishStop)]

@@ -24,6 +24,8 @@ internal static class SampleClusterMessages
 
     private static readonly DeploymentRoute DrainingRoute = new("web-250228-090000", RouteState.Draining, ["http://10.0.0.5:18190"], new DateTimeOffset(2025, 2, 28, 9, 30, 0, TimeSpan.Zero));
 
+    private static readonly DeploymentRoute CanaryRoute = new("web-250302-080000", RouteState.Canary, ["http://10.0.0.5:18191"]);
+
     private static readonly RouteTable Table = new(
         "web",
         7,
@@ -31,7 +33,9 @@ internal static class SampleClusterMessages
         ["example.test", "*.example.test"],
         true,
         ActiveRoute.DeploymentId,
-        ImmutableDictionary<string, DeploymentRoute>.Empty.Add(ActiveRoute.DeploymentId, ActiveRoute).Add(DrainingRoute.DeploymentId, DrainingRoute));
+        ImmutableDictionary<string, DeploymentRoute>.Empty.Add(ActiveRoute.DeploymentId, ActiveRoute).Add(DrainingRoute.DeploymentId, DrainingRoute)
+            .Add(CanaryRoute.DeploymentId, CanaryRoute),
+        Canary: new Orchestrator.Routing.CanaryRoute(CanaryRoute.DeploymentId, 20));
 
     private static readonly RouteListener Listener = new("0.0.0.0:8182", ["example.test"], true);
 
@@ -44,8 +48,10 @@ internal static class SampleClusterMessages
     /// <summary>Every sample; messages that carry an actor reference carry <paramref name="progress"/>.</summary>
     public static ImmutableArray<object> All(IActorRef progress) =>
     [
-        new DeployApp("web", Config(), "app = \"web\"\n", "/srv/web/orch.toml", "acme/web@abc1234", "abc1234", null, progress, new RailwayRelease(null, "acme/web", "abc1234")),
+        new DeployApp("web", Config(), "app = \"web\"\n", "/srv/web/orch.toml", "acme/web@abc1234", "abc1234", null, progress, new RailwayRelease(null, "acme/web", "abc1234"),
+            new CanarySpec(0, "beta", "1")),
         new RollbackApp("web", "web-250228-090000", progress),
+        new PromoteApp("web", progress),
         new StopApp("web"),
         new AppStopReply("web", "stopped web: 2 deployments, 1 service"),
         new GetAppStatus("web"),
@@ -56,7 +62,8 @@ internal static class SampleClusterMessages
         new AppUnavailable("web", "it failed 4 times within 60s, last with InvalidActorNameException: Illegal actor name [a/b]"),
         new DeployRefused("a deploy of web is already running", null),
         new DeployProgressed(DeployProgressed.Step, "probing GET /ping", "web-250301-120509", "Probing"),
-        new ActivateRoute("web", ActiveRoute.DeploymentId, ActiveRoute.Destinations, Listener),
+        new ActivateRoute("web", CanaryRoute.DeploymentId, CanaryRoute.Destinations, Listener, "/ping", new Orchestrator.Routing.CanaryRoute(CanaryRoute.DeploymentId, 20)),
+
         new RegisterDrainingRoute("web", DrainingRoute.DeploymentId, DrainingRoute.Destinations, Listener, DrainingRoute.DrainDeadline),
         new RemoveRoute("web", DrainingRoute.DeploymentId),
         new ClearRoutes("web"),

@@ -97,6 +97,21 @@ public sealed class EventSerializerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void FromBinary_RouteTableJournaledBeforeCanaries_ReadsWithNoCanary()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(SampleEvents.All.OfType<RouteTableChanged>().Single());
+        var json = """
+            {"table":{"app":"web","version":3,"listen":"127.0.0.1:8182","hosts":[],"affinity":false,"activeDeploymentId":"web-1",
+             "deployments":{"web-1":{"deploymentId":"web-1","state":"Active","destinations":["http://127.0.0.1:18182"]}}}}
+            """u8.ToArray();
+
+        var table = ((RouteTableChanged)serializer.FromBinary(json, "route-table-changed.v1")).Table;
+
+        Assert.Null(table.Canary);
+        Assert.Equal("web-1", table.ActiveDeploymentId);
+    }
+
+    [Fact]
     public void FromBinary_UnknownManifest_ThrowsSerializationExceptionNamingIt()
     {
         var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(SampleEvents.All[0]);

@@ -26,6 +26,7 @@ internal static class SampleEvents
         new DeploymentProcessLaunched("web", 4242, 638_764_000_000_000_000),
         new DeploymentProcessSurvived("web", [new SurvivingProcess(4343, 638_764_000_000_000_001)]),
         new DeploymentActivated(At),
+        new DeploymentCanaryStarted(0, "beta", "1", At),
         new DeploymentDrainStarted(At, At.AddSeconds(60)),
         new DeploymentRetired(At, "drained: no connections left"),
         new DeploymentFailed(At, "health never passed: GET /ping answered 500"),
@@ -43,6 +44,8 @@ internal static class SampleEvents
         new AppDeploymentStarted("web-250301-120509", At),
         new AppDeploymentActivated("web-250301-120509", "127.0.0.1:8182", At),
         new AppDeploymentEnded("web-250301-120509", AppState.RetiredOutcome, At),
+        new AppCanaryStarted("web-250302-080000", At),
+        new AppCanaryRolledBack("web-250302-080000", At),
         new AppDeploymentsPruned(["web-250101-000000", "web-250102-000000"]),
         new AppStopped(At),
         new AppServicesStarted("app = \"web\"\n", "/srv/web/orch.toml", "/srv/web/r1", "abc123",
@@ -57,8 +60,10 @@ internal static class SampleEvents
             "web-250301-120509",
             ImmutableDictionary<string, DeploymentRoute>.Empty
                 .Add("web-250301-120509", new DeploymentRoute("web-250301-120509", RouteState.Active, ["http://127.0.0.1:18182"]))
-                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"])),
-            TimeSpan.FromSeconds(3))),
+                .Add("web-250228-090000", new DeploymentRoute("web-250228-090000", RouteState.Draining, ["http://127.0.0.1:18190"]))
+                .Add("web-250302-080000", new DeploymentRoute("web-250302-080000", RouteState.Canary, ["http://127.0.0.1:18191"])),
+            TimeSpan.FromSeconds(3),
+            new CanaryRoute("web-250302-080000", 20))),
         AppState.Empty
             .Apply(new AppDeploymentStarted("web-250228-090000", At))
             .Apply(new AppDeploymentActivated("web-250228-090000", "127.0.0.1:8182", At))

@@ -10,9 +10,9 @@ public sealed class ConnectionCountsTests
     [Fact]
     public void Add_SumsEachKindAndTotal()
     {
-        var sum = new ConnectionCounts(1, 2, 3).Add(new ConnectionCounts(10, 20, 30));
+        var sum = new ConnectionCounts(1, 2, 3, 4).Add(new ConnectionCounts(10, 20, 30, 40));
 
-        Assert.Equal(new ConnectionCounts(11, 22, 33), sum);
+        Assert.Equal(new ConnectionCounts(11, 22, 33, 44), sum);
         Assert.Equal(66, sum.Total);
         Assert.Equal(0, ConnectionCounts.Zero.Total);
     }

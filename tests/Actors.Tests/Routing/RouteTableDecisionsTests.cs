@@ -195,6 +195,73 @@ public sealed class RouteTableDecisionsTests
         Assert.Equal(changes.Length, table.Version);
     }
 
+    [Fact]
+    public void Activate_AsCanary_KeepsTheActiveOneAndAddsTheCanaryWithItsRule()
+    {
+        var table = Chain(t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)), t => RouteTableDecisions.Activate(t, Canary("b", 20)));
+
+        Assert.Equal(2, table.Version);
+        Assert.Equal("a", table.ActiveDeploymentId);
+        Assert.Equal(RouteState.Active, table.Deployments["a"].State);
+        Assert.Equal(RouteState.Canary, table.Deployments["b"].State);
+        Assert.Equal(new CanaryRoute("b", 20), table.Canary);
+    }
+
+    [Fact]
+    public void Activate_TheCanary_PromotesItAndDrainsThePreviousActive()
+    {
+        var table = Chain(
+            t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)),
+            t => RouteTableDecisions.Activate(t, Canary("b", 20)),
+            t => RouteTableDecisions.Activate(t, Activate("b", DestinationsB)));
+
+        Assert.Equal("b", table.ActiveDeploymentId);
+        Assert.Equal(RouteState.Active, table.Deployments["b"].State);
+        Assert.Equal(RouteState.Draining, table.Deployments["a"].State);
+        Assert.Null(table.Canary);
+    }
+
+    [Fact]
+    public void Activate_TheActiveOneAgain_KeepsTheCanary()
+    {
+        var table = Chain(
+            t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)),
+            t => RouteTableDecisions.Activate(t, Canary("b", 20)),
+            t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)));
+
+        Assert.Equal("a", table.ActiveDeploymentId);
+        Assert.Equal("b", table.Canary?.DeploymentId);
+    }
+
+    [Fact]
+    public void RegisterDraining_TheCanary_DropsItsRuleAndKeepsTheActiveOne()
+    {
+        var table = Chain(
+            t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)),
+            t => RouteTableDecisions.Activate(t, Canary("b", 20)),
+            t => RouteTableDecisions.RegisterDraining(t, new RegisterDrainingRoute(App, "b", DestinationsB, Listener)));
+
+        Assert.Equal("a", table.ActiveDeploymentId);
+        Assert.Equal(RouteState.Draining, table.Deployments["b"].State);
+        Assert.Null(table.Canary);
+    }
+
+    [Fact]
+    public void Remove_TheCanary_DropsItsRule()
+    {
+        var table = Chain(
+            t => RouteTableDecisions.Activate(t, Activate("a", DestinationsA)),
+            t => RouteTableDecisions.Activate(t, Canary("b", 20)),
+            t => RouteTableDecisions.Remove(t, new RemoveRoute(App, "b")));
+
+        Assert.Equal("a", table.ActiveDeploymentId);
+        Assert.False(table.Deployments.ContainsKey("b"));
+        Assert.Null(table.Canary);
+    }
+
+    private static ActivateRoute Canary(string deploymentId, int percent) =>
+        new(App, deploymentId, DestinationsB, Listener, Canary: new CanaryRoute(deploymentId, percent));
+
     private static ActivateRoute Activate(string deploymentId, ImmutableArray<string> destinations) =>
         new(App, deploymentId, destinations, Listener);
 

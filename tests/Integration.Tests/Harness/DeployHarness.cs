@@ -9,6 +9,13 @@ internal static class DeployHarness
         return orch.RunAsync("deploy", "--config", Path.Combine(release, "orch.toml"), "--release-path", release, "--revision", revision);
     }
 
+    /// <summary>Deploys the release as a canary (<c>--canary RULE</c>) beside the active deployment.</summary>
+    public static Task<CliResult> DeployCanaryAsync(this OrchEnvironment orch, TestApp app, string revision, string rule)
+    {
+        var release = app.WriteRelease(orch.Root, revision);
+        return orch.RunAsync("deploy", "--config", Path.Combine(release, "orch.toml"), "--release-path", release, "--revision", revision, "--canary", rule);
+    }
+
     /// <summary>Deploys and fails the test, with everything the CLI and daemon said, unless the deploy succeeded.</summary>
     public static async Task DeployOkAsync(this OrchEnvironment orch, TestApp app, string revision)
     {

@@ -17,10 +17,10 @@ public sealed class ConnectionCountsTests
         {
             Assert.Equal("data: blue-1", await stream.NextEventAsync());
 
-            Assert.Equal(new ConnectionCounts(0, 0, 1), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
+            Assert.Equal(new ConnectionCounts(0, 0, 1, Requests: 1), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
         }
 
-        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"] == ConnectionCounts.Zero, "the closed stream is no longer counted");
+        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"].Total == 0, "the closed stream is no longer counted");
     }
 
     [Fact]
@@ -33,10 +33,10 @@ public sealed class ConnectionCountsTests
         var slow = router.Client.GetStringAsync("/slow");
         await Eventually.TrueAsync(() => blue.SlowStarted == 1, "the slow request reached blue");
 
-        Assert.Equal(new ConnectionCounts(1, 0, 0), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
+        Assert.Equal(new ConnectionCounts(1, 0, 0, Requests: 1), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
         blue.ReleaseSlow();
         Assert.Equal("blue", await slow);
-        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"] == ConnectionCounts.Zero, "the finished request is no longer counted");
+        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"].Total == 0, "the finished request is no longer counted");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ConnectionCountsTests
         await Eventually.TrueAsync(() => blue.SlowStarted == 1, "the slow request reached blue");
 
         var counts = router.Runtime.ConnectionsOf("shop");
-        Assert.Equal(new ConnectionCounts(1, 0, 0), counts["shop-blue"]);
+        Assert.Equal(new ConnectionCounts(1, 0, 0, Requests: 1), counts["shop-blue"]);
         Assert.Equal(ConnectionCounts.Zero, counts["shop-green"]);
         blue.ReleaseSlow();
         Assert.Equal("blue", await slow);

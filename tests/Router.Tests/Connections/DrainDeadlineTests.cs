@@ -36,6 +36,6 @@ public sealed class DrainDeadlineTests
 
         using var next = await WebSocketTests.ConnectAsync(router);
         Assert.Equal("pong", await WebSocketTests.EchoAsync(next, "pong"));
-        Assert.Equal(new ConnectionCounts(0, 1, 0), router.Runtime.ConnectionsOf("shop")["shop-green"]);
+        Assert.Equal(new ConnectionCounts(0, 1, 0, Requests: 1), router.Runtime.ConnectionsOf("shop")["shop-green"]);
     }
 }

@@ -18,10 +18,10 @@ public sealed class WebSocketTests
         using var socket = await ConnectAsync(router);
 
         Assert.Equal("ping", await EchoAsync(socket, "ping"));
-        Assert.Equal(new ConnectionCounts(0, 1, 0), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
+        Assert.Equal(new ConnectionCounts(0, 1, 0, Requests: 1), router.Runtime.ConnectionsOf("shop")["shop-blue"]);
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
-        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"] == ConnectionCounts.Zero, "the closed socket is no longer counted");
+        await Eventually.TrueAsync(() => router.Runtime.ConnectionsOf("shop")["shop-blue"].Total == 0, "the closed socket is no longer counted");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class WebSocketTests
 
         using var next = await ConnectAsync(router);
         Assert.Equal("pong", await EchoAsync(next, "pong"));
-        Assert.Equal(new ConnectionCounts(0, 1, 0), router.Runtime.ConnectionsOf("shop")["shop-green"]);
+        Assert.Equal(new ConnectionCounts(0, 1, 0, Requests: 1), router.Runtime.ConnectionsOf("shop")["shop-green"]);
     }
 
     [Fact]
