@@ -9,6 +9,8 @@ internal sealed class AppTimeline : ITimelineFamily
     {
         AppDeploymentStarted e => new("app.deploy-started", $"deploy of {e.DeploymentId} started", e.DeploymentId, e.At),
         AppDeploymentActivated e => new("app.deployment-activated", $"{e.DeploymentId} is the active deployment" + (e.Listen is { } l ? $" on {l}" : ""), e.DeploymentId, e.At),
+        AppCanaryStarted e => new("app.canary-started", $"{e.DeploymentId} serves as a canary beside the active deployment", e.DeploymentId, e.At),
+        AppCanaryRolledBack e => new("app.canary-rolled-back", $"canary {e.DeploymentId} rolled back: the active deployment serves every request", e.DeploymentId, e.At),
         AppDeploymentEnded e => new("app.deployment-ended", $"{e.DeploymentId} ended: {e.Outcome}", e.DeploymentId, e.At),
         AppDeploymentsPruned e => new("app.deployments-pruned", "dropped from the history: " + string.Join(", ", e.DeploymentIds)),
         AppStopped e => new("app.stopped", "stopped", At: e.At),

@@ -11,7 +11,8 @@ namespace Orchestrator.Events;
 /// <c>orch events</c>: the persisted events of every app (or one) as one timeline, oldest first. Events carry no tags,
 /// so an app's events are found by persistence id: its app and route table entities, and every deployment whose first
 /// event (<see cref="DeploymentCreated"/>) names it. Following polls the journal every
-/// <see cref="Defaults.EventLogPollInterval"/> for events after the last one read of each persistence id.
+/// <see cref="Defaults.EventLogPollInterval"/> for events after the last one read of each persistence id. A stack's
+/// runs show too, each app's steps under that app.
 /// </summary>
 internal sealed class EventLog(JournalEvents journal)
 {
@@ -54,24 +55,40 @@ internal sealed class EventLog(JournalEvents journal)
         foreach (var (persistenceId, owner) in await PersistenceIdsOfAsync(app, cancellationToken))
         {
             var events = await journal.EventsAsync(persistenceId, cursor.Next(persistenceId), long.MaxValue, cancellationToken);
+            var stack = PersistenceIds.StackOf(persistenceId);
             foreach (var stored in events)
             {
-                entries.Add(TimelineMapper.Map(stored, owner, cursor.Previous(persistenceId)));
+                var shownAs = stack is null ? owner : StackTimeline.OwnerOf(stored.Event, stack, app);
+                if (shownAs is not null)
+                {
+                    entries.Add(TimelineMapper.Map(stored, shownAs, cursor.Previous(persistenceId)));
+                }
+
                 cursor.Moved(stored);
             }
 
-            cursor.Seen(persistenceId);
+            if (stack is null)
+            {
+                cursor.Seen(persistenceId);
+            }
         }
 
         return [.. entries.OrderBy(e => e.At).ThenBy(e => e.PersistenceId, StringComparer.Ordinal).ThenBy(e => e.SequenceNr)];
     }
 
-    /// <summary>Every app, route table and deployment persistence id with its app, only those of <paramref name="app"/> when given.</summary>
+    /// <summary>Every app, route table and deployment persistence id with its app (only those of <paramref name="app"/> when given), and every stack's.</summary>
     private async Task<IReadOnlyList<(string PersistenceId, string App)>> PersistenceIdsOfAsync(string? app, CancellationToken cancellationToken)
     {
         var owned = new List<(string, string)>();
         foreach (var persistenceId in await journal.PersistenceIdsAsync(cancellationToken))
         {
+            if (PersistenceIds.StackOf(persistenceId) is { } stack)
+            {
+                // A stack's events name several apps: each is shown under its own (see StackTimeline.OwnerOf).
+                owned.Add((persistenceId, StackTimeline.StackOwner(stack)));
+                continue;
+            }
+
             var owner = PersistenceIds.AppOf(persistenceId) ?? await DeploymentAppAsync(persistenceId, cancellationToken);
             if (owner is not null && (app is null || owner == app))
             {

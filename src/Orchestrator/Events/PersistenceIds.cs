@@ -1,11 +1,12 @@
 namespace Orchestrator.Events;
 
-/// <summary>The persistence ids of an app's entities: <c>app-{app}</c>, <c>route-table-{app}</c>, <c>deployment-{id}</c>.</summary>
+/// <summary>The persistence ids of an app's entities: <c>app-{app}</c>, <c>route-table-{app}</c>, <c>deployment-{id}</c>, and of stacks: <c>stack-{name}</c>.</summary>
 internal static class PersistenceIds
 {
     public const string AppPrefix = "app-";
     public const string RouteTablePrefix = "route-table-";
     public const string DeploymentPrefix = "deployment-";
+    public const string StackPrefix = "stack-";
 
     public static string App(string app) => AppPrefix + app;
 
@@ -16,6 +17,10 @@ internal static class PersistenceIds
         persistenceId.StartsWith(AppPrefix, StringComparison.Ordinal) ? persistenceId[AppPrefix.Length..]
         : persistenceId.StartsWith(RouteTablePrefix, StringComparison.Ordinal) ? persistenceId[RouteTablePrefix.Length..]
         : null;
+
+    /// <summary>The stack a stack's persistence id belongs to; null for any other.</summary>
+    public static string? StackOf(string persistenceId) =>
+        persistenceId.StartsWith(StackPrefix, StringComparison.Ordinal) ? persistenceId[StackPrefix.Length..] : null;
 
     public static string? DeploymentOf(string persistenceId) =>
         persistenceId.StartsWith(DeploymentPrefix, StringComparison.Ordinal) ? persistenceId[DeploymentPrefix.Length..] : null;

@@ -5,12 +5,12 @@ namespace Orchestrator.Events;
 
 /// <summary>
 /// Turns journal events into timeline entries through the first family that knows each event. An event none knows
-/// (one added since, such as a hook's or a stack run's) still shows: kind = its manifest, with a generic summary.
+/// (one added since) still shows: kind = its manifest, with a generic summary.
 /// </summary>
 internal static class TimelineMapper
 {
     /// <summary>Every family of summaries; a new family of events adds its own here.</summary>
-    public static readonly IReadOnlyList<ITimelineFamily> Families = [new DeploymentTimeline(), new AppTimeline(), new RouteTableTimeline()];
+    public static readonly IReadOnlyList<ITimelineFamily> Families = [new DeploymentTimeline(), new AppTimeline(), new RouteTableTimeline(), new StackTimeline()];
 
     public static TimelineEntry Map(JournalEvent stored, string app, object? previous)
     {

@@ -4,31 +4,8 @@ using Xunit;
 
 namespace Orchestrator.Control.Tests.Cli;
 
-public sealed class CliTests : IAsyncLifetime
+public sealed class CliTests : ScriptedDaemonCliTests
 {
-    private readonly TempSocket _socket = new();
-    private ControlApiServer? _server;
-
-    private string ReleasePath => Path.Combine(_socket.DirectoryPath, "release");
-
-    private string ConfigPath => Path.Combine(ReleasePath, "orch.toml");
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(ReleasePath);
-        await File.WriteAllTextAsync(ConfigPath, "app = \"web-app\"\n");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        _socket.Dispose();
-    }
-
     [Fact]
     public async Task Deploy_PlaneSucceeds_ExitsZeroWithOneLinePerStep()
     {
@@ -98,9 +75,9 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task Deploy_MissingConfig_ExitsOneNamingThePath()
     {
-        var missing = Path.Combine(_socket.DirectoryPath, "nowhere.toml");
+        var missing = Path.Combine(Socket.DirectoryPath, "nowhere.toml");
 
-        var run = await CliRun.InvokeAsync("deploy", "--control", _socket.SocketPath, "--release-path", ReleasePath, "--config", missing);
+        var run = await CliRun.InvokeAsync("deploy", "--control", Socket.SocketPath, "--release-path", ReleasePath, "--config", missing);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"config file {missing} does not exist", run.Stderr, StringComparison.Ordinal);
@@ -113,11 +90,11 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData("logs")]
     public async Task AnyVerb_NoDaemon_PrintsHowToStartOneAndExitsOne(string verb)
     {
-        var run = await CliRun.InvokeAsync(verb, "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync(verb, "--control", Socket.SocketPath);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(
-            $"no orch daemon is running on {_socket.SocketPath}; start one with `orch daemon` (or pass --ensure-daemon to deploy)",
+            $"no orch daemon is running on {Socket.SocketPath}; start one with `orch daemon` (or pass --ensure-daemon to deploy)",
             run.Stderr,
             StringComparison.Ordinal);
     }
@@ -127,7 +104,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         await StartAsync(new ScriptedControlPlane { Status = _ => ScriptedControlPlane.SampleStatus() });
 
-        var run = await CliRun.InvokeAsync("status", "--json", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("status", "--json", "--control", Socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout); // throws on anything but exactly one document
@@ -139,7 +116,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         await StartAsync(new ScriptedControlPlane { Status = _ => ScriptedControlPlane.SampleStatus() });
 
-        var run = await CliRun.InvokeAsync("status", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("status", "--control", Socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("web-app-1", run.Stdout, StringComparison.Ordinal);
@@ -157,7 +134,7 @@ public sealed class CliTests : IAsyncLifetime
         var failed = app.Deployments[0] with { Id = "web-app-0", State = "failed", FailureReason = "exit 1\nSyntaxError: nope" };
         await StartAsync(new ScriptedControlPlane { Status = _ => sample with { Apps = [app with { Deployments = [.. app.Deployments, failed] }] } });
 
-        var run = await CliRun.InvokeAsync("status", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("status", "--control", Socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.Split('\n');
@@ -174,7 +151,7 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task NoDaemon_Json_PrintsTheErrorAsOneJsonDocument()
     {
-        var run = await CliRun.InvokeAsync("status", "--json", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("status", "--json", "--control", Socket.SocketPath);
 
         Assert.Equal(1, run.ExitCode);
         var error = JsonSerializer.Deserialize<ControlError>(run.Stdout, ControlJson.Options);
@@ -189,7 +166,7 @@ public sealed class CliTests : IAsyncLifetime
             Logs = _ => [new LogLine("web-app", "web-app-1", "web", "one"), new LogLine("web-app", "web-app-1", "web", "two")],
         });
 
-        var run = await CliRun.InvokeAsync("logs", "--json", "--lines", "2", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("logs", "--json", "--lines", "2", "--control", Socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
         var lines = JsonSerializer.Deserialize<List<LogLine>>(run.Stdout, ControlJson.Options)!;
@@ -201,7 +178,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         await StartAsync(new ScriptedControlPlane());
 
-        var run = await CliRun.InvokeAsync("stop", "--app", "web-app", "--json", "--control", _socket.SocketPath);
+        var run = await CliRun.InvokeAsync("stop", "--app", "web-app", "--json", "--control", Socket.SocketPath);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(new CommandResult(true, "stopped web-app"), JsonSerializer.Deserialize<CommandResult>(run.Stdout, ControlJson.Options));
@@ -212,11 +189,11 @@ public sealed class CliTests : IAsyncLifetime
     {
         await StartAsync(new ScriptedControlPlane
         {
-            Info = ScriptedControlPlane.DefaultInfo with { StateDirectory = _socket.DirectoryPath },
+            Info = ScriptedControlPlane.DefaultInfo with { StateDirectory = Socket.DirectoryPath },
         });
 
         var run = await CliRun.InvokeAsync(
-            "doctor", "--json", "--control", _socket.SocketPath, "--config", Path.Combine(_socket.DirectoryPath, "none.toml"));
+            "doctor", "--json", "--control", Socket.SocketPath, "--config", Path.Combine(Socket.DirectoryPath, "none.toml"));
 
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);
@@ -228,7 +205,7 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task Doctor_NoDaemon_ExitsOne()
     {
-        var run = await CliRun.InvokeAsync("doctor", "--control", _socket.SocketPath, "--config", Path.Combine(_socket.DirectoryPath, "none.toml"));
+        var run = await CliRun.InvokeAsync("doctor", "--control", Socket.SocketPath, "--config", Path.Combine(Socket.DirectoryPath, "none.toml"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAIL control socket", run.Stdout, StringComparison.Ordinal);
@@ -246,13 +223,4 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(2, run.ExitCode);
         Assert.NotEmpty(run.Stderr);
     }
-
-    private async Task<ScriptedControlPlane> StartAsync(ScriptedControlPlane plane)
-    {
-        _server = await Eventually.Within(ControlApiServer.StartAsync(plane, _socket.SocketPath, null, CancellationToken.None));
-        return plane;
-    }
-
-    private Task<CliRun> DeployAsync(params string[] extra) =>
-        CliRun.InvokeAsync(["deploy", "--control", _socket.SocketPath, "--release-path", ReleasePath, "--config", ConfigPath, .. extra]);
 }

@@ -125,10 +125,35 @@ public sealed class TimelineMapperTests
     }
 
     [Fact]
+    public void Map_AStackRunsAppStep_ShowsUnderThatApp()
+    {
+        var failed = new Orchestrator.Actors.Stacks.StackAppDeployFailed("run-1", "db", "db-261203-120000", "health check never passed", Written);
+
+        var owner = StackTimeline.OwnerOf(failed, "planexe", only: null);
+        var entry = TimelineMapper.Map(Stored("stack-planexe", failed), owner!, previous: null);
+
+        Assert.Equal("db", entry.App);
+        Assert.Equal("stack.app-failed", entry.Kind);
+        Assert.Equal("db-261203-120000", entry.DeploymentId);
+        Assert.Equal("stack run run-1: db failed: health check never passed", entry.Summary);
+    }
+
+    [Fact]
+    public void OwnerOf_AStackEvent_FilteredByApp_KeepsOnlyThatAppsSteps()
+    {
+        var otherApp = new Orchestrator.Actors.Stacks.StackAppDeployStarted("run-1", "web", "web-1", Written);
+        var ended = new Orchestrator.Actors.Stacks.StackRunEnded("run-1", "failed", Written);
+
+        Assert.Null(StackTimeline.OwnerOf(otherApp, "planexe", only: "db"));
+        Assert.Null(StackTimeline.OwnerOf(ended, "planexe", only: "db"));
+        Assert.Equal("stack:planexe", StackTimeline.OwnerOf(ended, "planexe", only: null));
+    }
+
+    [Fact]
     public void Families_SummarizeEveryPersistedEventTypeOfTheDeploymentAndApp()
     {
         var unsummarized = typeof(DeploymentCreated).Assembly.GetTypes()
-            .Where(t => t.Namespace is "Orchestrator.Actors.Deployment" or "Orchestrator.Actors.App" or "Orchestrator.Actors.Routing")
+            .Where(t => t.Namespace is "Orchestrator.Actors.Deployment" or "Orchestrator.Actors.App" or "Orchestrator.Actors.Routing" or "Orchestrator.Actors.Stacks")
             .Where(t => typeof(Orchestrator.Actors.Persistence.IPersistedEvent).IsAssignableFrom(t) && t != typeof(AppState))
             .Where(t => !t.Name.EndsWith("Snapshot", StringComparison.Ordinal))
             .Select(t => t.Name)
@@ -145,7 +170,9 @@ public sealed class TimelineMapperTests
         nameof(DeploymentInstancePlaced), nameof(DeploymentActivated), nameof(DeploymentDrainStarted), nameof(DeploymentStopStarted),
         nameof(DeploymentRetired), nameof(DeploymentFailed), nameof(DeploymentProcessUnhealthy), nameof(DeploymentProcessRestarted),
         nameof(DeploymentProcessRestartScheduled), nameof(DeploymentRailwayServiceRecorded), nameof(DeploymentHookStarted),
-        nameof(DeploymentHookFinished),
+        nameof(DeploymentHookFinished), nameof(DeploymentCanaryStarted), nameof(AppCanaryStarted), nameof(AppCanaryRolledBack), nameof(Orchestrator.Actors.Stacks.StackRunStarted), nameof(Orchestrator.Actors.Stacks.StackAppDeployStarted),
+        nameof(Orchestrator.Actors.Stacks.StackAppDeploySucceeded), nameof(Orchestrator.Actors.Stacks.StackAppDeployFailed),
+        nameof(Orchestrator.Actors.Stacks.StackRunEnded),
         nameof(AppDeploymentStarted), nameof(AppDeploymentActivated), nameof(AppDeploymentEnded), nameof(AppDeploymentsPruned),
         nameof(AppStopped), nameof(AppServicesStarted), nameof(AppServiceLaunched), nameof(RouteTableChanged),
     ];

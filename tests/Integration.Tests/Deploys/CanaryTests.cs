@@ -160,8 +160,6 @@ public sealed class CanaryTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         response.EnsureSuccessStatusCode();
-        const string key = "\"revision\":\"";
-        var start = body.IndexOf(key, StringComparison.Ordinal) + key.Length;
-        return body[start..body.IndexOf('"', start)];
+        return TestAppAnswer.Revision(body);
     }
 }

@@ -83,7 +83,7 @@ internal sealed class CookieJarLoad : IAsyncDisposable
                 var body = await response.Content.ReadAsStringAsync(_stop.Token);
                 if (response.IsSuccessStatusCode)
                 {
-                    _answers.Enqueue(new Answer(id, phase, Revision(body)));
+                    _answers.Enqueue(new Answer(id, phase, TestAppAnswer.Revision(body)));
                 }
                 else
                 {
@@ -101,20 +101,6 @@ internal sealed class CookieJarLoad : IAsyncDisposable
                 _failures.Enqueue($"client {id}: {e.GetType().Name}: {e.Message}");
             }
         }
-    }
-
-    private static string Revision(string body)
-    {
-        const string key = "\"revision\":\"";
-        var start = body.IndexOf(key, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return "?";
-        }
-
-        start += key.Length;
-        var end = body.IndexOf('"', start);
-        return end < 0 ? "?" : body[start..end];
     }
 
     private sealed record Answer(int Client, string Phase, string Revision);

@@ -60,7 +60,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref _succeeded);
-                    var revision = ExtractRevision(body);
+                    var revision = TestAppAnswer.Revision(body);
                     _answeredBy.AddOrUpdate(revision, 1, (_, n) => n + 1);
                 }
                 else
@@ -79,17 +79,4 @@ internal sealed class LoadGenerator : IAsyncDisposable
         }
     }
 
-    private static string ExtractRevision(string body)
-    {
-        const string key = "\"revision\":\"";
-        var start = body.IndexOf(key, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return "?";
-        }
-
-        start += key.Length;
-        var end = body.IndexOf('"', start);
-        return end < 0 ? "?" : body[start..end];
-    }
 }
