@@ -30,8 +30,7 @@ internal sealed partial class DrainDeadlines(ConnectionTracker tracker, ILogger 
 
             foreach (var (id, (app, deadline)) in wanted.Where(w => !_armed.ContainsKey(w.Key)))
             {
-                var due = deadline - time.GetUtcNow();
-                var timer = time.CreateTimer(_ => Reached(app, id), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                var timer = time.CreateTimer(_ => Reached(app, id, deadline), null, DueIn(deadline), Timeout.InfiniteTimeSpan);
                 _armed[id] = new Armed(deadline, timer);
             }
         }
@@ -50,8 +49,29 @@ internal sealed partial class DrainDeadlines(ConnectionTracker tracker, ILogger 
         }
     }
 
-    private void Reached(string app, string deploymentId)
+    private TimeSpan DueIn(DateTimeOffset deadline)
     {
+        var due = deadline - time.GetUtcNow();
+        return due > TimeSpan.Zero ? due : TimeSpan.Zero;
+    }
+
+    private void Reached(string app, string deploymentId, DateTimeOffset deadline)
+    {
+        // A timer rounds its due time to the millisecond and may fire a little early: never close before the deadline.
+        lock (_lock)
+        {
+            var early = DueIn(deadline);
+            if (early > TimeSpan.Zero)
+            {
+                if (_armed.TryGetValue(deploymentId, out var armed) && armed.Deadline == deadline)
+                {
+                    armed.Timer.Change(early + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+                }
+
+                return;
+            }
+        }
+
         // Stays armed (fired) until the deployment leaves the table, so a later version of the table does not fire it again.
         var closing = tracker.CloseAndForget(deploymentId);
         LogDeadlineReached(app, deploymentId, closing);

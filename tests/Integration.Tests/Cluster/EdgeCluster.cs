@@ -61,14 +61,27 @@ internal sealed class EdgeCluster : IAsyncDisposable
     /// <summary>Where edge router <paramref name="router"/> serves <paramref name="app"/>.</summary>
     public static Uri RouterOf(TestApp app, int router) => new($"http://{ListenHost(router)}:{app.ListenPort}");
 
-    public async Task WaitAllUpAsync() => await Eventually.TrueAsync(
-        async () =>
+    public async Task WaitAllUpAsync()
+    {
+        IReadOnlyList<string> members = [];
+        try
         {
-            var up = (await Workers[0].ClusterAsync()).Members.Where(m => m.Status == "up" && m.Reachable).ToList();
-            return up.Count(m => m.Roles.Contains("worker")) == 3 && up.Count(m => m.Roles.SequenceEqual(["router"])) == 2;
-        },
-        "the three workers and the two edge routers to be up in the cluster",
-        TimeSpan.FromSeconds(90));
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    var all = (await Workers[0].ClusterAsync()).Members;
+                    members = [.. all.Select(m => $"{m.Address} [{string.Join(',', m.Roles)}] {m.Status}{(m.Reachable ? "" : " unreachable")}")];
+                    var up = all.Where(m => m.Status == "up" && m.Reachable).ToList();
+                    return up.Count(m => m.Roles.Contains("worker")) == 3 && up.Count(m => m.Roles.SequenceEqual(["router"])) == 2;
+                },
+                "the three workers and the two edge routers to be up in the cluster",
+                TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nmembers seen by worker 0:\n{string.Join('\n', members)}\n{Logs()}", e);
+        }
+    }
 
     public async Task DeployOkAsync(TestApp app, string revision, int through = 0)
     {
