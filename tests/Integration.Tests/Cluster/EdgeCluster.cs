@@ -61,6 +61,14 @@ internal sealed class EdgeCluster : IAsyncDisposable
     /// <summary>Where edge router <paramref name="router"/> serves <paramref name="app"/>.</summary>
     public static Uri RouterOf(TestApp app, int router) => new($"http://{ListenHost(router)}:{app.ListenPort}");
 
+    /// <summary>The nodes <see cref="WaitAllUpAsync"/> found exited and started again, as systemd would have.</summary>
+    public List<string> Restarted { get; } = [];
+
+    /// <summary>
+    /// Waits until worker 0 sees all five members up and reachable. A node whose process exited meanwhile (downed by
+    /// the split brain resolver, which any member may be when the cluster is slow to hear from it) is started again
+    /// first, as systemd restarts it in production, so that one test's downed node does not fail the next tests.
+    /// </summary>
     public async Task WaitAllUpAsync()
     {
         IReadOnlyList<string> members = [];
@@ -69,6 +77,12 @@ internal sealed class EdgeCluster : IAsyncDisposable
             await Eventually.TrueAsync(
                 async () =>
                 {
+                    foreach (var (node, i) in Nodes.Select((n, i) => (n, i)).Where(x => x.n.DaemonPid is null).ToList())
+                    {
+                        Restarted.Add($"node {i} (workers 0-2, routers 3-4) at {DateTime.UtcNow:HH:mm:ss.fff}");
+                        await node.StartDaemonAsync();
+                    }
+
                     var all = (await Workers[0].ClusterAsync()).Members;
                     members = [.. all.Select(m => $"{m.Address} [{string.Join(',', m.Roles)}] {m.Status}{(m.Reachable ? "" : " unreachable")}")];
                     var up = all.Where(m => m.Status == "up" && m.Reachable).ToList();
@@ -79,7 +93,8 @@ internal sealed class EdgeCluster : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}\nmembers seen by worker 0:\n{string.Join('\n', members)}\n{Logs()}", e);
+            throw new TimeoutException(
+                $"{e.Message}\nmembers seen by worker 0:\n{string.Join('\n', members)}\nrestarted: {string.Join("; ", Restarted)}\n{Logs()}", e);
         }
     }
 

@@ -27,11 +27,16 @@ public sealed class EdgeClusterCollection : ICollectionFixture<EdgeClusterFixtur
 /// router serves every app, and losing or freezing one edge router loses no request through the other.
 /// </summary>
 [Collection(EdgeClusterCollection.Name)]
-public sealed class EdgeRouterTests(EdgeClusterFixture fixture)
+public sealed class EdgeRouterTests(EdgeClusterFixture fixture) : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private EdgeCluster Cluster => fixture.Cluster;
+
+    /// <summary>Each test starts from five members up, whatever the one before it left.</summary>
+    public Task InitializeAsync() => Cluster.WaitAllUpAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<T> ReadJsonAsync<T>(OrchEnvironment node, params string[] args)
     {

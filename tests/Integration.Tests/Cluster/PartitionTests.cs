@@ -8,11 +8,16 @@ namespace Orchestrator.Integration.Tests.Cluster;
 /// resolver's stable-after: every router is sampled every 100 ms throughout, and no sample ever sees two deployments.
 /// </summary>
 [Collection(EdgeClusterCollection.Name)]
-public sealed class PartitionTests(EdgeClusterFixture fixture)
+public sealed class PartitionTests(EdgeClusterFixture fixture) : IAsyncLifetime
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
     private EdgeCluster Cluster => fixture.Cluster;
+
+    /// <summary>Each test starts from five members up, whatever the one before it left.</summary>
+    public Task InitializeAsync() => Cluster.WaitAllUpAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task FrozenHostOfAnApp_IsDownedAndSaysWhy_TheAppMoves_AndNoMomentHasTwoActiveDeployments()
