@@ -19,7 +19,10 @@ public sealed record AppConfig
     /// <summary><c>[hooks]</c>: commands run before and after the switch.</summary>
     public ReleaseHooksConfig Hooks { get; init; } = new();
 
-    /// <summary>Paths relative to the release path linked to directories that outlive releases (normalized, no overlap).</summary>
+    /// <summary>
+    /// Paths relative to the release path linked to directories that outlive releases (normalized, no overlap). Empty for
+    /// a Railway app: its one shared dir is a service's volume there (<see cref="RailwayServiceConfig.SharedDir"/>).
+    /// </summary>
     public ImmutableArray<string> SharedDirs { get; init; } = [];
 
     /// <summary>Null for an app that runs on this host; set, its deployments are Railway services.</summary>

@@ -15,14 +15,14 @@ internal static class AppConfigReader
         var app = ReadApp(file);
         var proxyTable = file.Nested("proxy", ConfigSchema.Proxy);
         var proxy = proxyTable is null ? null : ProxyReader.Read(proxyTable);
+        var sharedDirs = SharedDirsReader.Read(file);
         var (processes, railway) = file.Has("railway")
-            ? RailwayAppReader.Read(file, app, proxy)
+            ? RailwayAppReader.Read(file, app, proxy, sharedDirs)
             : (ReadLocalProcesses(file, proxy), null);
         var retention = file.Nested("retention", ConfigSchema.Retention);
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
         var placement = PlacementReader.Read(file, processes?.Any(p => p.Policy == ProcessPolicy.Proxied) ?? true, file.Has("railway"));
         var hooks = ReleaseHooksReader.Read(file, file.Has("railway"));
-        var sharedDirs = SharedDirsReader.Read(file, file.Has("railway"));
 
         if (processes is not { } read || !problems.IsEmpty)
         {
@@ -37,7 +37,7 @@ internal static class AppConfigReader
             Retention = new RetentionConfig { Keep = keep },
             Placement = placement,
             Hooks = hooks,
-            SharedDirs = sharedDirs,
+            SharedDirs = railway is null ? sharedDirs : [],
             Railway = railway,
         };
     }

@@ -71,6 +71,12 @@ public static class Defaults
 
     public const int RailwayReplicas = 1;
 
+    /// <summary>
+    /// Where a Railway service's app runs when its <c>cwd</c> does not say: Railway's builders (Nixpacks, Railpack) put it
+    /// in <c>/app</c>, and its shared dir's volume mounts under it.
+    /// </summary>
+    public const string RailwayAppDirectory = "/app";
+
     /// <summary>This build's version without its source revision: the tag of the images it defaults to.</summary>
     private static readonly string ImageTag =
         (typeof(Defaults).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0").Split('+')[0];

@@ -50,6 +50,9 @@ public sealed record RailwayConfig
     /// <summary>The app's <c>service</c> processes: stable services of the baseline, the only ones that may have a volume.</summary>
     public ImmutableArray<RailwayServiceConfig> Services { get; init; } = [];
 
+    /// <summary>The service whose volume holds the app's shared dir, if <c>shared_dirs</c> names one.</summary>
+    public RailwayServiceConfig? SharedDirService => Services.FirstOrDefault(s => s.SharedDir is not null);
+
     /// <summary>The suffixes of the baseline's own services (<c>&lt;prefix&gt;-router</c>, ...): no process or deployment may take them.</summary>
     public static readonly IReadOnlyList<string> BaselineRoles = ["router", "control", "env", "redis"];
 
@@ -78,4 +81,12 @@ public enum RailwayRestartPolicy
 /// A <c>service</c> process of a Railway app: a stable service of the baseline (<c>&lt;prefix&gt;-&lt;id&gt;</c>) running
 /// <paramref name="Image"/>, with an optional start command and volume.
 /// </summary>
-public sealed record RailwayServiceConfig(string Id, string Image, string? StartCommand, string? VolumeMountPath);
+/// <param name="VolumeMountPath">Its <c>volume</c>, or the mount of the app's shared dir when it holds it.</param>
+public sealed record RailwayServiceConfig(string Id, string Image, string? StartCommand, string? VolumeMountPath)
+{
+    /// <summary>Its <c>cwd</c>: the absolute directory its image runs the app from, where the shared dir mounts; null: <see cref="Defaults.RailwayAppDirectory"/>.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>The app's <c>shared_dirs</c> entry whose volume this service carries (at <see cref="VolumeMountPath"/>); null: none.</summary>
+    public string? SharedDir { get; init; }
+}

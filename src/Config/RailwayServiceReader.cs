@@ -4,14 +4,15 @@ namespace Orchestrator.Config;
 
 /// <summary>
 /// Reads one <c>[[process]]</c> of a Railway app. Only <c>service</c> processes may be there: each is a stable
-/// service of the baseline running its own <c>image</c>, with an optional start command (<c>command</c>) and <c>volume</c>.
+/// service of the baseline running its own <c>image</c>, with an optional start command (<c>command</c>) and <c>volume</c>,
+/// and a <c>cwd</c> that only says where the app's shared dir mounts (<see cref="RailwaySharedDir"/>).
 /// </summary>
 internal static class RailwayServiceReader
 {
     /// <summary>The process keys that mean something only for a service of a Railway app.</summary>
     public static readonly string[] RailwayOnlyKeys = ["image", "volume"];
 
-    private static readonly string[] ServiceKeys = ["id", "policy", "command", .. RailwayOnlyKeys];
+    private static readonly string[] ServiceKeys = ["id", "policy", "command", "cwd", .. RailwayOnlyKeys];
 
     /// <summary>Ids whose service name <c>&lt;prefix&gt;-&lt;id&gt;</c> the app's own services take, and the deployment's process id.</summary>
     private static readonly string[] ReservedIds = [RailwayConfig.ProxiedProcessId, .. RailwayConfig.BaselineRoles];
@@ -51,7 +52,10 @@ internal static class RailwayServiceReader
             process.Problem("image", $"'{image}' is not an image reference: give one without spaces, such as registry/name:tag");
         }
 
-        var service = new RailwayServiceConfig(id ?? string.Empty, image ?? string.Empty, process.NonEmptyString("command"), ReadVolume(process));
+        var service = new RailwayServiceConfig(id ?? string.Empty, image ?? string.Empty, process.NonEmptyString("command"), ReadVolume(process))
+        {
+            Cwd = ReadCwd(process),
+        };
         return (id, service);
     }
 
@@ -65,5 +69,24 @@ internal static class RailwayServiceReader
         }
 
         return volume;
+    }
+
+    /// <summary>
+    /// Railway runs the image from its own working directory, which orch cannot change: <c>cwd</c> names it, so it must
+    /// be a plain absolute path. There is no release path or port to render a template with.
+    /// </summary>
+    private static string? ReadCwd(TableReader process)
+    {
+        var cwd = process.NonEmptyString("cwd");
+        if (cwd is not null && (!cwd.StartsWith('/') || cwd.Contains("{{", StringComparison.Ordinal)))
+        {
+            process.Problem(
+                "cwd",
+                $"'{cwd}' must be an absolute path without templates: a Railway service has no release path; name the directory its image runs the app from (its WORKDIR)",
+                $"cwd = \"{Defaults.RailwayAppDirectory}\"");
+            return null;
+        }
+
+        return cwd;
     }
 }

@@ -5,20 +5,18 @@ namespace Orchestrator.Config;
 
 /// <summary>
 /// <c>shared_dirs = ["data/workspace", "uploads"]</c>: paths relative to the release path that are linked to
-/// directories under the app's state directory, so what a release writes there outlives it.
+/// directories under the app's state directory, so what a release writes there outlives it. On Railway the one path
+/// allowed there becomes a service's volume instead (<see cref="RailwaySharedDir"/>).
 /// </summary>
 internal static class SharedDirsReader
 {
     private const string Example = "shared_dirs = [\"data/workspace\", \"uploads\"]";
 
-    public static ImmutableArray<string> Read(TableReader file, bool isRailway)
+    public static ImmutableArray<string> Read(TableReader file)
     {
         switch (file.Value("shared_dirs"))
         {
             case null:
-                return [];
-            case TomlArray _ when isRailway:
-                file.Problem("shared_dirs", "a Railway app keeps its state on a volume: give a `service` process `volume = \"/data\"`", "remove shared_dirs");
                 return [];
             case TomlArray array when array.Count > Defaults.SharedDirsMax:
                 file.Problem("shared_dirs", $"{array.Count} shared dirs: at most {Defaults.SharedDirsMax}; share a parent directory instead", Example);

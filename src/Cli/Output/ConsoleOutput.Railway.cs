@@ -22,6 +22,11 @@ internal sealed partial class ConsoleOutput
         }
 
         baseline.WriteTo(_stdout);
+        if (report.SharedDir is { } shared)
+        {
+            Line($"shared dir {shared.Path}: the volume of {shared.Service} at {shared.Location} (Railway reports no size)");
+        }
+
         _stdout.WriteLine();
         var deployments = new TextTable("DEPLOYMENT", "STATE", "SERVICE", "RAILWAY", "PRIVATE DOMAIN", "RELEASE");
         foreach (var deployment in report.Deployments)

@@ -25,7 +25,7 @@ internal sealed class RailwayStatusCommand : Command
         var railway = await client.RailwayStatusAsync(new RailwayStatusRequest(config.Toml, config.Path), cancellationToken);
         var status = await client.StatusAsync(null, cancellationToken);
         var app = status.Apps.FirstOrDefault(a => a.App == config.App.App);
-        var report = new RailwayStatusReport(railway, app?.ActiveDeploymentId, app?.Deployments ?? []);
+        var report = new RailwayStatusReport(railway, app?.ActiveDeploymentId, app?.Deployments ?? [], RailwaySharedDirReport.Of(config.App.Railway));
         cli.Output.RailwayStatus(report);
         return OrchCli.Success;
     }

@@ -38,9 +38,23 @@ internal sealed class RailwayCliHarness : IAsyncDisposable
     public static async Task<RailwayCliHarness> StartAsync() =>
         new(await FakeRailway.StartAsync(), OrchEnvironment.CreateWithoutDaemon());
 
-    /// <summary>A Railway app with one service process that has a volume; its project and environment by id, or by name.</summary>
-    public void WriteConfig(string controlImage, bool byName = false) => File.WriteAllText(ConfigPath, $"""
+    /// <summary>The service process <see cref="WriteConfig"/> gives the app unless told otherwise: a database with a volume.</summary>
+    public const string DbService = """
+        [[process]]
+        id = "db"
+        policy = "service"
+        image = "postgres:16"
+        command = "postgres -c fsync=off"
+        volume = "/var/lib/postgresql/data"
+        """;
+
+    /// <summary>
+    /// A Railway app with <paramref name="services"/> (default: one service process that has a volume) and
+    /// <paramref name="topLevel"/> lines before its tables; its project and environment by id, or by name.
+    /// </summary>
+    public void WriteConfig(string controlImage, bool byName = false, string topLevel = "", string services = DbService) => File.WriteAllText(ConfigPath, $"""
         app = "shop"
+        {topLevel}
 
         [proxy]
         listen = "0.0.0.0:8080"
@@ -54,12 +68,7 @@ internal sealed class RailwayCliHarness : IAsyncDisposable
         control_image = "{controlImage}"
         router_image = "ghcr.io/acme/orch-router:1"
 
-        [[process]]
-        id = "db"
-        policy = "service"
-        image = "postgres:16"
-        command = "postgres -c fsync=off"
-        volume = "/var/lib/postgresql/data"
+        {services}
         """);
 
     /// <summary><c>orch railway VERB --config orch.toml …</c> with the account token as <c>RAILWAY_API_TOKEN</c>.</summary>

@@ -149,6 +149,36 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
+    public async Task Scaffold_of_an_app_with_a_shared_dir_creates_its_volume_on_the_service_process_under_app()
+    {
+        await using var railway = await RailwayCliHarness.StartAsync();
+        railway.WriteConfig(
+            controlImage: "ghcr.io/acme/orch-control:1",
+            topLevel: "shared_dirs = [\"uploads\"]",
+            services: RailwayCliHarness.DbService + """
+
+                [[process]]
+                id = "files"
+                policy = "service"
+                image = "ghcr.io/acme/shop-files:1"
+                """);
+
+        var scaffold = await railway.RailwayAsync("scaffold", "--json");
+
+        Assert.True(scaffold.ExitCode == 0, scaffold.ToString());
+        var files = railway.ServiceId("shop-files");
+        var db = railway.ServiceId("shop-db");
+        var volumeCalls = railway.Fake.Calls.Where(call => call.OperationName == "VolumeCreate").ToList();
+        var filesVolume = Assert.Single(volumeCalls, call => call.Variables.Contains($"\"serviceId\":\"{files}\"", StringComparison.Ordinal));
+        Assert.Contains("\"mountPath\":\"/app/uploads\"", filesVolume.Variables, StringComparison.Ordinal);
+        Assert.Equal("/app/uploads", Assert.Single(railway.Fake.State.VolumesOf(files)).MountPath);
+        Assert.Equal("/var/lib/postgresql/data", Assert.Single(railway.Fake.State.VolumesOf(db)).MountPath);
+        using var report = JsonDocument.Parse(scaffold.Stdout);
+        var filesReport = report.RootElement.GetProperty("services").EnumerateArray().Single(service => service.GetProperty("name").GetString() == "shop-files");
+        Assert.Contains("volume at /app/uploads", filesReport.GetProperty("changes").EnumerateArray().Select(change => change.GetString()));
+    }
+
+    [Fact]
     public async Task Ensure_after_a_new_control_image_updates_and_redeploys_the_control_service_only()
     {
         await using var railway = await RailwayCliHarness.StartAsync();
