@@ -49,6 +49,12 @@ internal sealed class RailwayDeployCommand : Command
         Description = "Keep the service of a deployment that fails, for its logs (`orch railway remove` deletes it)",
     };
 
+    private static readonly Option<string?> Canary = new("--canary")
+    {
+        Description = "Serve the deployment beside the active one for a share of the clients (10%) or the requests with a cookie (cookie:NAME=VALUE), until `orch promote` or `orch rollback`",
+        HelpName = "RULE",
+    };
+
     public RailwayDeployCommand()
         : base("deploy", "Deploy an image or a repo to Railway as a new service and switch traffic to it once healthy")
     {
@@ -60,6 +66,8 @@ internal sealed class RailwayDeployCommand : Command
         DeploymentId.Validators.Add(OptionRules.SafeIdentifier);
         Options.Add(DeploymentId);
         Options.Add(KeepFailed);
+        Canary.Validators.Add(OptionRules.Canary);
+        Options.Add(Canary);
         Validators.Add(result =>
         {
             if (result.GetValue(Image) is not null && result.GetValue(Repo) is not null)
@@ -84,7 +92,8 @@ internal sealed class RailwayDeployCommand : Command
             image,
             parseResult.GetValue(Repo),
             commit,
-            parseResult.GetValue(KeepFailed));
+            parseResult.GetValue(KeepFailed),
+            parseResult.GetValue(Canary));
         using var client = cli.CreateClient();
         var final = await cli.Output.ProgressAsync("deploying to Railway", client.DeployAsync(request, cancellationToken), cancellationToken);
         return ProgressExit.Code(cli, final);
