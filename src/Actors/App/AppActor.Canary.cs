@@ -64,6 +64,19 @@ internal sealed partial class AppActor
         });
     }
 
+    /// <summary>
+    /// A promote that fails may have switched the route table before it did: the active deployment (which never drained)
+    /// claims its route again. Either order with the canary's route removal leaves it active.
+    /// </summary>
+    private void HandBackIfPromoteFailed(string deploymentId)
+    {
+        if (_state.PromoteInProgress && _state.DeployInProgress == deploymentId
+            && _state.ActiveDeploymentId is { } active && _deployments.TryGetValue(active, out var deployment))
+        {
+            deployment.Tell(ReclaimRoute.Instance);
+        }
+    }
+
     private void RollBackCanary(string canary, RollbackApp rollback)
     {
         if (rollback.ToDeploymentId is { } to && to != canary && to != _state.ActiveDeploymentId)
