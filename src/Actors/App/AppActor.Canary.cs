@@ -37,6 +37,9 @@ internal sealed partial class AppActor
             return;
         }
 
+        // A canary reported live while its promote was in progress lost the promote (the node died before the canary
+        // recorded it): the active deployment, which handed over on its recovery, serves beside it as before.
+        HandBackIfPromoteFailed(deploymentId);
         Persist(new AppCanaryStarted(deploymentId, Now), Apply);
     }
 
@@ -65,8 +68,8 @@ internal sealed partial class AppActor
     }
 
     /// <summary>
-    /// A promote that fails may have switched the route table before it did: the active deployment (which never drained)
-    /// claims its route again. Either order with the canary's route removal leaves it active.
+    /// A promote that fails (or was lost) may have switched the route table before it did: the active deployment (which
+    /// never drained) claims its route again. Either order with the canary's own route change leaves it active.
     /// </summary>
     private void HandBackIfPromoteFailed(string deploymentId)
     {
