@@ -37,6 +37,9 @@ internal sealed partial class AppActor
             return;
         }
 
+        // A canary reported live while its promote was in progress lost the promote (the node died before the canary
+        // recorded it): the active deployment, which handed over on its recovery, serves beside it as before.
+        HandBackIfPromoteFailed(deploymentId);
         Persist(new AppCanaryStarted(deploymentId, Now), Apply);
     }
 
@@ -62,6 +65,19 @@ internal sealed partial class AppActor
             Apply(e);
             deployment.Tell(new PromoteCanary(promote.Progress));
         });
+    }
+
+    /// <summary>
+    /// A promote that fails (or was lost) may have switched the route table before it did: the active deployment (which
+    /// never drained) claims its route again. Either order with the canary's own route change leaves it active.
+    /// </summary>
+    private void HandBackIfPromoteFailed(string deploymentId)
+    {
+        if (_state.PromoteInProgress && _state.DeployInProgress == deploymentId
+            && _state.ActiveDeploymentId is { } active && _deployments.TryGetValue(active, out var deployment))
+        {
+            deployment.Tell(ReclaimRoute.Instance);
+        }
     }
 
     private void RollBackCanary(string canary, RollbackApp rollback)

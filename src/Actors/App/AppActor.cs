@@ -86,7 +86,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
     {
         foreach (var id in _state.Deployments.Where(CanWake))
         {
-            _deployments[id] = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services), id));
+            _deployments[id] = Context.Watch(Context.ActorOf(DeploymentActor.Props(id, _services, _state.StandingOf(id)), id));
         }
 
         if (_state.DeployInProgress is { } interrupted && _deployments.TryGetValue(interrupted, out var unfinished))
@@ -170,6 +170,9 @@ internal sealed partial class AppActor : ReceivePersistentActor
                 break;
             case DeploymentPhase.Canary:
                 HandleCanaryLive(changed.DeploymentId);
+                break;
+            case DeploymentPhase.Failing:
+                HandBackIfPromoteFailed(changed.DeploymentId);
                 break;
             case DeploymentPhase.Failed:
                 EndDeployment(changed.DeploymentId, AppState.FailedOutcome);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Actors.Deployment;
 using Orchestrator.Actors.Persistence;
 
 namespace Orchestrator.Actors.App;
@@ -71,6 +72,29 @@ public sealed record AppState : IPersistedEvent
         AppServiceLaunched e => this with { ServicePids = ServicePids.SetItem(e.ProcessId, e) },
         _ => this,
     };
+
+    /// <summary>A promote of the canary is under way: it is the deploy in progress until it is active.</summary>
+    public bool PromoteInProgress => DeployInProgress is { } deploying && deploying == CanaryDeploymentId;
+
+    /// <summary>
+    /// What this journal says of <paramref name="deploymentId"/> for its recovery: the app's active deployment hands over
+    /// while a promote is under way; one that is neither active, canary nor deploying was superseded (its drain may not
+    /// have been recorded); the rest go by their own journal.
+    /// </summary>
+    public AppStanding StandingOf(string deploymentId)
+    {
+        if (Ended.Contains(deploymentId) || deploymentId == DeployInProgress || deploymentId == CanaryDeploymentId)
+        {
+            return AppStanding.AsJournaled;
+        }
+
+        if (deploymentId == ActiveDeploymentId)
+        {
+            return PromoteInProgress ? AppStanding.HandingOver : AppStanding.AsJournaled;
+        }
+
+        return ActiveDeploymentId is null ? AppStanding.AsJournaled : AppStanding.Superseded;
+    }
 
     /// <summary>Ended deployments beyond the newest <paramref name="keep"/>, oldest first.</summary>
     public ImmutableArray<string> ToPrune(int keep)

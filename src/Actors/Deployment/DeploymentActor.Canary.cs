@@ -46,12 +46,27 @@ internal sealed partial class DeploymentActor
         Command<BeginDrain>(HandleBeginDrain);
     }
 
+    /// <summary>
+    /// The intent is written before the switch is asked for: once the route table may have switched, a restart must
+    /// finish the promote (<see cref="ResumePromote"/>), never send the canary rule again over a table that moved on.
+    /// </summary>
     private void HandlePromote(PromoteCanary promote)
     {
         _progress = promote.Progress;
+        Persist(new DeploymentCanaryPromoting(Now), e =>
+        {
+            Apply(e);
+            _canary = null;
+            Step($"promoting {_deploymentId}: every new request goes to it, the active deployment drains");
+            Switch("promoted");
+        });
+    }
+
+    /// <summary>Recovered with its promote begun: the switch goes again (the table may have it already: it is idempotent).</summary>
+    private void ResumePromote()
+    {
         _canary = null;
-        Step($"promoting {_deploymentId}: every new request goes to it, the active deployment drains");
-        Switch();
+        Switch("promote resumed after a restart");
     }
 
     /// <summary>A rolled-back canary's routers send it nothing new: its rollback is done (it drains on).</summary>

@@ -13,7 +13,7 @@ internal sealed partial class DeploymentActor
 {
     private void OnRecovered()
     {
-        var resumption = DeploymentDecisions.Resume(_state);
+        var resumption = DeploymentDecisions.Resume(_state, _standing);
         if (resumption == Resumption.Idle)
         {
             Become(Idle);
@@ -33,7 +33,7 @@ internal sealed partial class DeploymentActor
             return;
         }
 
-        _log.Info("{0}: recovered as {1}", _deploymentId, _phase.ToDisplay());
+        _log.Info("{0}: recovered as {1}, resuming as {2}", _deploymentId, _phase.ToDisplay(), resumption);
         switch (resumption)
         {
             case Resumption.FailInterruptedDeploy:
@@ -73,6 +73,40 @@ internal sealed partial class DeploymentActor
                 }
 
                 RecoverInstances(replace: true);
+                break;
+            case Resumption.Promote:
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                RecoverInstances(replace: false);
+                ResumePromote();
+                break;
+            case Resumption.HandOver:
+                RecordInterruptedHooks();
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                StartProcesses(ProcessPolicy.Singleton, adopt: true);
+                Become(Active);
+                StartHealthWatch();
+                RecoverInstances(replace: true);
+                break;
+            case Resumption.DrainSuperseded:
+                RecordInterruptedHooks();
+                ReserveRecoveredPorts();
+                StartProcesses(ProcessPolicy.Companion, adopt: true);
+                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                if (_phase == DeploymentPhase.Active)
+                {
+                    // Adopted so that its retirement stops them; the app's active deployment runs its own.
+                    StartProcesses(ProcessPolicy.Singleton, adopt: true);
+                }
+
+                RecoverInstances(replace: false);
+                Become(Active);
+                HandleBeginDrain(new BeginDrain(_phase == DeploymentPhase.Canary
+                    ? "its canary was rolled back before a restart"
+                    : "another deployment became active before a restart"));
                 break;
             case Resumption.Draining:
                 RecordInterruptedHooks();

@@ -27,6 +27,7 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
 
     private readonly string _deploymentId;
     private readonly DeploymentServices _services;
+    private readonly AppStanding _standing;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IActorRef> _processes = [];
     private DeploymentState _state = DeploymentState.Empty;
@@ -37,10 +38,12 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
     private int _failedProbes;
     private DateTimeOffset _drainSince;
 
-    public DeploymentActor(string deploymentId, DeploymentServices services)
+    /// <param name="standing">What the app's journal says of this deployment when the app wakes it after a restart.</param>
+    public DeploymentActor(string deploymentId, DeploymentServices services, AppStanding standing = AppStanding.AsJournaled)
     {
         _deploymentId = deploymentId;
         _services = services;
+        _standing = standing;
         Recover<IPersistedEvent>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Command<GetDeploymentStatus>(_ => ReplyStatus());
@@ -51,8 +54,8 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
 
     public override string PersistenceId => "deployment-" + _deploymentId;
 
-    public static Props Props(string deploymentId, DeploymentServices services) =>
-        Akka.Actor.Props.Create(() => new DeploymentActor(deploymentId, services));
+    public static Props Props(string deploymentId, DeploymentServices services, AppStanding standing = AppStanding.AsJournaled) =>
+        Akka.Actor.Props.Create(() => new DeploymentActor(deploymentId, services, standing));
 
     /// <summary>The scheduler's clock: virtual under a TestScheduler, so deadline specs need not wait.</summary>
     private DateTimeOffset Now => Context.System.Scheduler.Now;
@@ -241,9 +244,9 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         }
     }
 
-    private void Switch()
+    private void Switch(string reason = "health passed")
     {
-        Transition(DeploymentPhase.Switching, "health passed");
+        Transition(DeploymentPhase.Switching, reason);
         _services.RouteTables
             .Ask<object>(ActivateRouteCommand(), RouteAskTimeout)
             .PipeTo(Self, failure: e => new RouteUpdateFailed(App, 0, e.Message));
@@ -306,6 +309,19 @@ internal sealed partial class DeploymentActor : ReceivePersistentActor, IWithTim
         Command<ReportDeployOutcome>(_ => ReportPhase("recovered as active"));
         Command<StartSingletons>(_ => StartProcesses(ProcessPolicy.Singleton));
         Command<BeginDrain>(HandleBeginDrain);
+        Command<ReclaimRoute>(_ => ClaimActiveRoute("the promote that was to replace it failed"));
+    }
+
+    /// <summary>Registers this deployment's route again (after a restart, or when a promote that took it failed).</summary>
+    private void ClaimActiveRoute(string reason)
+    {
+        if (_config!.Proxied is null)
+        {
+            return;
+        }
+
+        _log.Info("{0}: claiming the active route ({1})", _deploymentId, reason);
+        _services.RouteTables.Tell(ActivateRouteCommand());
     }
 
     private void LiveCommands()

@@ -17,6 +17,15 @@ internal enum Resumption
     /// <summary>Adopt every process (no singletons: those are the active one's), register its canary route again, watch its health.</summary>
     Canary,
 
+    /// <summary>A canary whose promote began: adopt its processes, send the switch again and activate (the previous one then drains).</summary>
+    Promote,
+
+    /// <summary>Active while a promote of the canary takes over: adopt every process, keep serving, claim no route; the app drains it.</summary>
+    HandOver,
+
+    /// <summary>Active or canary in its journal, superseded in the app's: adopt its processes and drain (its drain was not recorded).</summary>
+    DrainSuperseded,
+
     /// <summary>Adopt its processes, register its draining route, re-arm the drain with the time left.</summary>
     Draining,
 
@@ -56,11 +65,18 @@ internal static class DeploymentDecisions
     /// <summary>Time left until <paramref name="deadline"/>, never negative; compares instants, whatever their offsets.</summary>
     public static TimeSpan TimeLeft(DateTimeOffset deadline, DateTimeOffset now) => deadline > now ? deadline - now : TimeSpan.Zero;
 
-    public static Resumption Resume(DeploymentState state) => state.Created is null
+    /// <summary>
+    /// What a recovered deployment does first: its own journal decides, except where the app's journal
+    /// (<paramref name="standing"/>) knows of a hand-over the deployment had not recorded yet when the node stopped.
+    /// </summary>
+    public static Resumption Resume(DeploymentState state, AppStanding standing = AppStanding.AsJournaled) => state.Created is null
         ? Resumption.Idle
         : state.Phase switch
         {
             _ when state.Phase.IsDeploying() => Resumption.FailInterruptedDeploy,
+            DeploymentPhase.Canary when state.PromotingSince is not null => Resumption.Promote,
+            DeploymentPhase.Active or DeploymentPhase.Canary when standing == AppStanding.Superseded => Resumption.DrainSuperseded,
+            DeploymentPhase.Active when standing == AppStanding.HandingOver => Resumption.HandOver,
             DeploymentPhase.Active => Resumption.Active,
             DeploymentPhase.Canary => Resumption.Canary,
             DeploymentPhase.Draining => Resumption.Draining,

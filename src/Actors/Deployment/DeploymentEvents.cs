@@ -50,6 +50,12 @@ public sealed record DeploymentCanaryStarted(int Percent, string? CookieName, st
     public CanarySpec ToSpec() => new(Percent, CookieName, CookieValue);
 }
 
+/// <summary>
+/// <c>orch promote</c> began: recorded before the route table is asked to switch, so a restart at any moment after it
+/// finishes the promotion (the switch is sent again, then the deployment activates) instead of serving as a canary again.
+/// </summary>
+public sealed record DeploymentCanaryPromoting(DateTimeOffset At) : IPersistedEvent;
+
 /// <summary>The drain's deadline is absolute, so it survives restarts with the time that is left.</summary>
 public sealed record DeploymentDrainStarted(DateTimeOffset At, DateTimeOffset Deadline) : IPersistedEvent;
 

@@ -35,6 +35,19 @@ public sealed record BeginDrain(string Reason, IActorRef? Progress = null);
 /// <summary>From the app (promote): the canary becomes the active deployment; the active one drains. Progress as for a deploy.</summary>
 public sealed record PromoteCanary(IActorRef Progress);
 
+/// <summary>
+/// From the app, to its active deployment: the promote that was to replace it failed, and its switch may have reached
+/// the route table; register the active route again.
+/// </summary>
+public sealed class ReclaimRoute
+{
+    public static readonly ReclaimRoute Instance = new();
+
+    private ReclaimRoute()
+    {
+    }
+}
+
 /// <summary>From the app: stop now, no drain (app stopped). Replies <see cref="DeploymentStopped"/>.</summary>
 public sealed record StopDeployment(string Reason);
 

@@ -36,6 +36,9 @@ public sealed record DeploymentState
 
     /// <summary>The canary rule while it is (or was, until promoted) a canary; null for a deployment that never was one.</summary>
     public CanarySpec? Canary { get; init; }
+
+    /// <summary>When its promote began (<see cref="DeploymentCanaryPromoting"/>), until it is active; null otherwise.</summary>
+    public DateTimeOffset? PromotingSince { get; init; }
     public DateTimeOffset? DrainStartedAt { get; init; }
     public DateTimeOffset? DrainDeadline { get; init; }
 
@@ -51,9 +54,10 @@ public sealed record DeploymentState
         DeploymentPortsAllocated e => this with { Ports = e.Ports },
         DeploymentProcessLaunched e => this with { Launched = Launched.SetItem(e.ProcessId, e), PendingRestarts = PendingRestarts.Remove(e.ProcessId) },
         DeploymentProcessSurvived e => this with { Survivors = Survivors.SetItem(e.ProcessId, e.Survivors) },
-        DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At, Canary = null },
+        DeploymentActivated e => this with { Phase = DeploymentPhase.Active, ActivatedAt = e.At, Canary = null, PromotingSince = null },
         DeploymentCanaryStarted e => this with { Phase = DeploymentPhase.Canary, ActivatedAt = e.At, Canary = e.ToSpec() },
-        DeploymentDrainStarted e => this with { Phase = DeploymentPhase.Draining, DrainStartedAt = e.At, DrainDeadline = e.Deadline },
+        DeploymentCanaryPromoting e => this with { PromotingSince = e.At },
+        DeploymentDrainStarted e => this with { Phase = DeploymentPhase.Draining, DrainStartedAt = e.At, DrainDeadline = e.Deadline, PromotingSince = null },
         DeploymentStopStarted e => this with
         {
             Phase = e.Then == DeploymentPhase.Failed ? DeploymentPhase.Failing : DeploymentPhase.Stopping,

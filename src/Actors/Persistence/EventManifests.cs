@@ -21,6 +21,7 @@ internal static class EventManifests
         (typeof(DeploymentProcessSurvived), "deployment-process-survived.v1"),
         (typeof(DeploymentActivated), "deployment-activated.v1"),
         (typeof(DeploymentCanaryStarted), "deployment-canary-started.v1"),
+        (typeof(DeploymentCanaryPromoting), "deployment-canary-promoting.v1"),
         (typeof(DeploymentDrainStarted), "deployment-drain-started.v1"),
         (typeof(DeploymentRetired), "deployment-retired.v1"),
         (typeof(DeploymentFailed), "deployment-failed.v1"),

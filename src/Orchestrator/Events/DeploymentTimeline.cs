@@ -22,6 +22,7 @@ internal sealed class DeploymentTimeline : ITimelineFamily
         DeploymentProcessRestarted e => new("process.restarted", $"{e.ProcessId} restarted: {e.Reason}", At: e.At),
         DeploymentProcessRestartScheduled e => new("process.restart-scheduled", $"{e.ProcessId} exited; restart due {Time(e.RestartAt)}"),
         DeploymentCanaryStarted e => new("deployment.canary", $"live as a canary for {e.ToSpec()}", At: e.At),
+        DeploymentCanaryPromoting e => new("deployment.promoting", "promote begun: every new request goes to it, the active deployment drains", At: e.At),
         DeploymentHookStarted e => new("hook.started", $"{e.Hook} started: {e.Command}", At: e.At),
         DeploymentHookFinished e => new($"hook.{e.Outcome}", $"{e.Hook} {e.Outcome}: {e.Detail}", At: e.At),
         DeploymentRailwayServiceRecorded e => new("railway.service-recorded", $"{e.ProcessId} runs as Railway service {e.Service.ServiceName}"),

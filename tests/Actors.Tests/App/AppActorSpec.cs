@@ -9,7 +9,7 @@ using Xunit;
 namespace Orchestrator.Actors.Tests.App;
 
 /// <summary>The app above its deployments: one deploy at a time, and retention of the finished ones. Real node processes.</summary>
-public sealed class AppActorSpec : Akka.TestKit.Xunit2.TestKit
+public sealed partial class AppActorSpec : Akka.TestKit.Xunit2.TestKit
 {
     private const string AppName = "web";
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(20);

@@ -1,4 +1,5 @@
 using Orchestrator.Actors.App;
+using Orchestrator.Actors.Deployment;
 using Xunit;
 
 namespace Orchestrator.Actors.Tests.App;
@@ -101,6 +102,47 @@ public sealed class AppStateTests
         var state = Fold(new AppServiceLaunched("redis", 42, 7), new AppServiceLaunched("redis", 43, 8));
 
         Assert.Equal(43, Assert.Single(state.ServicePids).Value.Pid);
+    }
+
+    [Fact]
+    public void StandingOf_APromoteUnderWay_HandsOverTheActiveAndLetsTheCanaryResume()
+    {
+        var promoting = Fold(
+            new AppDeploymentStarted("a", T0), new AppDeploymentActivated("a", null, T0),
+            new AppDeploymentStarted("b", T0), new AppCanaryStarted("b", T0), new AppDeploymentStarted("b", T0));
+
+        Assert.True(promoting.PromoteInProgress);
+        Assert.Equal(AppStanding.HandingOver, promoting.StandingOf("a"));
+        Assert.Equal(AppStanding.AsJournaled, promoting.StandingOf("b"));
+    }
+
+    [Fact]
+    public void StandingOf_AfterThePromoteOrARollback_SupersedesWhatNoLongerServes()
+    {
+        var canary = Fold(
+            new AppDeploymentStarted("a", T0), new AppDeploymentActivated("a", null, T0),
+            new AppDeploymentStarted("b", T0), new AppCanaryStarted("b", T0));
+        var promoted = canary.Apply(new AppDeploymentStarted("b", T0)).Apply(new AppDeploymentActivated("b", null, T0));
+        var rolledBack = canary.Apply(new AppCanaryRolledBack("b", T0));
+
+        Assert.False(canary.PromoteInProgress);
+        Assert.Equal(AppStanding.AsJournaled, canary.StandingOf("a"));
+        Assert.Equal(AppStanding.AsJournaled, canary.StandingOf("b"));
+        Assert.Equal(AppStanding.Superseded, promoted.StandingOf("a"));
+        Assert.Equal(AppStanding.AsJournaled, promoted.StandingOf("b"));
+        Assert.Equal(AppStanding.Superseded, rolledBack.StandingOf("b"));
+        Assert.Equal(AppStanding.AsJournaled, rolledBack.StandingOf("a"));
+    }
+
+    [Fact]
+    public void StandingOf_ANormalDeployUnderWay_LeavesTheActiveToItsJournal()
+    {
+        var deploying = Fold(new AppDeploymentStarted("a", T0), new AppDeploymentActivated("a", null, T0), new AppDeploymentStarted("b", T0));
+        var ended = deploying.Apply(new AppDeploymentEnded("b", AppState.FailedOutcome, T0));
+
+        Assert.Equal(AppStanding.AsJournaled, deploying.StandingOf("a"));
+        Assert.Equal(AppStanding.AsJournaled, deploying.StandingOf("b"));
+        Assert.Equal(AppStanding.AsJournaled, ended.StandingOf("b"));
     }
 
     [Fact]

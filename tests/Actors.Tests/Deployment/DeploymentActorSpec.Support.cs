@@ -46,8 +46,8 @@ public sealed partial class DeploymentActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     /// <summary>A deployment actor under a parent that forwards its phase changes to the parent probe.</summary>
-    private IActorRef Spawn(string deploymentId) =>
-        Sys.ActorOf(ForwardingParent.Props(DeploymentActor.Props(deploymentId, _sandbox.Services(_routes.Ref)), deploymentId, _phases.Ref));
+    private IActorRef Spawn(string deploymentId, AppStanding standing = AppStanding.AsJournaled) =>
+        Sys.ActorOf(ForwardingParent.Props(DeploymentActor.Props(deploymentId, _sandbox.Services(_routes.Ref), standing), deploymentId, _phases.Ref));
 
     private IActorRef Start(string deploymentId, NodeTestApp app)
     {

@@ -141,6 +141,32 @@ public sealed class DeploymentDecisionsTests
     }
 
     [Fact]
+    public void Resume_ACanaryWhosePromoteBegan_FinishesThePromoteUntilItIsActive()
+    {
+        var promoting = new IPersistedEvent[] { Created, new DeploymentCanaryStarted(10, null, null, T0), new DeploymentCanaryPromoting(T0) }
+            .Aggregate(DeploymentState.Empty, (s, e) => s.Apply(e));
+
+        Assert.Equal(Resumption.Promote, DeploymentDecisions.Resume(promoting));
+        Assert.Equal(Resumption.Promote, DeploymentDecisions.Resume(promoting, AppStanding.AsJournaled));
+        Assert.Equal(Resumption.Active, DeploymentDecisions.Resume(promoting.Apply(new DeploymentActivated(T0))));
+    }
+
+    [Theory]
+    [InlineData(DeploymentPhase.Active, AppStanding.HandingOver, Resumption.HandOver)]
+    [InlineData(DeploymentPhase.Active, AppStanding.Superseded, Resumption.DrainSuperseded)]
+    [InlineData(DeploymentPhase.Canary, AppStanding.Superseded, Resumption.DrainSuperseded)]
+    [InlineData(DeploymentPhase.Canary, AppStanding.HandingOver, Resumption.Canary)]
+    [InlineData(DeploymentPhase.Draining, AppStanding.Superseded, Resumption.Draining)]
+    [InlineData(DeploymentPhase.Starting, AppStanding.Superseded, Resumption.FailInterruptedDeploy)]
+    [InlineData(DeploymentPhase.Retired, AppStanding.HandingOver, Resumption.Finished)]
+    internal void Resume_TheAppsStanding_DecidesOnlyWhatTheDeploymentsJournalMayNotKnowYet(DeploymentPhase phase, AppStanding standing, Resumption expected)
+    {
+        var state = DeploymentState.Empty.Apply(Created) with { Phase = phase };
+
+        Assert.Equal(expected, DeploymentDecisions.Resume(state, standing));
+    }
+
+    [Fact]
     public void Resume_NothingRecorded_WaitsForItsStart()
     {
         Assert.Equal(Resumption.Idle, DeploymentDecisions.Resume(DeploymentState.Empty));

@@ -27,6 +27,7 @@ internal static class SampleEvents
         new DeploymentProcessSurvived("web", [new SurvivingProcess(4343, 638_764_000_000_000_001)]),
         new DeploymentActivated(At),
         new DeploymentCanaryStarted(0, "beta", "1", At),
+        new DeploymentCanaryPromoting(At),
         new DeploymentDrainStarted(At, At.AddSeconds(60)),
         new DeploymentRetired(At, "drained: no connections left"),
         new DeploymentFailed(At, "health never passed: GET /ping answered 500"),

@@ -170,7 +170,7 @@ public sealed class TimelineMapperTests
         nameof(DeploymentInstancePlaced), nameof(DeploymentActivated), nameof(DeploymentDrainStarted), nameof(DeploymentStopStarted),
         nameof(DeploymentRetired), nameof(DeploymentFailed), nameof(DeploymentProcessUnhealthy), nameof(DeploymentProcessRestarted),
         nameof(DeploymentProcessRestartScheduled), nameof(DeploymentRailwayServiceRecorded), nameof(DeploymentHookStarted),
-        nameof(DeploymentHookFinished), nameof(DeploymentCanaryStarted), nameof(AppCanaryStarted), nameof(AppCanaryRolledBack), nameof(Orchestrator.Actors.Stacks.StackRunStarted), nameof(Orchestrator.Actors.Stacks.StackAppDeployStarted),
+        nameof(DeploymentHookFinished), nameof(DeploymentCanaryStarted), nameof(DeploymentCanaryPromoting), nameof(AppCanaryStarted), nameof(AppCanaryRolledBack), nameof(Orchestrator.Actors.Stacks.StackRunStarted), nameof(Orchestrator.Actors.Stacks.StackAppDeployStarted),
         nameof(Orchestrator.Actors.Stacks.StackAppDeploySucceeded), nameof(Orchestrator.Actors.Stacks.StackAppDeployFailed),
         nameof(Orchestrator.Actors.Stacks.StackRunEnded),
         nameof(AppDeploymentStarted), nameof(AppDeploymentActivated), nameof(AppDeploymentEnded), nameof(AppDeploymentsPruned),
