@@ -51,6 +51,7 @@ internal static class OrchCli
         root.Subcommands.Add(new ClusterShardingCommand());
         root.Subcommands.Add(new ActorCommand());
         root.Subcommands.Add(new LogCommand());
+        root.Subcommands.Add(new CompletionCommand());
         return root;
     }
 }

@@ -5,24 +5,42 @@ namespace Orchestrator.Cli.Output;
 
 internal sealed partial class ConsoleOutput
 {
-    /// <summary><c>router pid 4242  up 3m  listen http://127.0.0.1:8182  tables hello v7  (node …)</c>, one line per router process.</summary>
-    private static string RouterLine(RouterProcessStatus router)
+    /// <summary>
+    /// <c>router pid 4242  listen http://127.0.0.1:8182  tables hello v7  since …  node …</c>, one line per router
+    /// process; at a narrow width the parts at the end go first.
+    /// </summary>
+    private static string RouterLine(RouterProcessStatus router, int? width)
     {
         if (router.Unavailable is { } reason)
         {
-            return $"router {router.Node}: {reason}";
+            return TextLine.Truncate($"router {router.Node}: {reason}", width);
         }
 
         var tables = router.Versions.IsEmpty ? "no tables" : "tables " + string.Join(", ", router.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} v{v.Value}"));
         var listen = router.Listen.IsEmpty ? "no listener" : "listen " + string.Join(", ", router.Listen);
-        var problems = string.Concat(router.Problems.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"  [{p.Key}: {p.Value}]"));
-        var since = router.StartedAt is { } started ? $"  since {started.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "";
-        return $"router pid {router.Pid}{(router.Draining ? " (draining)" : "")}  {listen}  {tables}{since}  node {router.Node}{problems}";
+        var problems = string.Join("  ", router.Problems.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"[{p.Key}: {p.Value}]"));
+        var since = router.StartedAt is { } started ? $"since {started.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : null;
+        var pid = $"router pid {router.Pid}{(router.Draining ? " (draining)" : "")}";
+        var whole = string.Join("  ", new[] { pid, listen, tables, since, $"node {router.Node}", problems }.Where(part => !string.IsNullOrEmpty(part)));
+        return whole.Length <= (width ?? int.MaxValue) ? whole : TextLine.Fit(width, pid, listen, problems, tables, since);
     }
 
-    /// <summary>Per app: its deployments, then every process (app services and each deployment's own).</summary>
-    public void Status(StatusResponse status)
+    /// <summary><c>hello  listen http://127.0.0.1:8080  active hello-…</c>; at a narrow width the listener goes first.</summary>
+    private static string AppTitle(AppStatus app, int? width)
     {
+        var inProgress = app.DeployInProgress ? "(deploy in progress)" : null;
+        var whole = string.Join("  ", new[] { app.App, $"listen {app.Listen ?? "-"}", $"active {app.ActiveDeploymentId ?? "none"}", inProgress }.Where(part => part is not null));
+        var room = width - TextRule.Decoration;
+        return whole.Length <= (room ?? int.MaxValue) ? whole : TextLine.Fit(room, $"{app.App}  active {app.ActiveDeploymentId ?? "none"}", inProgress);
+    }
+
+    /// <summary>
+    /// Per app: its deployments, then every process (app services and each deployment's own). The tables fit
+    /// <see cref="Width"/>, dropping their less important columns first, unless <paramref name="wide"/>.
+    /// </summary>
+    public void Status(StatusResponse status, bool wide = false)
+    {
+        var width = wide ? null : Width;
         if (Json)
         {
             WriteJson(status);
@@ -36,7 +54,7 @@ internal sealed partial class ConsoleOutput
 
         foreach (var router in status.Routers ?? [])
         {
-            Line(RouterLine(router));
+            Line(RouterLine(router, width));
         }
 
         if (status.Apps.IsEmpty)
@@ -51,23 +69,34 @@ internal sealed partial class ConsoleOutput
         {
             if (app.Unavailable is { } reason)
             {
-                Heading($"{app.App}  unavailable: {reason}");
+                Heading(TextLine.Truncate($"{app.App}  unavailable: {reason}", width - TextRule.Decoration), width);
                 continue;
             }
 
-            var title = $"{app.App}  listen {app.Listen ?? "-"}  active {app.ActiveDeploymentId ?? "none"}"
-                + (app.DeployInProgress ? "  (deploy in progress)" : "");
-            Heading(title);
-            DeploymentsTable(app).WriteTo(_stdout);
-            ProcessesTable(app).WriteTo(_stdout);
-            RestartReasons(app);
+            Heading(AppTitle(app, width), width);
+            DeploymentsTable(app).WriteTo(_stdout, width);
+            ProcessesTable(app).WriteTo(_stdout, width);
+            RestartReasons(app, width);
             ReleaseLines(app);
         }
     }
 
+    /// <summary>A failed deployment's state keeps this much of its reason at a narrow width (the rest: <c>--wide</c>, <c>orch events</c>).</summary>
+    private const int FailedStateWidth = 32;
+
     private static TextTable DeploymentsTable(AppStatus app)
     {
-        var table = new TextTable("deployment", "revision", "state", "created", "activated", "drain started", "ports", "http", "ws", "requests");
+        var table = new TextTable(
+            "deployment",
+            new TableColumn("revision", DropRank: 5),
+            new TableColumn("state", CutTo: FailedStateWidth),
+            new TableColumn("created", DropRank: 1),
+            new TableColumn("activated", DropRank: 3),
+            new TableColumn("drain started", DropRank: 6),
+            new TableColumn("ports", DropRank: 2),
+            new TableColumn("http", DropRank: 7),
+            new TableColumn("ws", DropRank: 4),
+            new TableColumn("requests", DropRank: 8));
         foreach (var deployment in app.Deployments)
         {
             table.AddRow(
@@ -90,7 +119,16 @@ internal sealed partial class ConsoleOutput
 
     private static TextTable ProcessesTable(AppStatus app)
     {
-        var table = new TextTable("deployment", "process", "policy", "pid", "state", "health", "restarts", "exit", "uptime");
+        var table = new TextTable(
+            "deployment",
+            "process",
+            new TableColumn("policy", DropRank: 2),
+            new TableColumn("pid", DropRank: 4),
+            "state",
+            new TableColumn("health", DropRank: 6),
+            new TableColumn("restarts", DropRank: 5),
+            new TableColumn("exit", DropRank: 1),
+            new TableColumn("uptime", DropRank: 3));
         var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
             .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
         foreach (var (owner, process) in rows)
@@ -113,7 +151,7 @@ internal sealed partial class ConsoleOutput
     }
 
     /// <summary>Under the table: why an unhealthy process is unhealthy and why each restarted process last restarted.</summary>
-    private void RestartReasons(AppStatus app)
+    private void RestartReasons(AppStatus app, int? width)
     {
         var rows = app.Services.Select(p => (Owner: "(service)", Process: p))
             .Concat(app.Deployments.SelectMany(d => d.Processes.Select(p => (Owner: d.Id, Process: p))));
@@ -121,13 +159,21 @@ internal sealed partial class ConsoleOutput
         {
             if (process.Health == "unhealthy")
             {
-                Line($"{owner}/{process.Id} unhealthy: {process.HealthDetail}");
+                WrappedLine($"{owner}/{process.Id} unhealthy: {process.HealthDetail}", width);
             }
 
             if (process.LastRestartReason is { } reason)
             {
-                Line($"{owner}/{process.Id} last restart: {reason}");
+                WrappedLine($"{owner}/{process.Id} last restart: {reason}", width);
             }
+        }
+    }
+
+    private void WrappedLine(string text, int? width)
+    {
+        foreach (var line in TextLine.Wrap(text, width))
+        {
+            Line(line);
         }
     }
 

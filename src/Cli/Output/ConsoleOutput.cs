@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Control;
 using Orchestrator.Control.Contracts;
@@ -20,8 +21,9 @@ internal sealed partial class ConsoleOutput
     private readonly TextWriter _stderr;
     private readonly Lazy<IAnsiConsole> _ansiConsole;
 
-    public ConsoleOutput(TextWriter stdout, TextWriter stderr, bool interactive, bool json)
+    public ConsoleOutput(TextWriter stdout, TextWriter stderr, bool interactive, bool json, int? width = null)
     {
+        Width = width;
         _stdout = stdout;
         _stderr = stderr;
         Interactive = interactive && !json;
@@ -38,11 +40,18 @@ internal sealed partial class ConsoleOutput
     /// <summary>A person at a terminal: colours and live displays.</summary>
     public bool Interactive { get; }
 
+    /// <summary>
+    /// The columns tables must fit (<c>orch status</c>): the terminal's, or <c>$COLUMNS</c> when exported; none in a
+    /// pipe or a file, where lines keep their whole length.
+    /// </summary>
+    public int? Width { get; }
+
     public static ConsoleOutput For(InvocationConfiguration configuration, bool json)
     {
         var stdout = configuration.Output;
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        return new ConsoleOutput(stdout, configuration.Error, interactive, json);
+        var width = interactive && TerminalWidth() is > 0 and var columns ? columns : ExportedColumns();
+        return new ConsoleOutput(stdout, configuration.Error, interactive, json, width);
     }
 
     private IAnsiConsole CreateAnsiConsole()
@@ -87,9 +96,12 @@ internal sealed partial class ConsoleOutput
         }
     }
 
-    /// <summary>The rule above a table: as wide as the terminal up to <see cref="TextRule.MaxWidth"/>.</summary>
-    private void Heading(string title) =>
-        _stdout.WriteLine(TextRule.Of(title, Interactive && TerminalWidth() is > 0 and var width ? Math.Min(width, TextRule.MaxWidth) : TextRule.MaxWidth));
+    /// <summary>The rule above a table: as wide as the terminal (or <paramref name="width"/>) up to <see cref="TextRule.MaxWidth"/>.</summary>
+    private void Heading(string title, int? width = null) =>
+        _stdout.WriteLine(TextRule.Of(title, (width ?? (Interactive ? TerminalWidth() : 0)) is > 0 and var columns ? Math.Min(columns, TextRule.MaxWidth) : TextRule.MaxWidth));
+
+    private static int? ExportedColumns() =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0 ? columns : null;
 
     private static int TerminalWidth()
     {

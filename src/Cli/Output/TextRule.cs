@@ -6,6 +6,9 @@ internal static class TextRule
     /// <summary>Rules stop at this width on a wide terminal, and are this wide in a pipe or a file.</summary>
     public const int MaxWidth = 120;
 
+    /// <summary>What the rule adds around its title: <c>── </c> before it and at least one blank after.</summary>
+    public const int Decoration = 4;
+
     public static string Of(string title, int width)
     {
         var head = $"── {title} ";

@@ -245,6 +245,8 @@ internal sealed class OrchEnvironment : IAsyncDisposable
         start.Environment["ORCH_STATE_DIR"] = StateDirectory;
         start.Environment["ORCH_CONTROL"] = ControlSocket;
         start.Environment["NO_COLOR"] = "1";
+        // A COLUMNS exported by the shell running the tests would fit `orch status` to it: the tests read whole lines.
+        start.Environment.Remove("COLUMNS");
         foreach (var (name, value) in _environment)
         {
             start.Environment[name] = value;
