@@ -250,6 +250,7 @@ measure_hooks() {
       ms=$(timed "hooks-$what-$round" deploy --config "$tmp/hooks-$what/orch.toml" --release-path "$tmp/hooks-$what" \
         --revision "r$round")
       echo "$ms" >>"$results/hooks-$what.txt"
+      [ "$ms" != fail ] && cp "$tmp/logs/hooks-$what-$round.log" "$results/hooks-$what-$round.progress"
       log "hooks, round $round/$hook_rounds: $what hooks $ms ms"
     done
   done

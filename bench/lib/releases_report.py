@@ -8,6 +8,7 @@ are `stack-LISTEN_MS`, `hooks` and `canary`):
                                   apps: [{app, startedAt, endedAt, ...}]}})
   plain-LISTEN_MS-wall.txt        per round, the sum of the ms of the four plain `orch deploy`s, or `fail`
   hooks-with.txt, hooks-without.txt   ms of each `orch deploy` of the app with / without `[hooks]`, or `fail`
+  hooks-with-R.progress, hooks-without-R.progress   round R's `orch deploy` output (its timed progress lines)
   canary-rounds.txt               per round: R, the active revision, the canary's revision, ms of `orch deploy --canary`
   canary-R-before.json, canary-R-during.json   canary_load.py summaries before the canary deploy and during the canary
 """
@@ -53,6 +54,17 @@ def overlap_ms(document, first, second):
     return max(0.0, shared.total_seconds() * 1000)
 
 
+def app_ms(document, name):
+    """How long (ms) app NAME of a stack run took, startedAt to endedAt; None without both."""
+    for app in document.get("run", {}).get("apps", []):
+        if app.get("app") == name:
+            try:
+                return (_time(app["endedAt"]) - _time(app["startedAt"])).total_seconds() * 1000
+            except (KeyError, TypeError, ValueError, AttributeError):
+                return None
+    return None
+
+
 def run_ms(document):
     """The run's own length (ms) as the daemon recorded it (startedAt to endedAt); None without both."""
     run = document.get("run", {})
@@ -75,7 +87,39 @@ def _stack_table(results, settings):
     ]
     for listen_ms in settings.stack_listen_ms:
         lines.append(_stack_row(results, listen_ms))
+    notes = [note for note in (_stack_note(results, listen_ms) for listen_ms in settings.stack_listen_ms) if note]
+    if notes:
+        lines += ["", "Each app's deploy inside the stack runs (its `startedAt` to `endedAt`, medians): " + "; ".join(notes)
+                  + ". The CLI polls the run every 250 ms, so it returns after the run ends."]
     return lines
+
+
+def _stack_documents(results, listen_ms):
+    """{round: its `orch deploy --stack --json` document}, in round order."""
+    found = {}
+    for path in results.glob(f"stack-{listen_ms}-*.json"):
+        number = path.stem.rsplit("-", 1)[1]
+        if number.isdigit():
+            found[int(number)] = _json(path)
+    return dict(sorted(found.items()))
+
+
+def _stack_note(results, listen_ms):
+    by_round = _stack_documents(results, listen_ms)
+    documents = list(by_round.values())
+    apps = {}
+    for name in "abcd":
+        lengths = [ms for ms in (app_ms(d, f"l{listen_ms}-{name}") for d in documents) if ms is not None]
+        if not lengths:
+            return None
+        apps[name] = statistics.median(lengths)
+    stack, _ = read_samples(results, f"stack-{listen_ms}-wall")
+    lags = [stack[number - 1] - run_ms(document) for number, document in by_round.items()
+            if number <= len(stack) and stack[number - 1] is not None and run_ms(document) is not None]
+    label = f"{listen_ms} ms" if listen_ms else "at once"
+    lag = f", the CLI {_ms(statistics.median(lags))} after the run" if lags else ""
+    return (f"{label}: a alone {_ms(apps['a'])}, b and c side by side {_ms(apps['b'])} and {_ms(apps['c'])}, "
+            f"d {_ms(apps['d'])}{lag}")
 
 
 def _stack_row(results, listen_ms):
@@ -85,7 +129,7 @@ def _stack_row(results, listen_ms):
         return f"| {label} | n/a: {problem} | | | | |"
     stack, stack_problem = read_samples(results, f"stack-{listen_ms}-wall")
     plain, plain_problem = read_samples(results, f"plain-{listen_ms}-wall")
-    documents = [_json(path) for path in sorted(results.glob(f"stack-{listen_ms}-*.json"))]
+    documents = list(_stack_documents(results, listen_ms).values())
     runs = [ms for ms in map(run_ms, documents) if ms is not None]
     overlaps = [ms for ms in (overlap_ms(d, f"l{listen_ms}-b", f"l{listen_ms}-c") for d in documents) if ms is not None]
     stack_median, stack_cell = _median_cell(stack, stack_problem)
@@ -108,29 +152,76 @@ def _hooks_table(results, settings):
         f"`post_switch = \"exec:true\"` against the same app without hooks, interleaved, "
         f"{_count(settings.hook_rounds, 'deploy')} each.",
         "",
-        "| App | Deploy, median | p90 | vs without hooks (median) | p90 vs without |",
-        "|---|---:|---:|---:|---:|",
+        "| App | Deploy, median | p90 | vs without hooks (median) | p90 vs without | healthy to done, median |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     problem = read_problem(results / "hooks.error")
     if problem:
-        return lines + [f"| both | n/a: {problem} | | | |"]
+        return lines + [f"| both | n/a: {problem} | | | | |"]
     without, without_problem = read_samples(results, "hooks-without")
     base = _figures(without)
     for label, name in (("without hooks", "hooks-without"), ("pre_switch + post_switch `exec:true`", "hooks-with")):
         samples, problem = read_samples(results, name)
         if problem:
-            lines.append(f"| {label} | n/a: {problem} | | | |")
+            lines.append(f"| {label} | n/a: {problem} | | | | |")
             continue
         figures = _figures(samples)
         if figures is None:
-            lines.append(f"| {label} | n/a: every deploy failed | | | |")
+            lines.append(f"| {label} | n/a: every deploy failed | | | | |")
             continue
         median, p90, failed = figures
         note = f" ({failed} failed)" if failed else ""
         vs = _ratio_and_difference(median, base[0]) if base and not without_problem else "n/a"
         vs90 = f"{p90 / base[1]:.2f}x" if base and not without_problem else "n/a"
-        lines.append(f"| {label} | {_ms(median)}{note} | {_ms(p90)} | {vs} | {vs90} |")
-    return lines
+        switched = [ms for ms in (after_healthy_ms(p.read_text()) for p in results.glob(f"{name}-*.progress")) if ms is not None]
+        after = _ms(statistics.median(switched)) if switched else "n/a"
+        lines.append(f"| {label} | {_ms(median)}{note} | {_ms(p90)} | {vs} | {vs90} | {after} |")
+    return lines + _hooks_note(results)
+
+
+def progress_times(progress):
+    """[(ms, text)] of the timed lines of one `orch deploy`'s output (`[    273 ms] healthy: GET ...`)."""
+    times = []
+    for line in progress.splitlines():
+        stamp, separator, text = line.partition(" ms] ")
+        if separator and stamp.startswith("["):
+            try:
+                times.append((float(stamp[1:]), text))
+            except ValueError:
+                continue
+    return times
+
+
+def hook_ms(progress):
+    """(pre_switch ms, post_switch ms) of one deploy's progress: from a hook's `running` line to the next line (its
+    `exited`, or the final line, which reports post_switch's end); None for a hook that is not there."""
+    times = progress_times(progress)
+    found = {}
+    for (at, text), following in zip(times, times[1:]):
+        for hook in ("pre_switch", "post_switch"):
+            if text.startswith(f"{hook}: running"):
+                found[hook] = following[0] - at
+    return found.get("pre_switch"), found.get("post_switch")
+
+
+def after_healthy_ms(progress):
+    """ms from the deploy's `healthy:` line to its last line: the switch, with the hooks when there are any, without
+    the app's start (the noisiest part of a deploy); None when it never got healthy."""
+    times = progress_times(progress)
+    healthy = next((at for at, text in times if text.startswith("healthy:")), None)
+    return times[-1][0] - healthy if healthy is not None else None
+
+
+def _hooks_note(results):
+    runs = [hook_ms(path.read_text()) for path in results.glob("hooks-with-*.progress")]
+    pre = [p for p, _ in runs if p is not None]
+    post = [p for _, p in runs if p is not None]
+    if not pre and not post:
+        return []
+    return ["", f"*Healthy to done* is from the deploy's `healthy:` progress line to its last (the switch, and the "
+                f"hooks), without the app's start. The hooks themselves, from `running` to `exited` (medians of "
+                f"{len(runs)}): pre_switch {_ms(statistics.median(pre)) if pre else 'n/a'}, post_switch "
+                f"{_ms(statistics.median(post)) if post else 'n/a'}."]
 
 
 def _figures(samples):

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from support import HERE  # noqa: F401  (puts bench/lib on the path)
-from releases_report import overlap_ms, render, run_ms
+from releases_report import after_healthy_ms, app_ms, hook_ms, overlap_ms, render, run_ms
 
 SETTINGS = SimpleNamespace(stack_rounds=2, stack_listen_ms=[0, 500], hook_rounds=3, canary_percent=20,
                            canary_clients=400, canary_connections=32, canary_seconds=10)
@@ -46,6 +46,43 @@ class OverlapTests(unittest.TestCase):
         self.assertIsNone(run_ms({"run": {"startedAt": "2026-12-04T19:00:00Z", "endedAt": None}}))
 
 
+HOOKED = """[     17 ms] starting: deploy requested
+[     29 ms] started web (pid 25915)
+[     29 ms] probing: probing http://127.0.0.1:25572/ping every 250ms
+[    273 ms] healthy: GET http://127.0.0.1:25572/ping answered 200 OK
+[    273 ms] pre_switch: running exec:true
+[    290 ms] pre_switch: exec:true exited with 0
+[    290 ms] switching: health passed
+[    297 ms] active: serving traffic
+[    297 ms] post_switch: running exec:true
+[    342 ms] deployment hooked-261204-192226-2 is active; post_switch: exec:true exited with 0
+"""
+
+UNHOOKED = """[     10 ms] starting: deploy requested
+[    187 ms] healthy: GET http://127.0.0.1:25575/ping answered 200 OK
+[    187 ms] switching: health passed
+[    192 ms] active: serving traffic
+[    192 ms] deployment unhooked-261204-192226 is active
+"""
+
+
+class ProgressTests(unittest.TestCase):
+    def test_each_hook_lasts_from_its_running_line_to_the_next(self):
+        self.assertEqual((17.0, 45.0), hook_ms(HOOKED))
+        self.assertEqual((None, None), hook_ms(UNHOOKED))
+
+    def test_healthy_to_done_leaves_out_the_apps_start(self):
+        self.assertEqual(69.0, after_healthy_ms(HOOKED))
+        self.assertEqual(5.0, after_healthy_ms(UNHOOKED))
+        self.assertIsNone(after_healthy_ms("[   10 ms] starting: deploy requested\norch: health never passed\n"))
+
+    def test_an_app_of_a_stack_run_lasts_from_its_start_to_its_end(self):
+        run = stack_run(("2026-12-04T19:00:00.3Z", "2026-12-04T19:00:00.6Z"), ("2026-12-04T19:00:00.3Z", None))
+        self.assertAlmostEqual(300.0, app_ms(run, "l0-b"))
+        self.assertIsNone(app_ms(run, "l0-c"))
+        self.assertIsNone(app_ms(run, "l0-z"))
+
+
 class ReleasesReportTests(unittest.TestCase):
     def setUp(self):
         self.results = Path(tempfile.mkdtemp(prefix="bench-releases-"))
@@ -69,6 +106,9 @@ class ReleasesReportTests(unittest.TestCase):
                 self.write(f"stack-{listen}-{number}.json", stack_run(*together, prefix=f"l{listen}"))
         self.write("hooks-without.txt", "100\n110\n120\n")
         self.write("hooks-with.txt", "130\n140\n200\n")
+        for number in (1, 2, 3):
+            self.write(f"hooks-with-{number}.progress", HOOKED)
+            self.write(f"hooks-without-{number}.progress", UNHOOKED)
         self.write("canary-rounds.txt", "1 base canary-1 800\n2 base canary-2 900\n")
         for number in (1, 2):
             self.write(f"canary-{number}-before.json", load(10000, {"base": 10000}, p99=4.0))
@@ -84,6 +124,23 @@ class ReleasesReportTests(unittest.TestCase):
         self.assertEqual("| at once | 1,000 ms | 1,500 ms | 1,250 ms | 0.80x | yes: 2 of 2 runs, by 300 ms (median) |",
                          self.row(self.render(), "at once"))
         self.assertTrue(self.row(self.render(), "500 ms").startswith("| 500 ms | 1,000 ms |"))
+
+    def test_the_stack_note_gives_each_apps_length_and_the_clis_lag_by_round(self):
+        self.complete()
+        walls = []
+        for number in range(1, 11):
+            # Round N's run lasts N seconds and its CLI returned 100 ms later: pairing round 10 with round 2's wall
+            # (names in text order) would give other lags.
+            run = stack_run(("2026-12-04T19:00:00.3Z", "2026-12-04T19:00:00.6Z"),
+                            ("2026-12-04T19:00:00.3Z", "2026-12-04T19:00:00.7Z"),
+                            started="2026-12-04T19:00:00Z", ended=f"2026-12-04T19:00:{number:02d}Z")
+            run["run"]["apps"].append({"app": "l0-d", "startedAt": "2026-12-04T19:00:00.7Z", "endedAt": "2026-12-04T19:00:01Z"})
+            self.write(f"stack-0-{number}.json", run)
+            walls.append(f"{number * 1000 + 100}\n")
+        self.write("stack-0-wall.txt", "".join(walls))
+        note = next(line for line in self.render().splitlines() if line.startswith("Each app's deploy"))
+        self.assertIn("at once: a alone 300 ms, b and c side by side 300 ms and 400 ms, d 300 ms, the CLI 100 ms after the run",
+                      note)
 
     def test_stack_row_says_when_b_and_c_never_overlapped(self):
         self.complete()
@@ -102,9 +159,10 @@ class ReleasesReportTests(unittest.TestCase):
     def test_hooks_rows_give_median_p90_and_ratios_against_no_hooks(self):
         self.complete()
         text = self.render()
-        self.assertEqual("| without hooks | 110 ms | 120 ms | 1.00x (+0 ms) | 1.00x |", self.row(text, "without hooks"))
-        self.assertEqual("| pre_switch + post_switch `exec:true` | 140 ms | 200 ms | 1.27x (+30 ms) | 1.67x |",
+        self.assertEqual("| without hooks | 110 ms | 120 ms | 1.00x (+0 ms) | 1.00x | 5.0 ms |", self.row(text, "without hooks"))
+        self.assertEqual("| pre_switch + post_switch `exec:true` | 140 ms | 200 ms | 1.27x (+30 ms) | 1.67x | 69.0 ms |",
                          self.row(text, "pre_switch"))
+        self.assertIn("(medians of 3): pre_switch 17.0 ms, post_switch 45.0 ms.", text)
 
     def test_canary_rows_give_the_share_the_clients_on_both_sides_and_the_p99_ratio(self):
         self.complete()
