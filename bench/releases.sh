@@ -205,8 +205,17 @@ EOF
 
 # --- parts --------------------------------------------------------------------------------------------------------
 
+# A stack names each app's deployment <app>-<yyMMdd-HHmmss> itself and, unlike a plain `orch deploy`, takes no
+# suffix when that second's id is taken: a stack deploy started in the second of a plain deploy of the same app
+# fails its step with "deployment id ... is already taken" (found by this benchmark, 2026-12-04). Until the stack
+# asks its apps for a free id, each stack deploy starts in a second of its own (an unmeasured wait, < 1 s).
+next_second() {
+  python3 -c 'import time; time.sleep(1.01 - time.time() % 1)'
+}
+
 stack_deploy() {
   local dir=$1 name=$2
+  next_second
   timed "$name" deploy --stack "$dir/orch.stack.toml" --release-path "$dir" --revision "$name" --json
 }
 
