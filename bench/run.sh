@@ -7,7 +7,8 @@
 #   3. the router's p99 steady and during back-to-back deploys under the same load, and the failed requests;
 #   4. the RSS of the router process and of the daemon, idle and under load;
 #   5. the wall time of `orch status` and `orch --version`, for both CLIs;
-#   6. the targets, met or not.
+#   6. the targets, met or not;
+#   7. with BENCH_RELEASES=1, then bench/releases.sh (stacks, release hooks, canaries) with the same CLI and lock.
 # Markdown tables go to stdout, progress to stderr. See bench/README.md for every variable.
 #
 # Not `set -e`: a part that fails is reported as n/a in the table and the others still run; the exit code is 1.
@@ -28,6 +29,7 @@ orch_jit=${BENCH_ORCH_JIT:-}
 lock=${BENCH_LOCK:-}
 daemon_timeout=${BENCH_DAEMON_TIMEOUT:-180}
 deploy_timeout=${BENCH_DEPLOY_TIMEOUT:-60}
+releases=${BENCH_RELEASES:-0}
 threads=2
 connections=50
 app_ports_size=64
@@ -46,6 +48,7 @@ whole_number BENCH_CLI_RUNS "$cli_runs" 1 1000
 whole_number BENCH_SETTLE "$settle" 0 600
 whole_number BENCH_DAEMON_TIMEOUT "$daemon_timeout" 1 600
 whole_number BENCH_DEPLOY_TIMEOUT "$deploy_timeout" 1 600
+whole_number BENCH_RELEASES "$releases" 0 1
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/orch-bench.XXXXXX")
 results=$tmp/results
@@ -476,4 +479,11 @@ python3 "$lib/report.py" "$results" --seconds "$seconds" --threads "$threads" --
   --rounds "$rounds" --deploys "$deploys" --cli-runs "$cli_runs" --cli-timer "$cli_timer" \
   --orch-label "$orch_label" --jit-label "$jit_label"
 log "done in $((($(now_ms) - started_at) / 1000))s"
-! compgen -G "$results/*.error" >/dev/null
+releases_status=0
+if ((releases)); then
+  # Its own isolated daemon and temp directory; it takes BENCH_LOCK itself while it measures.
+  echo
+  log "bench/releases.sh (BENCH_RELEASES=1)"
+  BENCH_ORCH=$orch bench/releases.sh || releases_status=$?
+fi
+! compgen -G "$results/*.error" >/dev/null && ((releases_status == 0))

@@ -1,5 +1,6 @@
 """Reading what run.sh leaves in its results directory: a part's samples (`NAME.txt`, one number a line, `fail`
 for a run that failed) or the reason it has none (`NAME.error`)."""
+import math
 from pathlib import Path
 
 
@@ -21,3 +22,12 @@ def read_samples(results, name):
     if not path.exists():
         return [], "not run"
     return [None if word == "fail" else float(word) for word in path.read_text().split()], None
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile of VALUES (fraction 0-1: 0.9 for p90); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(round(len(ordered) * fraction, 9)))  # round: 90 * 0.7 is 62.99999999999999
+    return ordered[rank - 1]
