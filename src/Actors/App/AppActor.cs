@@ -134,7 +134,7 @@ internal sealed partial class AppActor : ReceivePersistentActor
 
         if (_state.Deployments.Contains(id))
         {
-            deploy.Progress.Tell(new DeployRefused($"deployment id '{id}' is already taken", "pass another --deployment-id or none"));
+            deploy.Progress.Tell(new DeployRefused($"deployment id '{id}' is already taken", "pass another --deployment-id or none", IdTaken: true));
             return;
         }
 

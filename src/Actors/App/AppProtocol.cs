@@ -44,7 +44,8 @@ public sealed record RemoveDeployment(string App, string DeploymentId, string Re
 public sealed record DeploymentRemoveReply(bool Ok, string Message, string? Hint = null) : IClusterMessage;
 
 /// <summary>Sent to a progress sink instead of any progress when the request is refused outright.</summary>
-public sealed record DeployRefused(string Reason, string? Hint) : IClusterMessage;
+/// <remarks><paramref name="IdTaken"/>: refused only because the deployment id is taken (a stack then picks another).</remarks>
+public sealed record DeployRefused(string Reason, string? Hint, bool IdTaken = false) : IClusterMessage;
 
 /// <summary>Stop every deployment and service of the app; replies <see cref="AppStopReply"/>.</summary>
 public sealed record StopApp(string App) : IAppCommand, IClusterMessage;

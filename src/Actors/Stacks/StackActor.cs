@@ -18,6 +18,7 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
 {
     /// <summary>A deploy that a daemon restart interrupted is sent once more; one that failed by itself never is.</summary>
     private const int MaxAttempts = 2;
+    private const int MaxIdAttempts = 5;
 
     /// <summary>
     /// How often the apps deploying are asked how it goes. A deploy's progress sink tells its end first; asking covers
@@ -154,6 +155,16 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
                 Advance();
             });
         }
+        else if (finished.IdTaken && step.Attempts < MaxIdAttempts)
+        {
+            // A plain deploy of the app took this second's id first: the step goes on under the next free one.
+            Persist(new StackAppDeployStarted(_run.RunId, finished.App, NewDeploymentId(step), Now), e =>
+            {
+                _log.Info("stack {0}: {1}'s deployment id {2} was taken; deploying it as {3}", _stack, e.App, finished.DeploymentId, e.DeploymentId);
+                Apply(e);
+                SendDeploy(e.App, e.DeploymentId);
+            });
+        }
         else if (InterruptedDeploy.Is(finished.Message) && step.Attempts < MaxAttempts)
         {
             Persist(new StackAppDeployStarted(_run.RunId, finished.App, NewDeploymentId(step), Now), e =>
@@ -245,7 +256,9 @@ internal sealed class StackActor : ReceivePersistentActor, IWithTimers
     private static string NewDeploymentId(StackStep step)
     {
         var id = $"{step.App.App}-{Now.UtcDateTime:yyMMdd-HHmmss}";
-        return id == step.DeploymentId ? id + "-2" : id;
+        return step.DeploymentId is { } previous && (previous == id || previous.StartsWith(id + "-", StringComparison.Ordinal))
+            ? $"{id}-{step.Attempts + 1}"
+            : id;
     }
 
     private sealed class ResolveInFlight

@@ -75,7 +75,7 @@ public sealed record StackRun(string RunId, DateTimeOffset StartedAt, ImmutableA
 }
 
 /// <summary>Where one app of a run is.</summary>
-/// <param name="Attempts">How many deploys were sent: 2 when a daemon restart interrupted the first.</param>
+/// <param name="Attempts">How many deploys were sent: more than 1 when a daemon restart interrupted one, or a plain deploy had taken its id.</param>
 public sealed record StackStep(
     StackRunApp App,
     string State = StackStep.Pending,

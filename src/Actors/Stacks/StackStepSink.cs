@@ -11,7 +11,7 @@ internal sealed class StackStepSink : ReceiveActor
     {
         Receive<DeployProgressed>(p => p.IsFinal, p => Finish(new StepFinished(app, deploymentId, p.Kind == DeployProgressed.Succeeded, p.Message)));
         Receive<DeployProgressed>(_ => { });
-        Receive<DeployRefused>(r => Finish(new StepFinished(app, deploymentId, false, r.Hint is null ? r.Reason : $"{r.Reason} ({r.Hint})")));
+        Receive<DeployRefused>(r => Finish(new StepFinished(app, deploymentId, false, r.Hint is null ? r.Reason : $"{r.Reason} ({r.Hint})", r.IdTaken)));
     }
 
     public static Props Props(string app, string deploymentId) =>
@@ -25,4 +25,4 @@ internal sealed class StackStepSink : ReceiveActor
 }
 
 /// <summary>To the stack: one app's deploy ended.</summary>
-internal sealed record StepFinished(string App, string DeploymentId, bool Succeeded, string Message);
+internal sealed record StepFinished(string App, string DeploymentId, bool Succeeded, string Message, bool IdTaken = false);

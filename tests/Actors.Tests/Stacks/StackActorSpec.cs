@@ -93,6 +93,24 @@ public sealed class StackActorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(["frontend", "mcp"], next.Select(d => d.App).Order());
     }
 
+    [Fact]
+    public async Task StackActor_must_deploy_an_app_under_another_id_when_a_plain_deploy_took_the_one_it_picked()
+    {
+        var stack = Sys.ActorOf(StackActor.Props("planexe", _apps.Ref));
+        stack.Tell(Diamond());
+        await ExpectMsgAsync<StackRunAccepted>(Wait);
+
+        var first = await ExpectDeployAsync("worker");
+        first.Progress.Tell(new DeployRefused($"deployment id '{first.DeploymentId}' is already taken", "pass another --deployment-id or none", IdTaken: true));
+        var again = await ExpectDeployAsync("worker");
+
+        Assert.NotEqual(first.DeploymentId, again.DeploymentId);
+        await SucceedAsync(again);
+        await SucceedAsync(await ExpectDeployAsync("db"));
+        var run = await AwaitRunAsync(stack, r => r.Step("worker")!.State == StackStep.Succeeded);
+        Assert.Equal(again.DeploymentId, run.Step("worker")!.DeploymentId);
+    }
+
     private static RunStack Diamond() => new("planexe",
     [
         App("worker"),
