@@ -23,6 +23,7 @@ internal static class AppConfigReader
         var placement = PlacementReader.Read(file, processes?.Any(p => p.Policy == ProcessPolicy.Proxied) ?? true, file.Has("railway"));
         var hooks = ReleaseHooksReader.Read(file, file.Has("railway"));
         var sharedDirs = SharedDirsReader.Read(file, file.Has("railway"));
+        var logs = LogsReader.Read(file, file.Has("railway"));
 
         if (processes is not { } read || !problems.IsEmpty)
         {
@@ -38,6 +39,7 @@ internal static class AppConfigReader
             Placement = placement,
             Hooks = hooks,
             SharedDirs = sharedDirs,
+            Logs = logs,
             Railway = railway,
         };
     }
