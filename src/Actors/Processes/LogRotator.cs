@@ -12,8 +12,8 @@ namespace Orchestrator.Actors.Processes;
 /// Copy-truncate loses what is written between the end of the copy and the truncate. Here the bulk is copied first
 /// without holding anything; then, under the file's <see cref="LogRotationGate"/>, what was appended meanwhile is
 /// copied too and the file is truncated straight after that last read reaches its end. The bytes at risk are those a
-/// writer appends in the moment between that read and the truncate (two system calls): usually none, at most a
-/// line or two of a process that writes without pause. A line cut by the rotation ends <c>.1</c> and begins the
+/// writer appends in the moment between that read and the truncate (two system calls): usually none, a line or two
+/// of a process that writes without pause, more only when the rotating thread is descheduled right there. A line cut by the rotation ends <c>.1</c> and begins the
 /// live file.
 /// </remarks>
 internal static class LogRotator

@@ -20,6 +20,7 @@ internal sealed class LogTail
     private long _offset;
     private long _rotations;
     private long _pushed;
+    private List<string>? _newLines;
 
     private LogTail(string path, int capacity, Func<long, long> offsetFromLength)
     {
@@ -88,6 +89,24 @@ internal sealed class LogTail
         }
 
         return (int)(_pushed - before);
+    }
+
+    /// <summary>
+    /// Like <see cref="Poll"/>, and returns every complete line it added, however many: a follower prints them all,
+    /// where <see cref="Last"/> keeps only the ring's capacity of a burst.
+    /// </summary>
+    public IReadOnlyList<string> PollNewLines()
+    {
+        _newLines = [];
+        try
+        {
+            Poll();
+            return _newLines;
+        }
+        finally
+        {
+            _newLines = null;
+        }
     }
 
     /// <summary>
@@ -180,6 +199,7 @@ internal sealed class LogTail
     private void Push(string line)
     {
         _pushed++;
+        _newLines?.Add(line);
         _lines.Enqueue(line);
         while (_lines.Count > _capacity)
         {

@@ -93,6 +93,19 @@ public sealed class LogTailTests : IDisposable
     }
 
     [Fact]
+    public void PollNewLines_BurstLargerThanTheRing_ReturnsEveryLineOnce()
+    {
+        var tail = LogTail.FromEnd(_path, capacity: 3);
+        File.WriteAllText(_path, string.Concat(Enumerable.Range(0, 10).Select(i => $"line {i}\n")));
+
+        var lines = tail.PollNewLines();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"line {i}"), lines);
+        Assert.Empty(tail.PollNewLines());
+        Assert.Equal(["line 7", "line 8", "line 9"], tail.Last(10).ToArray());
+    }
+
+    [Fact]
     public void Poll_TruncatedBySomeoneElse_FollowsFromTheStart()
     {
         File.WriteAllText(_path, "long line before\n");
