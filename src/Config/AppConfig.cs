@@ -16,6 +16,9 @@ public sealed record AppConfig
 
     public PlacementConfig Placement { get; init; } = new();
 
+    /// <summary><c>[logs]</c>: when each process log is rotated and how many rotated files are kept.</summary>
+    public LogsConfig Logs { get; init; } = new();
+
     /// <summary><c>[hooks]</c>: commands run before and after the switch.</summary>
     public ReleaseHooksConfig Hooks { get; init; } = new();
 
@@ -131,4 +134,14 @@ public sealed record PlacementConfig
 public sealed record RetentionConfig
 {
     public int Keep { get; init; } = Defaults.RetentionKeep;
+}
+
+/// <summary>
+/// <c>[logs]</c>: a process log that reaches <see cref="MaxSize"/> bytes is copied to <c>&lt;name&gt;.1</c> (the older
+/// ones shifted up to <c>.keep</c>, the oldest dropped) and truncated, while the process keeps writing.
+/// </summary>
+public sealed record LogsConfig
+{
+    public long MaxSize { get; init; } = Defaults.LogMaxSize;
+    public int Keep { get; init; } = Defaults.LogKeep;
 }

@@ -23,6 +23,7 @@ internal static class AppConfigReader
         var keep = retention?.Integer("keep", minimum: 1) ?? Defaults.RetentionKeep;
         var placement = PlacementReader.Read(file, processes?.Any(p => p.Policy == ProcessPolicy.Proxied) ?? true, file.Has("railway"));
         var hooks = ReleaseHooksReader.Read(file, file.Has("railway"));
+        var logs = LogsReader.Read(file, file.Has("railway"));
 
         if (processes is not { } read || !problems.IsEmpty)
         {
@@ -38,6 +39,7 @@ internal static class AppConfigReader
             Placement = placement,
             Hooks = hooks,
             SharedDirs = railway is null ? sharedDirs : [],
+            Logs = logs,
             Railway = railway,
         };
     }

@@ -8,6 +8,7 @@ internal static class ConfigSchema
         ("proxy", "[proxy] with listen = \"127.0.0.1:8182\""),
         ("process", "[[process]] with id = \"web\", policy = \"proxied\", command = \"python3 app.py --port {{port}}\""),
         ("retention", "[retention] with keep = 10"),
+        ("logs", "[logs] with max_size = \"50MB\", keep = 5"),
         ("placement", "placement = { replicas = 2, role = \"worker\" }"),
         ("hooks", "[hooks] with pre_switch = \"exec:bin/migrate\""),
         ("shared_dirs", "shared_dirs = [\"data/workspace\", \"uploads\"]"),
@@ -73,6 +74,10 @@ internal static class ConfigSchema
         ("pre_switch", "pre_switch = \"exec:bin/migrate\""),
         ("post_switch", "post_switch = \"exec:bin/notify-deployed\""),
         ("timeout", "timeout = \"10m\""));
+
+    public static readonly ConfigSection Logs = new(
+        ("max_size", "max_size = \"50MB\""),
+        ("keep", "keep = 5"));
 
     public static readonly ConfigSection Retention = new(
         ("keep", "keep = 10"));

@@ -109,6 +109,33 @@ public static class Defaults
     public const int AppMaxRestarts = 3;
     public static readonly TimeSpan AppRestartWindow = TimeSpan.FromMinutes(1);
     public const string PortRange = "18000-18999";
+
+    /// <summary><c>[logs] max_size</c>: a process log at or above this many bytes is rotated (the daemon's own log too).</summary>
+    public const long LogMaxSize = 50L * 1024 * 1024;
+
+    /// <summary><c>[logs] keep</c>: how many rotated files (<c>.1</c> … <c>.keep</c>) stay beside the live log.</summary>
+    public const int LogKeep = 5;
+
+    /// <summary>The smallest <c>max_size</c> accepted: below it a chatty process would be rotated on every look.</summary>
+    public const long LogMinMaxSize = 1024;
+
+    /// <summary>The most rotated files <c>[logs] keep</c> may ask for.</summary>
+    public const int LogMaxKeep = 100;
+
+    /// <summary>How often the daemon looks at the size of its own log file.</summary>
+    public static readonly TimeSpan DaemonLogCheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The file the daemon's output is appended to, which it then rotates; <c>--ensure-daemon</c> sets it to <c>daemon.log</c>.</summary>
+    public const string DaemonLogEnvironmentVariable = "ORCH_DAEMON_LOG";
+
+    /// <summary>The daemon's own log: rotate at this size (<c>50MB</c>, units as <c>[logs] max_size</c>).</summary>
+    public const string LogMaxSizeEnvironmentVariable = "ORCH_LOG_MAX_SIZE";
+
+    /// <summary>The daemon's own log: keep this many rotated files.</summary>
+    public const string LogKeepEnvironmentVariable = "ORCH_LOG_KEEP";
+
+    /// <summary>Set by systemd when the output goes to the journal: the daemon then writes no log file of its own.</summary>
+    public const string JournalStreamEnvironmentVariable = "JOURNAL_STREAM";
     public const int LogRingLines = 500;
 
     /// <summary>How many of the node's own Akka log lines it keeps in memory for <c>orch log peek</c> and <c>orch log tail</c>.</summary>

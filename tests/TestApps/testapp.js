@@ -20,9 +20,11 @@
 //                          TICK_FILE=path it writes the time (epoch ms) to path-<deployment> every 100ms, so its death shows
 //   REQUIRE_FILE=path      / answers 503 until that file exists (a release that needs its migration)
 //   WRITE_AT_START=path    append "<revision>\n" to that file (relative to the working directory) at start
+//   LOG_BYTES=n            once listening, print n bytes of numbered lines ('log line <seq> xxx…') to stdout at once
 // Arguments: [port] [host]; the port is ORCH_PORT or PORT first, the host 127.0.0.1 when not given.
 // Routes: /ping, / (who answered), /file?path=p (that file, relative to the working directory), /env (its environment, as JSON), /slow?ms=n, /sse?count=n&interval=ms (count 0 = forever),
-//   /ws (WebSocket: answers each text message with '<deployment> <text>').
+//   /ws (WebSocket: answers each text message with '<deployment> <text>'),
+//   POST /log?bytes=n&line=text (prints n bytes of numbered lines, then that line; answers the last sequence number).
 'use strict';
 const http = require('http');
 
@@ -104,6 +106,24 @@ if (process.env.BOOT_JOB_MS) {
   return;
 }
 
+// Numbered lines, 100 bytes each, written in large synchronous chunks so a test fills a log quickly.
+let logSequence = 0;
+function writeLogBytes(bytes) {
+  const fs = require('fs');
+  const lines = [];
+  for (let written = 0; written < bytes; written += 100) {
+    const head = `log line ${logSequence++} `;
+    lines.push(head + 'x'.repeat(99 - head.length));
+    if (lines.length === 160) {
+      fs.writeSync(1, lines.join('\n') + '\n');
+      lines.length = 0;
+    }
+  }
+  if (lines.length > 0) {
+    fs.writeSync(1, lines.join('\n') + '\n');
+  }
+}
+
 const job = { running: false, quiet: false };
 function jobEvent(line) {
   console.log(`job ${deployment}: ${line}`);
@@ -133,6 +153,16 @@ const server = http.createServer((req, res) => {
     }, Number(process.env.JOB_MS || 1000));
     res.writeHead(202, { 'content-type': 'text/plain' });
     res.end('job started');
+    return;
+  }
+  if (url.pathname === '/log' && req.method === 'POST') {
+    writeLogBytes(Number(url.searchParams.get('bytes') || 0));
+    const line = url.searchParams.get('line');
+    if (line) {
+      require('fs').writeSync(1, `${line}\n`);
+    }
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(String(logSequence - 1));
     return;
   }
   if (url.pathname === '/busy') {
@@ -293,5 +323,6 @@ setTimeout(() => {
   server.listen(port, host, () => {
     console.log(`testapp ${revision} listening on ${port}`);
     growMemory();
+    writeLogBytes(Number(process.env.LOG_BYTES || 0));
   });
 }, Number(process.env.LISTEN_DELAY_MS || 0));

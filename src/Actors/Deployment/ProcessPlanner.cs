@@ -41,7 +41,8 @@ internal static class ProcessPlanner
             Path.Combine(logDirectory, process.Id + ".log"),
             grace,
             process.Restart,
-            process.MemoryLimit is { } limit ? new MemoryLimit(limit, process.MemoryLimitGrace) : null);
+            process.MemoryLimit is { } limit ? new MemoryLimit(limit, process.MemoryLimitGrace) : null,
+            config.Logs);
     }
 
     private static ImmutableDictionary<string, string> DaemonEnvironment() =>

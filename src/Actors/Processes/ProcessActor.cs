@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using Orchestrator.Config;
 using Orchestrator.State;
 
 namespace Orchestrator.Actors.Processes;
@@ -17,6 +18,9 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
 {
     /// <summary>How often the log file is read for new lines.</summary>
     public static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a log rotation that failed (a full disk, a permission) waits before it is tried again.</summary>
+    public static readonly TimeSpan RotationRetryDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>How often an adopted or stopping process group is checked for life.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
@@ -54,6 +58,7 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
     private string? _lastRestartReason;
     private DateTimeOffset? _memoryAboveSince;
     private TimeSpan _killGrace;
+    private DateTimeOffset? _rotationRetryAt;
 
     public ProcessActor(ProcessSpec spec, AdoptableProcess? adopt, CgroupHierarchy? cgroups, StopProcess? finishStop)
     {
@@ -351,10 +356,42 @@ internal sealed class ProcessActor : ReceiveActor, IWithTimers, IWithStash
             _tail.Poll();
             Sender.Tell(new RecentOutput(_spec.ProcessId, _tail.Last(m.Lines)));
         });
-        Receive<TailLogTick>(_ => _tail.Poll());
+        Receive<TailLogTick>(_ =>
+        {
+            _tail.Poll();
+            RotateLogWhenFull();
+        });
         Receive<RestartProcess>(m => _log.Info("{0}: not restarting ({1}): the process is {2}", _spec.ProcessId, m.Reason, _state));
         Receive<MemorySampleTick>(_ => { });
         Receive<Status.Failure>(f => _log.Error(f.Cause, "{0}: waiting for the process to exit failed", _spec.ProcessId));
+    }
+
+    /// <summary>
+    /// Copy-truncate once the log reached <c>[logs] max_size</c> (the tail just read it to its end, so its offset is the
+    /// size). The process keeps writing into the same open file; the tail, and any <c>orch logs --follow</c>, read what
+    /// went to <c>.1</c> before going on at the live file's start.
+    /// </summary>
+    private void RotateLogWhenFull()
+    {
+        var limits = _spec.Logs ?? new LogsConfig();
+        if (_tail.Offset < limits.MaxSize || _rotationRetryAt > Now)
+        {
+            return;
+        }
+
+        try
+        {
+            var moved = LogRotator.Rotate(_spec.LogPath, limits.Keep);
+            _rotationRetryAt = null;
+            _log.Info("{0}/{1}: log rotated at {2} ({3} moved to {4}.1, keeping {5})", _spec.DeploymentId, _spec.ProcessId,
+                ByteSize.Format(limits.MaxSize), ByteSize.Format(moved), Path.GetFileName(_spec.LogPath), limits.Keep);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _rotationRetryAt = Now + RotationRetryDelay;
+            _log.Warning("{0}/{1}: could not rotate {2} ({3}); trying again in {4}", _spec.DeploymentId, _spec.ProcessId, _spec.LogPath, e.Message,
+                RotationRetryDelay);
+        }
     }
 
     private void HandleExit(ExitStatus status)

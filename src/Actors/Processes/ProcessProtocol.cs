@@ -5,6 +5,7 @@ using Orchestrator.State;
 namespace Orchestrator.Actors.Processes;
 
 /// <summary>Everything needed to run one OS process; templates already rendered.</summary>
+/// <param name="Logs">When <see cref="LogPath"/> is rotated; null: at the defaults.</param>
 public sealed record ProcessSpec(
     string App,
     string DeploymentId,
@@ -16,7 +17,8 @@ public sealed record ProcessSpec(
     string LogPath,
     TimeSpan GracefulStop,
     RestartConfig Restart,
-    MemoryLimit? Memory = null);
+    MemoryLimit? Memory = null,
+    LogsConfig? Logs = null);
 
 /// <summary>A process started by an earlier incarnation of the daemon, to adopt instead of restarting.</summary>
 /// <param name="RestartAt">When the process had exited and its restart was pending: the absolute time it is due, kept if it is gone.</param>

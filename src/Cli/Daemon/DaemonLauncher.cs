@@ -103,7 +103,10 @@ internal static class DaemonLauncher
         start.ArgumentList.Add("daemon");
         start.ArgumentList.Add("--control");
         start.ArgumentList.Add(socketPath);
-        start.Environment["ORCH_DAEMON_LOG"] = logPath;
+        start.Environment[Defaults.DaemonLogEnvironmentVariable] = logPath;
+
+        // Its output is this file, not the journal of a systemd unit the CLI may run under: the daemon rotates the file.
+        start.Environment.Remove(Defaults.JournalStreamEnvironmentVariable);
         return Process.Start(start) ?? throw new CliFailureException("could not start /bin/sh to launch the daemon");
     }
 

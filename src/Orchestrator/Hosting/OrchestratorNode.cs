@@ -36,6 +36,13 @@ public static class OrchestratorNode
             return 2;
         }
 
+        var daemonLog = DaemonLog.FromEnvironment(out var logProblem);
+        if (logProblem is not null)
+        {
+            await Console.Error.WriteLineAsync($"error: {logProblem}");
+            return 2;
+        }
+
         StateLock stateLock;
         try
         {
@@ -51,6 +58,7 @@ public static class OrchestratorNode
 
         using var heldLock = stateLock;
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var logRotation = daemonLog?.RotateAsync(Console.Error, shutdown.Token) ?? Task.CompletedTask;
         var ready = new TaskCompletionSource<NodeActors>(TaskCreationOptions.RunContinuationsAsynchronously);
         var info = new DaemonInfo(Environment.ProcessId, typeof(OrchestratorNode).Assembly.GetName().Version?.ToString() ?? "0.0.0",
             options.StateDirectory, DateTimeOffset.UtcNow, options.Journal.ToString());
@@ -145,6 +153,7 @@ public static class OrchestratorNode
             }
 
             await host.StopAsync(CancellationToken.None);
+            await logRotation;
             if (!options.Journal.IsRedis)
             {
                 StatePreparation.TakeBackup(new StateDirectory(options.StateDirectory), Console.Error);

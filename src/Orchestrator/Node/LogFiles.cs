@@ -61,7 +61,7 @@ internal static class LogFiles
         {
             for (var i = 0; i < sources.Count; i++)
             {
-                foreach (var text in tails[i].Last(tails[i].Poll()))
+                foreach (var text in tails[i].PollNewLines())
                 {
                     yield return new LogLine(sources[i].App, sources[i].DeploymentId, sources[i].ProcessId, text);
                 }

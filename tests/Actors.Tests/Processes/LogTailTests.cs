@@ -46,5 +46,84 @@ public sealed class LogTailTests : IDisposable
         Assert.Equal(["bbb", "ccc"], tail.Last(10).ToArray());
     }
 
-    public void Dispose() => File.Delete(_path);
+    [Fact]
+    public void Poll_AfterARotation_ReadsTheRestFromDotOneThenTheNewLinesOnceEach()
+    {
+        File.WriteAllText(_path, "one\n");
+        var tail = LogTail.FromEnd(_path, capacity: 10);
+        File.AppendAllText(_path, "two\nthr");
+
+        LogRotator.Rotate(_path, keep: 2);
+        File.AppendAllText(_path, "ee\nfour\n");
+        var added = tail.Poll();
+
+        Assert.Equal(3, added);
+        Assert.Equal(["two", "three", "four"], tail.Last(10).ToArray());
+    }
+
+    [Fact]
+    public void Poll_FileRotatedAndGrownPastTheOffsetAgain_DoesNotSkipTheNewStart()
+    {
+        var tail = LogTail.FromEnd(_path, capacity: 10);
+        File.WriteAllText(_path, "a\n");
+        tail.Poll();
+
+        LogRotator.Rotate(_path, keep: 1);
+        File.AppendAllText(_path, "after rotation\n");
+        tail.Poll();
+
+        Assert.Equal(["a", "after rotation"], tail.Last(10).ToArray());
+    }
+
+    [Fact]
+    public void Poll_SeveralRotationsBetweenPolls_ReadsEachCopyOldestFirst()
+    {
+        File.WriteAllText(_path, "");
+        var tail = LogTail.FromEnd(_path, capacity: 10);
+        foreach (var line in new[] { "first", "second", "third" })
+        {
+            File.AppendAllText(_path, line + "\n");
+            LogRotator.Rotate(_path, keep: 5);
+        }
+
+        File.AppendAllText(_path, "live\n");
+        tail.Poll();
+
+        Assert.Equal(["first", "second", "third", "live"], tail.Last(10).ToArray());
+    }
+
+    [Fact]
+    public void PollNewLines_BurstLargerThanTheRing_ReturnsEveryLineOnce()
+    {
+        var tail = LogTail.FromEnd(_path, capacity: 3);
+        File.WriteAllText(_path, string.Concat(Enumerable.Range(0, 10).Select(i => $"line {i}\n")));
+
+        var lines = tail.PollNewLines();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"line {i}"), lines);
+        Assert.Empty(tail.PollNewLines());
+        Assert.Equal(["line 7", "line 8", "line 9"], tail.Last(10).ToArray());
+    }
+
+    [Fact]
+    public void Poll_TruncatedBySomeoneElse_FollowsFromTheStart()
+    {
+        File.WriteAllText(_path, "long line before\n");
+        var tail = LogTail.FromEnd(_path, capacity: 10);
+
+        File.WriteAllText(_path, "new\n");
+        tail.Poll();
+
+        Assert.Equal(["new"], tail.Last(10).ToArray());
+    }
+
+    public void Dispose()
+    {
+        foreach (var rotated in LogRotator.RotatedFiles(_path))
+        {
+            File.Delete(rotated.Path);
+        }
+
+        File.Delete(_path);
+    }
 }
