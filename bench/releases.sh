@@ -75,16 +75,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_load
-  if [ -n "$daemon_pid" ] && kill -0 "$daemon_pid" 2>/dev/null; then
-    log "stopping the daemon, its router and the apps (orch shutdown)"
-    timeout 120 "${orch_env[@]}" "$orch" shutdown >>"$tmp/shutdown.log" 2>&1
-    if ! wait_gone "$daemon_pid" 60; then
-      log "daemon still running after shutdown; terminating its process group"
-      kill -TERM -- "-$daemon_pid" 2>/dev/null
-      wait_gone "$daemon_pid" 10 || kill -KILL -- "-$daemon_pid" 2>/dev/null
-    fi
-    wait "$daemon_pid" 2>/dev/null
-  fi
+  shutdown_daemon
   kill_leftovers "$tmp/state"
   if [ "${BENCH_KEEP:-0}" = 1 ] || [ "$status" -ne 0 ]; then
     log "kept $tmp (daemon log, configs, every deploy's output, the load summaries)"
@@ -96,12 +87,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# Records why a part has no result; the report shows it in place of the numbers.
-fail_part() {
-  log "$1: $2"
-  printf '%s\n' "$2" >"$results/$1.error"
-}
 
 # Starts the daemon in a session of its own (so, if `orch shutdown` fails, its process group can be stopped) and
 # waits for its control API. On failure, says why in $problem.

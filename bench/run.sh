@@ -83,14 +83,7 @@ cleanup() {
     stop_pid "$nginx_pid" 10
   fi
   if [ -n "$daemon_pid" ]; then
-    log "stopping the daemon (orch shutdown)"
-    timeout 60 "${orch_env[@]}" "$orch" shutdown >>"$tmp/shutdown.log" 2>&1
-    if ! wait_gone "$daemon_pid" 30; then
-      log "daemon still running after shutdown; terminating its process group"
-      kill -TERM -- "-$daemon_pid" 2>/dev/null
-      wait_gone "$daemon_pid" 10 || kill -KILL -- "-$daemon_pid" 2>/dev/null
-    fi
-    wait "$daemon_pid" 2>/dev/null
+    shutdown_daemon 60 30
     kill_leftovers "$tmp/state"
   fi
   stop_pid "$direct_pid" 10
@@ -104,12 +97,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# Records why a part has no result; the report shows it in place of the numbers.
-fail_part() {
-  log "$1: $2"
-  printf '%s\n' "$2" >"$results/$1.error"
-}
 
 # --- tools --------------------------------------------------------------------------------------------------------
 

@@ -77,3 +77,25 @@ http {
 }
 CONF
 }
+
+# Stops an isolated daemon that start_daemon ran in a session of its own: `orch shutdown`, then its process group if
+# that did not end it. Uses the script's daemon_pid, orch, orch_env and tmp.
+# shutdown_daemon [SHUTDOWN_SECONDS [GONE_SECONDS]]
+shutdown_daemon() {
+  local shutdown_seconds=${1:-120} gone_seconds=${2:-60}
+  [ -n "$daemon_pid" ] && kill -0 "$daemon_pid" 2>/dev/null || return 0
+  log "stopping the daemon, its router and the apps (orch shutdown)"
+  timeout "$shutdown_seconds" "${orch_env[@]}" "$orch" shutdown >>"$tmp/shutdown.log" 2>&1
+  if ! wait_gone "$daemon_pid" "$gone_seconds"; then
+    log "daemon still running after shutdown; terminating its process group"
+    kill -TERM -- "-$daemon_pid" 2>/dev/null
+    wait_gone "$daemon_pid" 10 || kill -KILL -- "-$daemon_pid" 2>/dev/null
+  fi
+  wait "$daemon_pid" 2>/dev/null
+}
+
+# Records why a part has no result; the report shows it in place of the numbers. Uses the script's results.
+fail_part() {
+  log "$1: $2"
+  printf '%s\n' "$2" >"$results/$1.error"
+}

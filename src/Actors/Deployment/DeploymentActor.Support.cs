@@ -37,9 +37,7 @@ internal sealed partial class DeploymentActor
         switch (resumption)
         {
             case Resumption.FailInterruptedDeploy:
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                AdoptRecoveredProcesses(singletons: false);
                 // Not InterruptedDeploy.DuringDeploy when a hook was cut short: a stack run must not deploy it again.
                 Fail(RecordInterruptedHooks() is { } hooks
                     ? $"{InterruptedDeploy.DuringDeploy}, while its {hooks} hook ran (it was not run again: check what it did before you deploy again)"
@@ -47,10 +45,7 @@ internal sealed partial class DeploymentActor
                 break;
             case Resumption.Active:
                 RecordInterruptedHooks();
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
-                StartProcesses(ProcessPolicy.Singleton, adopt: true);
+                AdoptRecoveredProcesses(singletons: true);
                 Become(Active);
                 StartHealthWatch();
                 if (_config.Proxied is not null)
@@ -61,9 +56,7 @@ internal sealed partial class DeploymentActor
                 RecoverInstances(replace: true);
                 break;
             case Resumption.Canary:
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                AdoptRecoveredProcesses(singletons: false);
                 _canary = _state.Canary;
                 Become(ServingAsCanary);
                 StartHealthWatch();
@@ -75,27 +68,20 @@ internal sealed partial class DeploymentActor
                 RecoverInstances(replace: true);
                 break;
             case Resumption.Promote:
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                AdoptRecoveredProcesses(singletons: false);
                 RecoverInstances(replace: false);
                 ResumePromote();
                 break;
             case Resumption.HandOver:
                 RecordInterruptedHooks();
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
-                StartProcesses(ProcessPolicy.Singleton, adopt: true);
+                AdoptRecoveredProcesses(singletons: true);
                 Become(Active);
                 StartHealthWatch();
                 RecoverInstances(replace: true);
                 break;
             case Resumption.DrainSuperseded:
                 RecordInterruptedHooks();
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                AdoptRecoveredProcesses(singletons: false);
                 if (_phase == DeploymentPhase.Active)
                 {
                     // Adopted so that its retirement stops them; the app's active deployment runs its own.
@@ -110,9 +96,7 @@ internal sealed partial class DeploymentActor
                 break;
             case Resumption.Draining:
                 RecordInterruptedHooks();
-                ReserveRecoveredPorts();
-                StartProcesses(ProcessPolicy.Companion, adopt: true);
-                StartProcesses(ProcessPolicy.Proxied, adopt: true);
+                AdoptRecoveredProcesses(singletons: false);
                 RecoverInstances(replace: false);
                 ArmDrain(Now);
                 break;
@@ -131,6 +115,18 @@ internal sealed partial class DeploymentActor
         }
 
         Stash.UnstashAll();
+    }
+
+    /// <summary>Takes over the processes a recovered deployment had running (its singletons only where it serves).</summary>
+    private void AdoptRecoveredProcesses(bool singletons)
+    {
+        ReserveRecoveredPorts();
+        StartProcesses(ProcessPolicy.Companion, adopt: true);
+        StartProcesses(ProcessPolicy.Proxied, adopt: true);
+        if (singletons)
+        {
+            StartProcesses(ProcessPolicy.Singleton, adopt: true);
+        }
     }
 
     private void ReserveRecoveredPorts()
