@@ -94,7 +94,8 @@ public sealed class WebSocketTests
         var green = await router.BackendAsync("green");
         await router.ApplyAsync(Tables.Of("shop", 1, ("shop-blue", blue.Url)));
         using var socket = await ConnectAsync(router);
-        using var timeout = new CancellationTokenSource(Eventually.Timeout);
+        // Generous: the backend fills a 256 MiB message before its first byte leaves, seconds on a loaded machine.
+        using var timeout = new CancellationTokenSource(Eventually.Timeout * 3);
         await socket.SendAsync(Encoding.UTF8.GetBytes($"big:{Size}"), WebSocketMessageType.Text, true, timeout.Token);
         var started = await socket.ReceiveAsync(new byte[64 * 1024], timeout.Token);
         Assert.False(started.EndOfMessage);
