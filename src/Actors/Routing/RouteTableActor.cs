@@ -237,9 +237,11 @@ internal sealed class RouteTableActor : ReceivePersistentActor, IWithTimers
 
     private void HandleGetDrainStatus(GetDrainStatus query)
     {
-        var replicas = RouterReplicas().Reachable;
+        var (replicas, unreachable) = RouterReplicas();
         var counts = ConnectionCounts.Zero;
-        var fresh = true;
+        // A replica cut off may still send this deployment requests on the table it last had: not idle until it
+        // reports again (or the drain deadline ends it).
+        var fresh = unreachable.Count == 0;
         foreach (var replica in replicas)
         {
             if (!_reports.TryGetValue(replica, out var report) || report.ReceivedAt < query.Since)
